@@ -70,7 +70,9 @@ class Statement(BaseModel):
     quote_kind: QuoteKind
     start: int = Field(description="start of the reported content")
     end: int
-    resolved_from: str | None = Field(default=None, description="pronoun or role it was resolved from")
+    resolved_from: str | None = Field(
+        default=None, description="pronoun or role it was resolved from"
+    )
 
 
 class ClaimCandidate(BaseModel):
@@ -147,7 +149,10 @@ class Claim(ClaimCandidate):
                 raise ValueError(f"offset {self.end} beyond the text ({len(text)} chars)")
             if text[self.start : self.end] != self.surface:
                 raise ValueError("surface not found at its offsets")
-            if text[self.sentence_start : self.sentence_start + len(self.sentence)] != self.sentence:
+            if (
+                text[self.sentence_start : self.sentence_start + len(self.sentence)]
+                != self.sentence
+            ):
                 raise ValueError("sentence not found at its offset")
         return self
 

@@ -1,0 +1,86 @@
+"""Extract: quantity claims from one segmented article, each with its speaker and date.
+
+Quantities are found on the article text once; each is placed in its sentence and in
+the attributed statement (if any) that contains it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+
+from spacy.tokens import Doc
+
+from pipeline.attribute import find_statements, statement_for
+from pipeline.dates import claim_date
+from pipeline.quantities import extract_quantities
+from pipeline.subjects import subject_of, topics_of
+from schemas.records import Article, ClaimCandidate, Quantity, Statement
+
+
+def extract(doc: Doc, article: Article) -> tuple[list[ClaimCandidate], list[Statement]]:
+    """Claim candidates and attributed statements of one article."""
+    statements = find_statements(doc, article.lang)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    starts = [start for start, _ in sentences]
+    candidates = []
+    for quantity in extract_quantities(article.text, article.lang):
+        if not is_claim(quantity):
+            continue
+        index = max(bisect.bisect_right(starts, quantity.start) - 1, 0)
+        sent_start, sent_end = sentences[index] if sentences else (0, len(article.text))
+        sent_end = max(sent_end, quantity.end)
+        statement = statement_for(quantity.start, quantity.end, statements)
+        candidates.append(
+            _candidate(article, quantity, article.text[sent_start:sent_end], sent_start, statement)
+        )
+    return candidates, statements
+
+
+def is_claim(quantity: Quantity) -> bool:
+    """A claim measures something: a unit, or a count of a named thing."""
+    return quantity.unit != "count" or bool(quantity.noun)
+
+
+def claim_id(article_id: str, quantity: Quantity) -> str:
+    key = f"{article_id}:{quantity.start}:{quantity.end}:{quantity.value!r}:{quantity.unit}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _candidate(
+    article: Article,
+    quantity: Quantity,
+    sentence: str,
+    sent_start: int,
+    statement: Statement | None,
+) -> ClaimCandidate:
+    when = claim_date(sentence, article.published_date, article.lang)
+    return ClaimCandidate(
+        claim_id=claim_id(article.article_id, quantity),
+        article_id=article.article_id,
+        article=article.article,
+        lang=article.lang,
+        value=quantity.value,
+        value_max=quantity.value_max,
+        unit=quantity.unit,
+        dimension=quantity.dimension,
+        surface=quantity.surface,
+        bound=quantity.bound,
+        approx=quantity.approx,
+        noun=quantity.noun,
+        number_note=quantity.number_note,
+        subject=subject_of(sentence, quantity, sent_start, article.lang),
+        topics=topics_of(sentence, article.lang),
+        speaker=statement.speaker_surface if statement else None,
+        speaker_surface=statement.speaker_surface if statement else None,
+        cue=statement.cue if statement else None,
+        quote_kind=statement.quote_kind if statement else "none",
+        claim_date=when.date,
+        claim_date_precision=when.precision,
+        period=when.period,
+        published_date=article.published_date,
+        sentence=sentence,
+        sentence_start=sent_start,
+        start=quantity.start,
+        end=quantity.end,
+    )

@@ -1,0 +1,266 @@
+"""Ingest: find article files, decode, repair, strip boilerplate, detect the language.
+
+`ingest_file(path, root)` turns one file into an `Article` or a `Rejection`; `ingest`
+does it for a whole folder in a stable order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import ftfy
+
+from pipeline.lang import load_lang, supported_languages
+from schemas.records import Article, Rejection
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_BYTES = 5_000_000  # a news article is under 100 kB; larger files are dumps, not articles
+MAX_LINE_CHARS = 100_000  # one "line" longer than this is not prose
+# Magic numbers of binary formats that end in .txt by mistake.
+BINARY_MAGIC = (b"\x89PNG", b"\x1f\x8b", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")
+DATELINE = re.compile(r"^\W{0,3}(?:date|dateline|published)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.I)
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+SIDECAR_SUFFIXES = (".json", ".meta.json")
+
+
+def discover(folder: Path) -> list[Path]:
+    """Article files under `folder`, sorted; symlinked folders are not followed (no loops)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                found.append(Path(dirpath) / name)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def ingest(folder: Path) -> Iterator[Article | Rejection]:
+    for path in discover(folder):
+        yield ingest_file(path, folder)
+
+
+def ingest_file(path: Path, root: Path) -> Article | Rejection:
+    rel = path.relative_to(root).as_posix()
+    try:
+        raw = _read(path)
+    except (OSError, ValueError) as exc:
+        return Rejection(stage="ingest", article=rel, reason=str(exc))
+    warnings: list[str] = []
+    text = _decode(raw, warnings)
+    if text is None:
+        return Rejection(stage="ingest", article=rel, reason="binary file, not text", text="")
+    meta = {**_front_matter(text), **_sidecar(path)}
+    text = _clean(FRONT_MATTER.sub("", text, count=1), warnings)
+    if not text.strip():
+        return Rejection(stage="ingest", article=rel, reason="no text after cleaning")
+    if max(len(line) for line in text.split("\n")) > MAX_LINE_CHARS:
+        return Rejection(stage="ingest", article=rel, reason="a line is over 100,000 characters")
+    lang, confidence = _language(text, meta.get("lang"))
+    if lang is None:
+        return Rejection(
+            stage="ingest",
+            article=rel,
+            reason=f"language not detected or not supported ({', '.join(supported_languages())})",
+            text=text,
+        )
+    return Article(
+        article_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+        article=path.name,
+        path=rel,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        lang=lang,
+        lang_confidence=confidence,
+        headline=text.lstrip().split("\n", 1)[0].strip()[:500],
+        text=text,
+        published_date=_published(text, meta),
+        warnings=warnings,
+    )
+
+
+def _read(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
+    return path.read_bytes()
+
+
+def _decode(raw: bytes, warnings: list[str]) -> str | None:
+    """Text from bytes, or None for binary. UTF-8 first, then UTF-16, then cp1252."""
+    if raw.startswith(BINARY_MAGIC):
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    head = raw[:4096]
+    if b"\x00" in head:
+        # UTF-16 without a BOM: every other byte of ASCII text is NUL.
+        if head[1::2].count(0) > len(head) // 4:
+            warnings.append("decoded as UTF-16-LE (no BOM)")
+            return raw.decode("utf-16-le", errors="replace")
+        if head[0::2].count(0) > len(head) // 4:
+            warnings.append("decoded as UTF-16-BE (no BOM)")
+            return raw.decode("utf-16-be", errors="replace")
+        if head.count(0) > len(head) // 100:
+            return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        warnings.append(f"not valid UTF-8 ({exc.reason} at byte {exc.start}); decoded as cp1252")
+        return raw.decode("cp1252", errors="replace")
+
+
+def _clean(text: str, warnings: list[str]) -> str:
+    if _looks_like_html(text):
+        text = _html_text(text)
+        warnings.append("HTML page: tags removed")
+    # ftfy repairs mojibake; quote marks stay as written (attribution reads them).
+    fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
+    if fixed != unicodedata.normalize("NFC", text):
+        warnings.append("text repaired by ftfy")
+    fixed = fixed.replace("\x00", "")
+    lines = [line.rstrip() for line in fixed.split("\n")]
+    return "\n".join(_drop_repeats(line for line in lines if not _is_boilerplate(line))).strip()
+
+
+def _drop_repeats(lines: Iterator[str]) -> Iterator[str]:
+    """Exactly repeated paragraphs (a CMS glitch) are kept once."""
+    seen: set[str] = set()
+    for line in lines:
+        key = line.strip()
+        if key and key in seen:
+            continue
+        seen.add(key)
+        yield line
+
+
+@cache
+def _boilerplate_pattern() -> re.Pattern[str] | None:
+    # Site boilerplate follows the site's template, not the article's language (a Dutch
+    # article can end in "Kommentare (0)"), so every language's lines apply everywhere.
+    patterns = [p for code in supported_languages() for p in load_lang(code).ingest.boilerplate]
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def _is_boilerplate(line: str) -> bool:
+    pattern = _boilerplate_pattern()
+    return bool(pattern and len(line) < 300 and pattern.fullmatch(line.strip()))
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in text[:5000].lower())
+
+
+class _TextOfHtml(HTMLParser):
+    BLOCK: ClassVar[frozenset[str]] = frozenset(
+        {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "title", "article", "section"}
+    )
+    SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style", "noscript", "head"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self._skip:
+            self._skip -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _html_text(html: str) -> str:
+    parser = _TextOfHtml()
+    parser.feed(html)
+    parser.close()
+    return re.sub(r"[ \t]*\n\s*", "\n", "".join(parser.parts))
+
+
+def _front_matter(text: str) -> dict[str, str]:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    pairs = (line.split(":", 1) for line in match.group(1).splitlines() if ":" in line)
+    return {k.strip().lower(): v.strip().strip("\"'") for k, v in pairs}
+
+
+def _sidecar(path: Path) -> dict[str, str]:
+    """Optional metadata next to the article: `<name>.json` or `<stem>.meta.json`."""
+    for candidate in (path.with_name(path.name + ".json"), path.with_suffix(".meta.json")):
+        try:
+            data = json.loads(candidate.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict):
+            return {str(k).lower(): str(v) for k, v in data.items() if v is not None}
+    return {}
+
+
+def _published(text: str, meta: dict[str, str]) -> dt.date | None:
+    for key in ("published_date", "published", "date"):
+        if key in meta:
+            try:
+                return dt.date.fromisoformat(meta[key][:10])
+            except ValueError:
+                pass
+    match = DATELINE.match(text)
+    if match:
+        try:
+            return dt.date.fromisoformat(match.group(1))
+        except ValueError:
+            return None
+    return None
+
+
+@cache
+def _detector():
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    ours = [IsoCode639_1.from_str(code) for code in supported_languages()]
+    # Decoys: without them lingua must answer one of our languages even for Chinese or
+    # Polish text; with them such an article is recognised and rejected as unsupported.
+    decoys = [IsoCode639_1.from_str(c) for c in ("zh", "ja", "ko", "ar", "pl", "tr", "uk", "sv")]
+    return (
+        LanguageDetectorBuilder.from_iso_codes_639_1(*ours, *decoys)
+        .with_low_accuracy_mode()
+        .build()
+    )
+
+
+def _language(text: str, declared: str | None) -> tuple[str | None, float]:
+    if declared and declared.lower()[:2] in supported_languages():
+        return declared.lower()[:2], 1.0
+    sample = text[:3000]
+    if sum(ch.isalpha() for ch in sample) < 20:
+        return None, 0.0
+    values = _detector().compute_language_confidence_values(sample)
+    if not values:
+        return None, 0.0
+    best = values[0]
+    code = best.language.iso_code_639_1.name.lower()
+    if code not in supported_languages():
+        return None, best.value
+    return code, round(best.value, 3)

@@ -1,0 +1,222 @@
+"""Load: write records into a new DuckDB file, then swap it in atomically.
+
+The live database is never written in place. A build writes `.<name>.<run>.building`
+next to it and `os.replace`s it over the old file only after the last commit, so a
+failed or killed build leaves the previous database whole, and a reader sees the old
+file or the new one, never a mix. A lock file held with `flock` (released by the
+kernel when a build dies) keeps two builds off the same database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+from filelock import FileLock, Timeout
+
+from pipeline.entities import canonicalise
+from pipeline.errors import DatabaseError, DatabaseLocked
+from pipeline.process import statement_id
+from schemas.records import ArticleResult, Entity, Rejection
+from schemas.tables import TABLES, arrow_schema, ddl
+
+BATCH_ROWS = 2_000
+
+
+@contextlib.contextmanager
+def build_lock(db: Path) -> Iterator[None]:
+    lock = FileLock(str(db) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise DatabaseLocked(
+            f"another build is writing {db}; wait for it to finish (lock: {db}.lock)"
+        ) from None
+    except OSError as exc:
+        raise DatabaseError(
+            f"cannot lock {db}: {exc.strerror}; check the folder is writable"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def staging_path(db: Path, run_id: str) -> Path:
+    return db.with_name(f".{db.name}.{run_id}.building")
+
+
+def remove_stale_staging(db: Path) -> None:
+    """Files a killed build left behind; only called while holding the lock."""
+    for path in db.parent.glob(f".{db.name}.*.building*"):
+        path.unlink(missing_ok=True)
+
+
+class DatabaseWriter:
+    """Buffers rows per table and appends them through Arrow in batches."""
+
+    def __init__(self, db: Path, run_id: str, extractor_version: str) -> None:
+        self.db = db
+        self.run_id = run_id
+        self.extractor_version = extractor_version
+        self.path = staging_path(db, run_id)
+        self.path.unlink(missing_ok=True)
+        try:
+            self.con = duckdb.connect(str(self.path))
+        except duckdb.Error as exc:
+            raise DatabaseError(f"cannot create {self.path}: {exc}") from None
+        for table in TABLES:
+            self.con.execute(ddl(table))
+        self.buffers: dict[str, list[dict]] = {table: [] for table in TABLES}
+
+    def add_result(self, result: ArticleResult) -> None:
+        article = result.article
+        self._append(
+            "articles", article.model_dump() | {"extractor_version": self.extractor_version}
+        )
+        self._extend("claims", (c.model_dump() for c in result.claims))
+        self._extend(
+            "statements",
+            (
+                s.model_dump()
+                | {
+                    "statement_id": statement_id(article.article_id, s.start, s.end),
+                    "article_id": article.article_id,
+                    "article": article.article,
+                }
+                for s in result.statements
+            ),
+        )
+        for rejection in result.rejections:
+            self.add_rejection(rejection)
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        self._append("rejections", rejection.model_dump())
+
+    def carry_over(self, previous: Path, article_ids: list[str]) -> None:
+        """Copy the run history, and unchanged articles' rows, from the previous database."""
+        if not previous.exists():
+            return
+        self.flush()
+        try:
+            self.con.execute(f"attach '{_sql_path(previous)}' as prev (read_only)")
+        except duckdb.Error:
+            return  # unreadable previous file: it is replaced by a full build
+        try:
+            self.con.execute("insert into runs by name select * from prev.runs")
+            if not article_ids:
+                return
+            self.con.register("keep", pa.table({"article_id": pa.array(article_ids, pa.string())}))
+            # Carried rows keep the run_id of the run that extracted them.
+            for table in ("articles", "claims", "statements", "rejections"):
+                self.con.execute(
+                    f"insert into {table} by name select * from prev.{table} "
+                    "where article_id in (select article_id from keep)"
+                )
+            self.con.unregister("keep")
+        finally:
+            self.con.execute("detach prev")
+
+    def finish(self, run_row: dict) -> dict[str, int]:
+        """Canonicalise speakers, record the run, and swap the new file in."""
+        self.flush()
+        entities = self._canonical_speakers()
+        self._extend("entities", (e.model_dump() for e in entities))
+        self.flush()
+        counts = {t: self.con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in TABLES}
+        self._append(
+            "runs",
+            run_row | {t: counts[t] for t in ("claims", "statements", "rejections", "entities")},
+        )
+        self.flush()
+        self.con.execute("checkpoint")
+        self.con.close()
+        with open(self.path, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(self.path, self.db)
+        _fsync_dir(self.db.parent)
+        return counts
+
+    def abort(self) -> None:
+        with contextlib.suppress(Exception):
+            self.con.close()
+        for path in self.db.parent.glob(self.path.name + "*"):
+            path.unlink(missing_ok=True)
+
+    def flush(self) -> None:
+        for table, rows in self.buffers.items():
+            if rows:
+                batch = pa.Table.from_pylist(
+                    [row | {"run_id": self.run_id} for row in rows], schema=arrow_schema(table)
+                )
+                self.con.register("batch", batch)
+                self.con.execute(f"insert into {table} by name select * from batch")
+                self.con.unregister("batch")
+                rows.clear()
+
+    def _append(self, table: str, row: dict) -> None:
+        self.buffers[table].append(row)
+        if len(self.buffers[table]) >= BATCH_ROWS:
+            self.flush()
+
+    def _extend(self, table: str, rows: Iterable[dict]) -> None:
+        for row in rows:
+            self._append(table, row)
+
+    def _canonical_speakers(self) -> list[Entity]:
+        mentions = self.con.execute(
+            """
+            select speaker_surface, lang from claims where speaker_surface is not null
+            union
+            select s.speaker_surface, a.lang from statements s join articles a using (article_id)
+            order by 1, 2
+            """
+        ).fetchall()
+        canonical, entities = canonicalise((surface, lang) for surface, lang in mentions)
+        speaker_map = pa.table(
+            {"surface": list(canonical), "name": list(canonical.values())},
+            schema=pa.schema([("surface", pa.string()), ("name", pa.string())]),
+        )
+        self.con.register("speaker_map", speaker_map)
+        self.con.execute(
+            "update claims set speaker = m.name from speaker_map m "
+            "where claims.speaker_surface = m.surface"
+        )
+        self.con.unregister("speaker_map")
+        return entities
+
+
+def read_previous(db: Path) -> dict[str, tuple[str, str, str]]:
+    """path -> (content_hash, extractor_version, article_id) of the articles in `db`."""
+    if not db.exists():
+        return {}
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return {}  # not a database we can read: build everything anew
+    try:
+        rows = con.execute(
+            "select path, content_hash, extractor_version, article_id from articles"
+        ).fetchall()
+    except duckdb.Error:
+        return {}
+    finally:
+        con.close()
+    return {path: (h, v, a) for path, h, v, a in rows}
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,112 @@
+"""Read the fact database from notebooks and the CLI; every query is parameterised."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipeline.errors import DatabaseError
+
+DEFAULT_DB = Path("factdb.duckdb")
+
+# Speaker filter: the canonical name or any alias contains the text, case-insensitively.
+# `contains` has no wildcards, so '%' or '_' in a name match only themselves.
+_SPEAKER_FILTER = """(
+    contains(lower(c.speaker), lower($speaker))
+    or contains(lower(c.speaker_surface), lower($speaker))
+    or exists (
+        select 1 from entities e
+        where e.name = c.speaker
+          and len(list_filter(e.aliases, lambda a: contains(lower(a), lower($speaker)))) > 0
+    )
+)"""
+
+_FILTERS = {
+    "speaker": _SPEAKER_FILTER,
+    "unit": "lower(c.unit) = lower($unit)",
+    "min_value": "c.value >= $min_value",
+    "max_value": "c.value <= $max_value",
+    "lang": "c.lang = lower($lang)",
+    "article": "contains(c.article, $article)",
+    "topic": "list_contains(c.topics, lower($topic))",
+}
+
+
+@contextlib.contextmanager
+def connect(db: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection: readers never block a build and never see a half-written file."""
+    path = Path(db or DEFAULT_DB)
+    if not path.is_file():
+        raise DatabaseError(
+            f"database not found: {path}; build it first with `factdb build FOLDER --db {path}`"
+        )
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise DatabaseError(
+            f"cannot open {path} as a factdb database: {_first_line(exc)}"
+        ) from None
+    try:
+        yield con
+    except duckdb.CatalogException as exc:
+        raise DatabaseError(f"{path} is not a factdb database: {_first_line(exc)}") from None
+    finally:
+        con.close()
+
+
+def claims(
+    db: Path | str | None = None,
+    *,
+    speaker: str | None = None,
+    unit: str | None = None,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    lang: str | None = None,
+    article: str | None = None,
+    topic: str | None = None,
+    limit: int | None = None,
+) -> pl.DataFrame:
+    """Claims matching every filter given, largest first within each unit."""
+    given = {
+        "speaker": speaker,
+        "unit": unit,
+        "min_value": min_value,
+        "max_value": max_value,
+        "lang": lang,
+        "article": article,
+        "topic": topic,
+    }
+    params = {k: v for k, v in given.items() if v is not None}
+    where = " and ".join(_FILTERS[k] for k in params) or "true"
+    sql = f"select c.* from claims c where {where} order by c.article, c.start"
+    if limit is not None:
+        sql += " limit $limit"
+        params["limit"] = int(limit)
+    with connect(db) as con:
+        return con.sql(sql, params=params).pl()
+
+
+def claim(claim_id: str, db: Path | str | None = None) -> dict | None:
+    """One claim with its article's text, or None."""
+    with connect(db) as con:
+        cur = con.execute(
+            "select c.*, a.text as article_text from claims c join articles a using (article_id) "
+            "where c.claim_id = $id",
+            {"id": claim_id},
+        )
+        names = [d[0] for d in cur.description]
+        row = cur.fetchall()
+    return dict(zip(names, row[0], strict=True)) if row else None
+
+
+def entities(db: Path | str | None = None) -> pl.DataFrame:
+    with connect(db) as con:
+        return con.sql("select * from entities order by name").pl()
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

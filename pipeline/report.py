@@ -1,0 +1,104 @@
+"""Canned reports: one `.sql` file each in `queries/`, loaded by name.
+
+A report's header comment gives its title, description and parameters, like
+Datasette's named queries; parameters are DuckDB named parameters (`$speaker`), bound
+by DuckDB, never formatted into the SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import polars as pl
+from pydantic import BaseModel
+
+from pipeline.errors import BadParameter, UnknownReport
+from pipeline.query import connect
+
+_HEADER = re.compile(r"^--\s*(title|description|param):\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s+-\s+(.*?)(?:\s*\((?:default: (.*?)|required)\))?$")
+
+
+class ReportParam(BaseModel):
+    name: str
+    description: str
+    default: str | None = None
+    required: bool = False
+
+
+class ReportInfo(BaseModel):
+    name: str
+    title: str
+    description: str
+    params: list[ReportParam]
+    sql: str
+
+
+def queries_dir() -> Path:
+    try:
+        return Path(str(resources.files("factdb_queries")))
+    except ModuleNotFoundError:  # running from a source tree that is not installed
+        return Path(__file__).resolve().parent.parent / "queries"
+
+
+@cache
+def reports() -> dict[str, ReportInfo]:
+    return {path.stem: _parse(path) for path in sorted(queries_dir().glob("*.sql"))}
+
+
+def _parse(path: Path) -> ReportInfo:
+    sql = path.read_text(encoding="utf-8")
+    fields: dict[str, str] = {"title": path.stem, "description": ""}
+    params = []
+    for line in sql.splitlines():
+        header = _HEADER.match(line.strip())
+        if not header:
+            if line.strip() and not line.lstrip().startswith("--"):
+                break
+            continue
+        key, value = header.groups()
+        if key == "param":
+            match = _PARAM.match(value)
+            if match:
+                name, description, default = match.groups()
+                params.append(
+                    ReportParam(
+                        name=name,
+                        description=description,
+                        default=default if default not in (None, "no limit") else None,
+                        required=value.endswith("(required)"),
+                    )
+                )
+        else:
+            fields[key] = value
+    return ReportInfo(
+        name=path.stem,
+        title=fields["title"],
+        description=fields["description"],
+        params=params,
+        sql=sql,
+    )
+
+
+def report(name: str, db: Path | str | None = None, **params: object) -> pl.DataFrame:
+    """Run the canned report `name` on the database and return its rows."""
+    info = reports().get(name)
+    if info is None:
+        known = ", ".join(reports()) or "none"
+        raise UnknownReport(f"no report named {name!r}; reports: {known}")
+    declared = {p.name: p for p in info.params}
+    unknown = set(params) - set(declared)
+    if unknown:
+        takes = ", ".join(declared) or "no parameters"
+        raise BadParameter(f"report {name!r} takes {takes}, not {', '.join(sorted(unknown))}")
+    values = {}
+    for pname, param in declared.items():
+        value = params.get(pname, param.default)
+        if value is None and param.required:
+            raise BadParameter(f"report {name!r} needs --param {pname}=VALUE ({param.description})")
+        values[pname] = value
+    with connect(db) as con:
+        return con.sql(info.sql, params=values).pl()
