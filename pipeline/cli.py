@@ -96,7 +96,8 @@ def build(
     """Build or update the fact database from FOLDER, then print a short report."""
     from pipeline.build import run
 
-    with typer.progressbar(length=1, label="articles", file=sys.stderr, hidden=quiet) as bar:
+    hidden = quiet or not sys.stderr.isatty()  # a log file gets the summary, not a bar
+    with typer.progressbar(length=1, label="articles", file=sys.stderr, hidden=hidden) as bar:
 
         def progress(done: int, total: int) -> None:
             bar.length = max(total, 1)
