@@ -292,6 +292,21 @@ def quantities(
     show_frame(pl.DataFrame(found).select(columns), fmt)
 
 
+@app.command()
+@friendly
+def check(db: DbOption = DEFAULT_DB) -> None:
+    """Verify the database: claims match their articles' text, counts match `runs`, schema."""
+    from pipeline.check import check as check_db
+
+    problems = check_db(db)
+    for problem in problems:
+        typer.echo(f"problem: {problem}")
+    if problems:
+        typer.echo(f"factdb: {db} failed its check ({len(problems)} problems)", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{db}: ok")
+
+
 def main() -> None:
     app()
 

@@ -10,7 +10,9 @@ kernel when a build dies) keeps two builds off the same database.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -25,6 +27,31 @@ from schemas.records import ArticleResult, Entity, Rejection
 from schemas.tables import TABLES, arrow_schema, ddl
 
 BATCH_ROWS = 2_000
+
+# Test hook for the crash and concurrency tests, inert unless the variable is set:
+# FACTDB_TEST_PAUSE_AT="<point>[:<n>]=<file>" makes the build write its pid to <file> the
+# n-th time it reaches <point>, then wait there until <file> is deleted (or the process is
+# killed). Points: "staging", "carry-over", "carried", "article", "flush", "entities",
+# "runs", "checkpointed", "replace", "replaced".
+PAUSE_ENV = "FACTDB_TEST_PAUSE_AT"
+_reached: dict[str, int] = {}
+
+
+def pause_point(name: str) -> None:
+    """Where a test may stop the build; does nothing unless `FACTDB_TEST_PAUSE_AT` is set."""
+    spec = os.environ.get(PAUSE_ENV)
+    if not spec:
+        return
+    point, _, marker = spec.partition("=")
+    point, _, nth = point.partition(":")
+    if point != name:
+        return
+    _reached[name] = _reached.get(name, 0) + 1
+    if _reached[name] != int(nth or 1):
+        return
+    Path(marker).write_text(str(os.getpid()))
+    while os.path.exists(marker):
+        time.sleep(0.005)
 
 
 @contextlib.contextmanager
@@ -52,7 +79,7 @@ def staging_path(db: Path, run_id: str) -> Path:
 
 def remove_stale_staging(db: Path) -> None:
     """Files a killed build left behind; only called while holding the lock."""
-    for path in db.parent.glob(f".{db.name}.*.building*"):
+    for path in db.parent.glob(f".{glob.escape(db.name)}.*.building*"):
         path.unlink(missing_ok=True)
 
 
@@ -72,6 +99,7 @@ class DatabaseWriter:
         for table in TABLES:
             self.con.execute(ddl(table))
         self.buffers: dict[str, list[dict]] = {table: [] for table in TABLES}
+        pause_point("staging")
 
     def add_result(self, result: ArticleResult) -> None:
         article = result.article
@@ -92,13 +120,16 @@ class DatabaseWriter:
             ),
         )
         for rejection in result.rejections:
-            self.add_rejection(rejection)
+            self._append("rejections", rejection.model_dump())
+        pause_point("article")
 
     def add_rejection(self, rejection: Rejection) -> None:
         self._append("rejections", rejection.model_dump())
+        pause_point("article")
 
     def carry_over(self, previous: Path, article_ids: list[str]) -> None:
         """Copy the run history, and unchanged articles' rows, from the previous database."""
+        pause_point("carry-over")
         if not previous.exists():
             return
         self.flush()
@@ -107,19 +138,29 @@ class DatabaseWriter:
         except duckdb.Error:
             return  # unreadable previous file: it is replaced by a full build
         try:
-            self.con.execute("insert into runs by name select * from prev.runs")
+            with contextlib.suppress(duckdb.Error):  # history of another schema is dropped
+                self.con.execute("insert into runs by name select * from prev.runs")
             if not article_ids:
                 return
             self.con.register("keep", pa.table({"article_id": pa.array(article_ids, pa.string())}))
             # Carried rows keep the run_id of the run that extracted them.
             for table in ("articles", "claims", "statements", "rejections"):
-                self.con.execute(
-                    f"insert into {table} by name select * from prev.{table} "
-                    "where article_id in (select article_id from keep)"
-                )
+                try:
+                    self.con.execute(
+                        f"insert into {table} by name select * from prev.{table} "
+                        "where article_id in (select article_id from keep)"
+                        # A file's ingest rejection (e.g. "duplicate of") is made anew each run.
+                        + (" and stage <> 'ingest'" if table == "rejections" else "")
+                    )
+                except duckdb.Error as exc:
+                    raise DatabaseError(
+                        f"cannot copy unchanged articles' {table} from {previous} "
+                        f"({str(exc).splitlines()[0]}); rebuild with --full"
+                    ) from None
             self.con.unregister("keep")
         finally:
             self.con.execute("detach prev")
+            pause_point("carried")
 
     def finish(self, run_row: dict) -> dict[str, int]:
         """Canonicalise speakers, record the run, and swap the new file in."""
@@ -127,24 +168,29 @@ class DatabaseWriter:
         entities = self._canonical_speakers()
         self._extend("entities", (e.model_dump() for e in entities))
         self.flush()
+        pause_point("entities")
         counts = {t: self.con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in TABLES}
         self._append(
             "runs",
             run_row | {t: counts[t] for t in ("claims", "statements", "rejections", "entities")},
         )
         self.flush()
+        pause_point("runs")
         self.con.execute("checkpoint")
         self.con.close()
+        pause_point("checkpointed")
         with open(self.path, "rb+") as fh:
             os.fsync(fh.fileno())
+        pause_point("replace")
         os.replace(self.path, self.db)
+        pause_point("replaced")
         _fsync_dir(self.db.parent)
         return counts
 
     def abort(self) -> None:
         with contextlib.suppress(Exception):
             self.con.close()
-        for path in self.db.parent.glob(self.path.name + "*"):
+        for path in self.db.parent.glob(glob.escape(self.path.name) + "*"):
             path.unlink(missing_ok=True)
 
     def flush(self) -> None:
@@ -157,6 +203,7 @@ class DatabaseWriter:
                 self.con.execute(f"insert into {table} by name select * from batch")
                 self.con.unregister("batch")
                 rows.clear()
+                pause_point("flush")
 
     def _append(self, table: str, row: dict) -> None:
         self.buffers[table].append(row)

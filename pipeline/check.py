@@ -1,0 +1,163 @@
+"""Check: verify that a fact database is whole and says only what its articles say.
+
+`check(db)` returns the problems found, one line each; an empty list means the database
+passed. It reads through a read-only connection, so it can run while a build writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from pipeline.query import connect
+from schemas.tables import TABLES, ddl
+
+Probe = Callable[[duckdb.DuckDBPyConnection], list[str]]
+SHOWN = 5  # problems listed per kind before "... and N more"
+
+
+def check(db: Path | str) -> list[str]:
+    """Every problem in `db`: schema drift, claims that do not match their text, bad counts."""
+    with connect(db) as con:
+        problems = schema_problems(con)
+        if problems:  # the other probes read these tables; stop at the first drift
+            return problems
+        for probe in (_claim_text, _orphans, _duplicate_ids, _run_counts):
+            problems += probe(con)
+    return problems
+
+
+def schema_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Tables and columns (names, order, types) as the DDL of schemas/tables.py makes them."""
+    expected = _declared_columns()
+    found = _live_columns(con)
+    problems = []
+    for table, columns in expected.items():
+        if table not in found:
+            problems.append(f"table {table} is missing")
+        elif found[table] != columns:
+            problems.append(f"table {table} has columns {found[table]}, expected {columns}")
+    return problems
+
+
+def _declared_columns() -> dict[str, list[tuple[str, str]]]:
+    with duckdb.connect() as con:
+        for table in TABLES:
+            con.execute(ddl(table))
+        return _live_columns(con)
+
+
+def _live_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
+    rows = con.execute(
+        "select table_name, column_name, data_type from information_schema.columns "
+        "where table_schema = 'main' order by table_name, ordinal_position"
+    ).fetchall()
+    found: dict[str, list[tuple[str, str]]] = {}
+    for table, column, data_type in rows:
+        found.setdefault(table, []).append((column, data_type))
+    return found
+
+
+def _claim_text(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """A claim's surface and sentence must sit at their offsets in the stored article text.
+
+    DuckDB's `substring` counts Unicode code points, as Python's offsets do.
+    """
+    rows = con.execute(
+        """
+        select c.claim_id, c.article, c.start, c."end", c.surface,
+               substring(a.text, c.start + 1, c."end" - c.start) as found
+        from claims c join articles a using (article_id)
+        where c.start < 0 or c."end" <= c.start or c."end" > length(a.text)
+           or substring(a.text, c.start + 1, c."end" - c.start) is distinct from c.surface
+           or substring(a.text, c.sentence_start + 1, length(c.sentence))
+              is distinct from c.sentence
+        order by c.article, c.start
+        """
+    ).fetchall()
+    return _listed(
+        [
+            f"claim {cid} ({article}): surface {surface!r} is not at {start}..{end} "
+            f"(the text there is {found!r})"
+            for cid, article, start, end, surface, found in rows
+        ]
+    )
+
+
+def _orphans(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every claim and statement belongs to an article in `articles`; every row to a run."""
+    problems = []
+    for table, key in (("claims", "claim_id"), ("statements", "statement_id")):
+        rows = con.execute(
+            f"select {key}, article_id from {table} "
+            "where article_id not in (select article_id from articles) order by 1"
+        ).fetchall()
+        problems += _listed([f"{table} row {k}: article {a} is not in articles" for k, a in rows])
+    for table in TABLES:
+        if table == "runs":
+            continue
+        rows = con.execute(
+            f"select distinct run_id from {table} "
+            "where run_id is null or run_id not in (select run_id from runs) order by 1"
+        ).fetchall()
+        problems += [f"{table}: rows of run {r} that is not in runs" for (r,) in rows]
+    return problems
+
+
+def _duplicate_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
+    problems = []
+    for table, key in (
+        ("articles", "article_id"),
+        ("articles", "path"),
+        ("claims", "claim_id"),
+        ("entities", "entity_id"),
+        ("runs", "run_id"),
+    ):
+        rows = con.execute(
+            f"select {key}, count(*) from {table} group by 1 having count(*) > 1 order by 1"
+        ).fetchall()
+        problems += _listed([f"{table}: {key} {k} appears {n} times" for k, n in rows])
+    return problems
+
+
+def _run_counts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The last run's counts are the database's: it recorded them when it finished."""
+    runs = con.execute(
+        "select run_id, status, files, processed, carried_over, claims, statements, "
+        "rejections, entities from runs order by started desc, run_id desc limit 1"
+    ).fetchall()
+    if not runs:
+        return ["runs is empty: no build finished writing this database"]
+    run_id, status, files, processed, carried, *recorded = runs[0]
+    problems = []
+    if status != "complete":
+        problems.append(f"last run {run_id} has status {status!r}, not 'complete'")
+    if files != processed + carried:
+        problems.append(
+            f"run {run_id}: {files} files but {processed} processed + {carried} carried over"
+        )
+    for table, count in zip(
+        ("claims", "statements", "rejections", "entities"), recorded, strict=True
+    ):
+        actual = con.execute(f"select count(*) from {table}").fetchall()[0][0]
+        if actual != count:
+            problems.append(f"run {run_id} recorded {count} {table}, the table holds {actual}")
+    # Each file became an article or an ingest rejection (unreadable, duplicate, ...).
+    stored = con.execute(
+        "select (select count(*) from articles) + (select count(distinct article) "
+        "from rejections where stage = 'ingest' and article not in (select path from articles))"
+    ).fetchall()[0][0]
+    if stored != files:
+        problems.append(
+            f"run {run_id} read {files} files, but articles and ingest rejections account "
+            f"for {stored}"
+        )
+    return problems
+
+
+def _listed(problems: list[str]) -> list[str]:
+    if len(problems) <= SHOWN:
+        return problems
+    return [*problems[:SHOWN], f"... and {len(problems) - SHOWN} more like these"]
