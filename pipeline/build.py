@@ -1,8 +1,11 @@
 """`run()`: chain the stages over a folder into a DuckDB file.
 
-Articles stream through worker processes in order (`imap`), so a parallel build writes
-the same rows as a single-process one. Unchanged articles (same bytes, same extractor
-version) are copied from the previous database instead of processed again.
+Articles stream in batches through worker processes and come back in order, so a
+parallel build writes the same rows as a single-process one; at most a few batches are
+in flight, so memory stays flat however large the folder. Unchanged articles (same
+bytes, same extractor version) are copied from the previous database instead of
+processed again. `engine="dask"` runs the same per-article work on a Dask cluster
+(`pipeline.dask_engine`).
 """
 
 from __future__ import annotations
@@ -13,19 +16,22 @@ import json
 import multiprocessing
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from pipeline.errors import DatabaseError, FolderNotFound
+from pipeline.errors import BadParameter, DatabaseError, FolderNotFound
 from pipeline.ingest import discover
 from pipeline.load import DatabaseWriter, build_lock, read_previous, remove_stale_staging
-from pipeline.process import EXTRACTOR_VERSION, process_file
-from schemas.records import ArticleResult, Rejection
+from pipeline.process import EXTRACTOR_VERSION, Outcome, process_batch
+from schemas.records import Rejection
 
 DEFAULT_DB = Path("factdb.duckdb")
+ENGINES = ("local", "dask")
+BATCH_ARTICLES = 64  # per nlp.pipe stream and per task sent to a worker
 Progress = Callable[[int, int], None]
 
 
@@ -51,9 +57,19 @@ def run(
     jobs: int | None = None,
     full: bool = False,
     progress: Progress | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildReport:
-    """Build (or incrementally rebuild) the fact database `db` from the articles in `folder`."""
+    """Build (or incrementally rebuild) the fact database `db` from the articles in `folder`.
+
+    `jobs` worker processes (default: one per core); `engine="dask"` runs the work on
+    the Dask cluster at `scheduler`, or on a new local one with `jobs` workers.
+    """
     folder, db = Path(folder), Path(db)
+    if engine not in ENGINES:
+        raise BadParameter(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise BadParameter("--scheduler needs --engine dask")
     if not folder.is_dir():
         raise FolderNotFound(f"folder not found: {folder}; give a folder of .txt or .md articles")
     if not db.parent.is_dir():
@@ -70,17 +86,17 @@ def run(
         try:
             writer.carry_over(db, [previous[p][2] for p in keep])
             seen = {previous[p][2]: p for p in keep}
-            rejected = []
-            done = len(keep)
-            for outcome in _process_all(todo, folder, jobs):
-                done += 1
-                rejection = _add(writer, outcome, seen)
-                if rejection:
-                    rejected.append(rejection.article)
-                if progress:
-                    progress(done, len(paths))
+            tick = _progress_from(len(keep), len(paths), progress)
+            if engine == "dask":
+                from pipeline.dask_engine import process_into
+
+                rejected = process_into(writer, todo, folder, seen, jobs, scheduler, tick)
+            else:
+                rejected = write_outcomes(writer, process_all(todo, folder, jobs), seen, tick)
             counts = writer.finish(
-                _run_row(run_id, started, folder, jobs, full, len(paths), len(todo), len(keep))
+                _run_row(
+                    run_id, started, folder, engine, jobs, full, len(paths), len(todo), len(keep)
+                )
             )
         except BaseException:
             writer.abort()
@@ -122,24 +138,59 @@ def _file_hash(path: Path) -> str | None:
         return None
 
 
-def _process_all(paths: list[Path], folder: Path, jobs: int) -> Iterator[ArticleResult | Rejection]:
+def process_all(paths: Sequence[Path], folder: Path, jobs: int = 1) -> Iterator[Outcome]:
+    """The outcome of each file, in order, from `jobs` worker processes."""
     if jobs == 1 or len(paths) < 2:
-        for path in paths:
-            yield process_file(path, folder)
+        for batch in _batches(paths, BATCH_ARTICLES):
+            yield from process_batch(batch, folder)
         return
+    size = max(1, min(BATCH_ARTICLES, len(paths) // (jobs * 4)))
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with multiprocessing.get_context(method).Pool(jobs) as pool:
-        chunk = max(1, min(32, len(paths) // (jobs * 4)))
-        yield from pool.imap(_worker, [(p, folder) for p in paths], chunksize=chunk)
+        # A bounded window of batches in flight, taken back in order: results never
+        # pile up in memory when the writer is slower than the workers.
+        window: deque = deque()
+        for batch in _batches(paths, size):
+            window.append(pool.apply_async(process_batch, (batch, folder)))
+            if len(window) > 2 * jobs:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
 
 
-def _worker(args: tuple[Path, Path]) -> ArticleResult | Rejection:
-    return process_file(*args)
+def _batches(paths: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
+    for i in range(0, len(paths), size):
+        yield paths[i : i + size]
 
 
-def _add(
-    writer: DatabaseWriter, outcome: ArticleResult | Rejection, seen: dict[str, str]
-) -> Rejection | None:
+def write_outcomes(
+    writer: DatabaseWriter,
+    outcomes: Iterator[Outcome],
+    seen: dict[str, str],
+    tick: Callable[[], None] = lambda: None,
+) -> list[str]:
+    """Write outcomes in order; returns the paths of the rejected files."""
+    rejected = []
+    for outcome in outcomes:
+        rejection = _add(writer, outcome, seen)
+        if rejection:
+            rejected.append(rejection.article)
+        tick()
+    return rejected
+
+
+def _progress_from(done: int, total: int, progress: Progress | None) -> Callable[[], None]:
+    count = [done]
+
+    def tick() -> None:
+        count[0] += 1
+        if progress:
+            progress(count[0], total)
+
+    return tick
+
+
+def _add(writer: DatabaseWriter, outcome: Outcome, seen: dict[str, str]) -> Rejection | None:
     """Write one article's records; an exact duplicate of an earlier article is rejected."""
     if isinstance(outcome, Rejection):
         writer.add_rejection(outcome)
@@ -163,6 +214,7 @@ def _run_row(
     run_id: str,
     started: dt.datetime,
     folder: Path,
+    engine: str,
     jobs: int,
     full: bool,
     files: int,
@@ -175,7 +227,7 @@ def _run_row(
         "ended": dt.datetime.now(),
         "status": "complete",
         "folder": str(folder),
-        "engine": "local",
+        "engine": engine,
         "jobs": jobs,
         "full_build": full,
         "files": files,
