@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -21,7 +22,7 @@ from typing import ClassVar
 import ftfy
 
 from pipeline.lang import load_lang, supported_languages
-from schemas.records import Article, Rejection
+from schemas.records import MAX_DATE, MIN_DATE, Article, Rejection
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 5_000_000  # a news article is under 100 kB; larger files are dumps, not articles
@@ -31,6 +32,11 @@ BINARY_MAGIC = (b"\x89PNG", b"\x1f\x8b", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff
 DATELINE = re.compile(r"^\W{0,3}(?:date|dateline|published)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.I)
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 SIDECAR_SUFFIXES = (".json", ".meta.json")
+# Decoded text with more than this share of control characters (other than line breaks
+# and tabs) or replacement characters is a binary file without a known magic number.
+MAX_CONTROL_SHARE = 0.02
+MIN_LETTERS = 20  # fewer letters than this cannot tell a language
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
 def discover(folder: Path) -> list[Path]:
@@ -50,14 +56,35 @@ def ingest(folder: Path) -> Iterator[Article | Rejection]:
 
 
 def ingest_file(path: Path, root: Path) -> Article | Rejection:
-    rel = path.relative_to(root).as_posix()
+    """One file as an `Article`, or a `Rejection` saying why not. Never raises."""
+    rel = printable_name(path.relative_to(root).as_posix())
+    try:
+        return _ingest(path, rel)
+    except Exception as exc:  # a bug must cost one file, not the build
+        reason = f"internal error in ingest: {type(exc).__name__}: {exc}"
+        return Rejection(stage="ingest", article=rel, reason=reason)
+
+
+def printable_name(name: str) -> str:
+    """A file name as valid Unicode: undecodable bytes (os.fsdecode's surrogates) as \\xNN."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def _ingest(path: Path, rel: str) -> Article | Rejection:
     try:
         raw = _read(path)
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        reason = f"cannot read the file: {exc.strerror or exc}"
+        return Rejection(stage="ingest", article=rel, reason=reason)
+    except ValueError as exc:
         return Rejection(stage="ingest", article=rel, reason=str(exc))
     warnings: list[str] = []
     text = _decode(raw, warnings)
-    if text is None:
+    if text is None or _mostly_control(text):
         return Rejection(stage="ingest", article=rel, reason="binary file, not text", text="")
     meta = {**_front_matter(text), **_sidecar(path)}
     text = _clean(FRONT_MATTER.sub("", text, count=1), warnings)
@@ -67,31 +94,38 @@ def ingest_file(path: Path, root: Path) -> Article | Rejection:
         return Rejection(stage="ingest", article=rel, reason="a line is over 100,000 characters")
     lang, confidence = _language(text, meta.get("lang"))
     if lang is None:
-        return Rejection(
-            stage="ingest",
-            article=rel,
-            reason=f"language not detected or not supported ({', '.join(supported_languages())})",
-            text=text,
-        )
+        return Rejection(stage="ingest", article=rel, reason=_language_problem(text), text=text)
     return Article(
         article_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
-        article=path.name,
+        article=printable_name(path.name),
         path=rel,
         content_hash=hashlib.sha256(raw).hexdigest(),
         lang=lang,
         lang_confidence=confidence,
         headline=text.lstrip().split("\n", 1)[0].strip()[:500],
         text=text,
-        published_date=_published(text, meta),
+        published_date=_published(text, meta, warnings),
         warnings=warnings,
     )
 
 
 def _read(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ValueError(f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
-    return path.read_bytes()
+    """The file's bytes; ValueError for what is not a regular file of article size."""
+    info = path.stat()  # follows symlinks: a loop or a dangling link is an OSError
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("not a regular file (a pipe, socket or device); it was not read")
+    if info.st_size > MAX_BYTES:
+        raise ValueError(f"file is {info.st_size:,} bytes, over the {MAX_BYTES:,}-byte limit")
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise ValueError(f"file grew past the {MAX_BYTES:,}-byte limit while being read")
+    return raw
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:100_000]
+    return len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * max(len(sample), 1)
 
 
 def _decode(raw: bytes, warnings: list[str]) -> str | None:
@@ -111,7 +145,7 @@ def _decode(raw: bytes, warnings: list[str]) -> str | None:
         if head[0::2].count(0) > len(head) // 4:
             warnings.append("decoded as UTF-16-BE (no BOM)")
             return raw.decode("utf-16-be", errors="replace")
-        if head.count(0) > len(head) // 100:
+        if head.count(0) > max(len(head) // 100, 8):  # a few stray NULs are removed later
             return None
     try:
         return raw.decode("utf-8")
@@ -211,6 +245,8 @@ def _sidecar(path: Path) -> dict[str, str]:
     """Optional metadata next to the article: `<name>.json` or `<stem>.meta.json`."""
     for candidate in (path.with_name(path.name + ".json"), path.with_suffix(".meta.json")):
         try:
+            if not candidate.is_file() or candidate.stat().st_size > 1_000_000:
+                continue
             data = json.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
@@ -219,20 +255,27 @@ def _sidecar(path: Path) -> dict[str, str]:
     return {}
 
 
-def _published(text: str, meta: dict[str, str]) -> dt.date | None:
+def _published(text: str, meta: dict[str, str], warnings: list[str]) -> dt.date | None:
+    found = None
     for key in ("published_date", "published", "date"):
         if key in meta:
-            try:
-                return dt.date.fromisoformat(meta[key][:10])
-            except ValueError:
-                pass
+            found = _iso_date(meta[key][:10])
+            if found:
+                break
     match = DATELINE.match(text)
-    if match:
-        try:
-            return dt.date.fromisoformat(match.group(1))
-        except ValueError:
-            return None
-    return None
+    if found is None and match:
+        found = _iso_date(match.group(1))
+    if found and not MIN_DATE <= found <= MAX_DATE:
+        warnings.append(f"publication date {found} outside {MIN_DATE}..{MAX_DATE}: ignored")
+        return None
+    return found
+
+
+def _iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 @cache
@@ -250,11 +293,26 @@ def _detector():
     )
 
 
+def _language_problem(text: str) -> str:
+    """Why no supported language was found, for the rejection."""
+    ours = ", ".join(supported_languages())
+    if sum(ch.isalpha() for ch in text[:3000]) < MIN_LETTERS:
+        return f"too few letters to tell the language (supported: {ours})"
+    values = _detector().compute_language_confidence_values(text[:3000])
+    if values:
+        found = values[0].language
+        return (
+            f"language not supported: looks like {found.name.title()} "
+            f"({found.iso_code_639_1.name.lower()}); supported: {ours}"
+        )
+    return f"language not detected (supported: {ours})"
+
+
 def _language(text: str, declared: str | None) -> tuple[str | None, float]:
     if declared and declared.lower()[:2] in supported_languages():
         return declared.lower()[:2], 1.0
     sample = text[:3000]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None, 0.0
     values = _detector().compute_language_confidence_values(sample)
     if not values:
