@@ -1,0 +1,230 @@
+"""Benchmark: bare tokenisation against the full `factdb build`, at N articles.
+
+For each N it generates (or reuses) a deterministic corpus (`benchmarks.corpus`), then
+measures, each in its own subprocess so that time and memory are the build's own:
+
+1. bare tokenisation: a blank spaCy pipeline with a sentencizer, `nlp.pipe` per language;
+2. full builds with `--jobs 1` and `--jobs J` (default: 2);
+3. a re-run on the unchanged corpus;
+4. a re-run after adding one article (it must process exactly one).
+
+Peak RSS is sampled every 20 ms over the build's whole process tree (parent and
+workers, summed). Prints the measurements, then one table of ratios against the
+targets of issue 5. Run from the repository root:
+
+    python -m benchmarks.bench_build --sizes 1000 10000
+    python -m benchmarks.bench_build --sizes 200            # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from benchmarks import corpus
+
+TARGETS = {
+    "build / bare throughput (jobs 1)": ">= 0.40",
+    "build / bare throughput (jobs J)": "(all cores)",
+    "jobs J speed-up over jobs 1": ">= 1.8 (J=2)",
+    "peak RSS, MB (jobs J)": "< 600",
+    "peak RSS vs smallest N": "<= 1.20",
+    "full build / unchanged re-run": ">= 20",
+    "articles processed after adding one": "== 1",
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, default=2, help="the parallel build's --jobs (J)")
+    parser.add_argument("--workdir", type=Path, help="where corpora and databases go")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="factdb-bench-"))
+    print(f"factdb build benchmark: {_machine()}; work in {workdir}", flush=True)
+    results = {n: bench_size(n, workdir, args.jobs, args.seed) for n in args.sizes}
+    print(f"\nload after: {_load()}")
+    print_ratios(results, args.jobs)
+
+
+def bench_size(n: int, workdir: Path, jobs: int, seed: int) -> dict:
+    folder = workdir / f"corpus-{n}"
+    if len(list(folder.glob("*.txt"))) != n:
+        _clear(folder)
+        corpus.generate(folder, n, seed=seed)
+    db = workdir / f"bench-{n}.duckdb"
+    out: dict = {"n": n}
+    out["bare"] = _measure(n, "bare", "bare", str(folder))
+    out["jobs1"] = _measure(n, "build --jobs 1", "build", str(folder), str(db), "1", "full")
+    out["jobsJ"] = _measure(
+        n, f"build --jobs {jobs}", "build", str(folder), str(db), str(jobs), "full"
+    )
+    out["rerun"] = _measure(n, "re-run, unchanged", "build", str(folder), str(db), str(jobs), "")
+    added = corpus.generate(folder, n + 1, seed=seed, start=n)
+    try:
+        out["add1"] = _measure(n, "re-run, one added", "build", str(folder), str(db), str(jobs), "")
+    finally:
+        for path in added:
+            path.unlink()
+    return out
+
+
+def _measure(n: int, label: str, *child_args: str) -> dict:
+    """Run one child measurement and sample its process tree's memory meanwhile."""
+    load = _load()
+    cmd = [sys.executable, "-m", "benchmarks.bench_build", "--child", *child_args]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    peak = _sample_tree_rss(proc)
+    stdout, _ = proc.communicate()
+    wall = time.perf_counter() - started
+    if proc.returncode:
+        raise SystemExit(f"{label} failed (exit {proc.returncode})")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result.update(wall=wall, peak_tree_mb=peak / 2**20, load=load)
+    articles = result["articles"]
+    print(
+        f"N={n:>6} {label:<20} {result['seconds']:8.2f}s  "
+        f"{articles / result['seconds']:8.1f} art/s  peak {result['peak_tree_mb']:6.0f} MB  "
+        f"(wall {wall:.1f}s, processed {result.get('processed', articles)}, load {load})",
+        flush=True,
+    )
+    return result
+
+
+def _sample_tree_rss(proc: subprocess.Popen) -> int:
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        root = psutil.Process(proc.pid)
+        while not done.is_set():
+            try:
+                tree = [root, *root.children(recursive=True)]
+                total = 0
+                for p in tree:
+                    with contextlib.suppress(psutil.Error):
+                        total += p.memory_info().rss
+                peak = max(peak, total)
+            except psutil.Error:
+                return
+            time.sleep(0.02)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    proc.wait()
+    done.set()
+    thread.join()
+    return peak
+
+
+def print_ratios(results: dict[int, dict], jobs: int) -> None:
+    sizes = sorted(results)
+    print("\nratio" + "".join(f"{'N=' + str(n):>12}" for n in sizes) + "   target")
+    rows = {key.replace("J", str(jobs)): [] for key in TARGETS}
+    smallest = results[sizes[0]]["jobsJ"]["peak_tree_mb"]
+    for n in sizes:
+        r = results[n]
+        bare = r["bare"]["articles"] / r["bare"]["seconds"]
+        one = r["jobs1"]["articles"] / r["jobs1"]["seconds"]
+        many = r["jobsJ"]["articles"] / r["jobsJ"]["seconds"]
+        values = [
+            one / bare,
+            many / bare,
+            r["jobs1"]["seconds"] / r["jobsJ"]["seconds"],
+            r["jobsJ"]["peak_tree_mb"],
+            r["jobsJ"]["peak_tree_mb"] / smallest,
+            r["jobsJ"]["seconds"] / r["rerun"]["seconds"],
+            r["add1"]["processed"],
+        ]
+        for row, value in zip(rows.values(), values, strict=True):
+            row.append(value)
+    for (name, values), target in zip(rows.items(), TARGETS.values(), strict=True):
+        cells = "".join(f"{v:>12.2f}" if isinstance(v, float) else f"{v:>12}" for v in values)
+        print(f"{name:<38}{cells}   {target}")
+    print(
+        "\nthroughput is articles/s inside run() (imports excluded); tokens/s = the bare "
+        "token count over the same time:"
+    )
+    for n in sizes:
+        r = results[n]
+        tokens = r["bare"]["tokens"]
+        cells = ", ".join(
+            f"{k} {tokens / r[k]['seconds']:,.0f} tok/s" for k in ("bare", "jobs1", "jobsJ")
+        )
+        unchanged = r["jobsJ"]["wall"] / r["rerun"]["wall"]
+        print(f"  N={n}: {tokens:,} tokens; {cells}; full/re-run by wall time {unchanged:.1f}")
+
+
+def _machine() -> str:
+    return f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, load {_load()}"
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _clear(folder: Path) -> None:
+    if folder.exists():
+        for path in folder.iterdir():
+            path.unlink()
+
+
+# ---- children: each measurement runs alone in a fresh interpreter -------------------
+
+
+def child_bare(folder: str) -> dict:
+    from pipeline.segment import blank
+
+    langs = corpus.languages(folder)
+    started = time.perf_counter()
+    by_lang: dict[str, list[Path]] = {}
+    for path in sorted(Path(folder).glob("*.txt")):
+        by_lang.setdefault(langs[path.name], []).append(path)
+    tokens = articles = 0
+    for lang, paths in by_lang.items():
+        nlp = blank(lang)
+        nlp.add_pipe("sentencizer")
+        texts = (p.read_text(encoding="utf-8") for p in paths)
+        for doc in nlp.pipe(texts, batch_size=64):
+            tokens += len(doc)
+            articles += 1
+    return {"seconds": time.perf_counter() - started, "articles": articles, "tokens": tokens}
+
+
+def child_build(folder: str, db: str, jobs: str, full: str) -> dict:
+    from pipeline.build import run
+
+    started = time.perf_counter()
+    report = run(folder, db, jobs=int(jobs), full=bool(full))
+    return {
+        "seconds": time.perf_counter() - started,
+        "articles": report.articles,
+        "processed": report.processed,
+        "claims": report.claims,
+    }
+
+
+def child(argv: list[str]) -> None:
+    kind, *rest = argv
+    result = child_bare(*rest) if kind == "bare" else child_build(*rest)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        child(sys.argv[2:])
+    else:
+        main()
