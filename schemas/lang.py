@@ -26,13 +26,42 @@ class IngestData(_Section):
 class NumberData(_Section):
     decimal_separator: str = Field(description="',' or '.'")
     group_separators: list[str] = Field(description="characters that group thousands")
-    words: dict[str, float] = Field(default_factory=dict, description="number words: 'eight' = 8")
-    scales: dict[str, float] = Field(default_factory=dict, description="scale words: 'million' = 1e6")
+    words: dict[str, float] = Field(
+        default_factory=dict,
+        description="number words and the pieces of compounds: 'eight' = 8, 'hundred' = 100",
+    )
+    weak_words: list[str] = Field(
+        default_factory=list,
+        description="number words that are a quantity only before a unit or scale ('one', 'a')",
+    )
+    connectors: list[str] = Field(
+        default_factory=list, description="words that join number words: 'and', 'und', 'y'"
+    )
+    scales: dict[str, float] = Field(
+        default_factory=dict,
+        description="scale words after a number, any case: 'million' = 1e6, 'mio.' = 1e6",
+    )
+    suffixes: dict[str, float] = Field(
+        default_factory=dict,
+        description="case-sensitive scale abbreviations, also glued: 'bn' = 1e9, 'M' = 1e6",
+    )
+    fractions: dict[str, float] = Field(
+        default_factory=dict, description="fraction words after a number: 'half' = 0.5"
+    )
 
 
 class UnitData(_Section):
     aliases: dict[str, str] = Field(
-        default_factory=dict, description="unit as written (lowercase) -> canonical unit"
+        default_factory=dict,
+        description="unit written after a number -> unit: a canonical unit, ISO 4217 code, "
+        "a pint unit name, or '<factor> <unit>' ('cents' = '0.01 USD')",
+    )
+    before: dict[str, str] = Field(
+        default_factory=dict, description="unit written before a number: '$' = 'USD', 'US$' = 'USD'"
+    )
+    links: list[str] = Field(
+        default_factory=list,
+        description="words between a number and its unit: 'de' in '2 millones de dólares'",
     )
 
 
@@ -40,17 +69,157 @@ class HedgeData(_Section):
     approx: list[str] = Field(default_factory=list)
     gt: list[str] = Field(default_factory=list, description="'more than', 'over', 'at least'")
     lt: list[str] = Field(default_factory=list, description="'less than', 'up to'")
+    range_start: list[str] = Field(
+        default_factory=list, description="words opening a range: 'between', 'from'"
+    )
+    range_join: list[str] = Field(
+        default_factory=list, description="words joining the ends after a range_start: 'and'"
+    )
+    range_dash: list[str] = Field(
+        default_factory=list, description="joins that make a range on their own: '-', 'to'"
+    )
+
+
+class NotQuantityData(_Section):
+    """Cues that a number is a date, time, ordinal, code or reference, not a quantity."""
+
+    before: list[str] = Field(
+        default_factory=list,
+        description="words after which a bare number is not a quantity: 'page', 'ngày', 'No.'",
+    )
+    after: list[str] = Field(
+        default_factory=list, description="words after a number that make it a time: 'pm', 'Uhr'"
+    )
+    months: list[str] = Field(
+        default_factory=list,
+        description="month names and abbreviations: a day next to one is a date",
+    )
+    ordinal_suffixes: list[str] = Field(
+        default_factory=list, description="endings glued to digits that make an ordinal: 'th', 'º'"
+    )
+
+
+class CountData(_Section):
+    """What a bare count counts: the word after it, unless it is one of these."""
+
+    stopwords: list[str] = Field(
+        default_factory=list, description="words after a number that are not the counted noun"
+    )
+    classifiers: list[str] = Field(
+        default_factory=list, description="classifier words that come before the noun: vi 'loại'"
+    )
+    capitalised_nouns: bool = Field(
+        default=False, description="nouns are written with a capital (de): a capital is no stop"
+    )
 
 
 class SpeechData(_Section):
-    verbs: list[str] = Field(default_factory=list, description="speech cue words, inflected forms")
-    according_to: list[str] = Field(default_factory=list)
-    titles: list[str] = Field(default_factory=list, description="titles and roles before a name")
-    pronouns: list[str] = Field(default_factory=list, description="third-person subject pronouns")
+    """Who said it: cue words, quote marks and the words around speakers' names.
+
+    Words are matched case-insensitively on whole words; a phrase may hold '...' for a gap
+    of a few words ('voegde ... toe'). Keep every entry lowercase.
+    """
+
+    verb_second: bool = Field(
+        default=False,
+        description="the finite verb comes second (nl, de): 'Maandag zei Poetin'; a subject "
+        "before the cue counts only when it opens its clause",
+    )
+    syllable_names: bool = Field(
+        default=False,
+        description="names are written as syllables of which only some are capitalised "
+        "(vi 'Bộ Tài nguyên Thiên nhiên Nga'): a lowercase syllable after a capitalised one "
+        "stays in the name",
+    )
+    verbs: list[str] = Field(
+        default_factory=list, description="speech cues, inflected forms: 'said', 'voegde ... toe'"
+    )
+    according_to: list[str] = Field(
+        default_factory=list, description="source markers before the source: 'according to'"
+    )
+    according_to_after: list[str] = Field(
+        default_factory=list,
+        description="source markers after the source ('Putin zufolge') or after the content "
+        "with the source following (', aldus de advocaat', ', so Putin,')",
+    )
+    complementizers: list[str] = Field(
+        default_factory=list, description="words opening reported content: 'that', 'dass', 'rằng'"
+    )
+    titles: list[str] = Field(
+        default_factory=list,
+        description="titles and roles before a name or standing for a person: 'president'",
+    )
+    modifiers: list[str] = Field(
+        default_factory=list,
+        description="lowercase words that may qualify a title: 'russian', 'former', 'mỹ'",
+    )
+    org_heads: list[str] = Field(
+        default_factory=list,
+        description="words that make a phrase an organisation: 'ministry', 'bộ', 'authorities'",
+    )
+    determiners: list[str] = Field(default_factory=list, description="'the', 'de', 'der', 'die'")
+    connectors: list[str] = Field(
+        default_factory=list, description="words inside names and roles: 'of', 'van', 'của'"
+    )
+    pronouns: list[str] = Field(
+        default_factory=list, description="third-person subject pronouns for persons"
+    )
+    org_pronouns: list[str] = Field(
+        default_factory=list, description="pronouns for organisations: 'it', 'they'"
+    )
+    demonstratives: list[str] = Field(
+        default_factory=list,
+        description="words after or before a role that point back: 'này' in 'Bộ này', 'this'",
+    )
+    between: list[str] = Field(
+        default_factory=list,
+        description="auxiliaries and adverbs between a speaker and the cue: 'has', 'also', 'đã'",
+    )
+    continuation: list[str] = Field(
+        default_factory=list,
+        description="words that make an unattributed sentence go on reporting the speaker "
+        "before it (subjunctives, 'estimates')",
+    )
+    not_names: list[str] = Field(
+        default_factory=list,
+        description="capitalised words that are never a speaker: 'however', 'meanwhile'",
+    )
+    quote_open: list[str] = Field(default_factory=list, description="opening-only quote marks")
+    quote_close: list[str] = Field(default_factory=list, description="closing-only quote marks")
+    quote_either: list[str] = Field(
+        default_factory=list, description="marks that open or close by context: '\"', '“'"
+    )
 
 
 class DateData(_Section):
-    pass
+    """Time expressions: found by these words, read by dateparser."""
+
+    date_order: str = Field(default="DMY", description="order of numeric dates: 'DMY' or 'MDY'")
+    weekdays: list[list[str]] = Field(
+        default_factory=list, description="seven lists of forms, Monday first"
+    )
+    months: list[list[str]] = Field(
+        default_factory=list, description="twelve lists of forms, January first"
+    )
+    day_words: list[str] = Field(
+        default_factory=list, description="words before a day number or d/m date: vi 'ngày'"
+    )
+    month_words: list[str] = Field(
+        default_factory=list, description="words before a month number: vi 'tháng'"
+    )
+    mid: list[str] = Field(
+        default_factory=list, description="'mid' words before a month: 'mid', 'mitte', 'giữa'"
+    )
+    relative_days: dict[str, int] = Field(
+        default_factory=dict, description="phrase -> days from the base date: 'yesterday' = -1"
+    )
+    relative_months: dict[str, int] = Field(
+        default_factory=dict, description="phrase -> months from the base: 'last month' = -1"
+    )
+    period_words: list[str] = Field(
+        default_factory=list,
+        description="words before a year that make it the period a figure is about: 'by', 'in'",
+    )
 
 
 class LangData(_Section):
@@ -60,5 +229,7 @@ class LangData(_Section):
     numbers: NumberData
     units: UnitData = Field(default_factory=UnitData)
     hedges: HedgeData = Field(default_factory=HedgeData)
+    not_quantity: NotQuantityData = Field(default_factory=NotQuantityData)
+    counts: CountData = Field(default_factory=CountData)
     speech: SpeechData = Field(default_factory=SpeechData)
     dates: DateData = Field(default_factory=DateData)

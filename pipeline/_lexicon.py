@@ -1,0 +1,208 @@
+"""Compiled patterns for one language, built once from its data file (and cached).
+
+Word lists become trie-shaped regular expressions ("t(?:en|hree|wo)"), so a scan tries a
+few characters per position instead of every word. Every repetition is bounded, and the
+alternatives of a repetition cannot match the same text two ways, so no input makes a
+pattern backtrack badly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline._units import Unit, resolve
+from pipeline.lang import load_lang
+from schemas.lang import LangData
+
+NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+NOT_LETTER_AFTER = r"(?![^\W\d_])"
+# dates, clock times and phone numbers, in any language
+MASKS = re.compile(
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]\d{2,4}){2,5})(?!\d)"
+)
+
+
+def trie_pattern(words: list[str], fold: bool = True) -> str:
+    """One regular expression matching any of `words`, longest first, shaped as a trie."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word.casefold() if fold else word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_to_regex(trie) if trie else r"(?!x)x"
+
+
+def _trie_to_regex(node: dict) -> str:
+    branches = [re.escape(char) + _trie_to_regex(child) for char, child in node.items() if char]
+    branches.sort(key=len, reverse=True)
+    optional = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if optional:
+        return "(?:" + body + ")?"
+    return body
+
+
+def mixed_case(words: list[str]) -> str:
+    """Short abbreviations keep their case ("M" million, "m" metre); words ignore it."""
+    strict = [w for w in words if len(w) <= 3 and not w.islower()]
+    loose = [w for w in words if w not in strict]
+    parts = []
+    if loose:
+        parts.append("(?i:" + trie_pattern(loose) + ")")
+    if strict:
+        parts.append(trie_pattern(strict, fold=False))
+    return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    data: LangData
+    core: re.Pattern  # a numeral (group 'num') or a run of number words (group 'words')
+    pieces: re.Pattern  # one number word, for reading a run of them
+    words: dict[str, float]
+    weak: frozenset[str]
+    scale: re.Pattern
+    scales: dict[str, float]
+    unit_after: re.Pattern
+    units_after: dict[str, str]
+    unit_before: re.Pattern
+    units_before: dict[str, str]
+    hedge: re.Pattern
+    hedge_kind: dict[str, str]
+    range_start: re.Pattern
+    range_join: re.Pattern
+    range_dash: re.Pattern
+    cue_before: re.Pattern
+    cue_after: re.Pattern
+    month_before: re.Pattern
+    month_after: re.Pattern
+    ordinal: re.Pattern
+    noun: re.Pattern
+    stopwords: frozenset[str]
+
+    def unit(self, written: str, before: bool = False) -> Unit | None:
+        table = self.units_before if before else self.units_after
+        name = table.get(written) or table.get(written.casefold())
+        return resolve(name) if name else None
+
+    def scale_of(self, written: str) -> float | None:
+        return self.scales.get(written) or self.scales.get(written.casefold())
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    data = load_lang(lang)
+    return Lexicon(
+        data=data,
+        **_number_patterns(data),
+        **_unit_patterns(data),
+        **_hedge_patterns(data),
+        **_cue_patterns(data),
+    )
+
+
+def _alpha(word: str) -> bool:
+    return word.replace(" ", "").isalpha()
+
+
+def _number_patterns(data: LangData) -> dict:
+    numbers = data.numbers
+    words = {k.casefold(): v for k, v in numbers.words.items()}
+    scale_words = {k.casefold(): v for k, v in numbers.scales.items()}
+    readable = {**words, **{k: v for k, v in scale_words.items() if k.isalpha()}}
+    pieces = trie_pattern(list(readable))
+    link = r"[\s\-]{0,3}(?:" + trie_pattern(numbers.connectors) + r"[\s\-]{0,3})?"
+    run = f"{NOT_LETTER_BEFORE}(?i:{pieces}(?:{link}{pieces}){{0,24}}){NOT_LETTER_AFTER}"
+    groups = "".join(sorted({",", "."} | set(numbers.group_separators)))
+    digits = (
+        r"(?:(?<![\w)\]])[-\u2212]\s?)?"
+        rf"(?:(?<![\d.,])\d{{1,3}}(?:[{re.escape(groups)}]\d{{3}}(?!\d)){{1,8}}"
+        r"|(?<![\d.,])\d{1,30}|(?<![\w.,])(?=[.,]\d))"
+        r"(?:[.,]\d{1,20}(?!\d))?(?:[eE][-+]?\d{1,3}(?![\w.,]))?"
+    )
+    glued = [k for k in numbers.suffixes if len(k) == 1]
+    spaced = [k for k in numbers.suffixes if len(k) > 1]
+    scale = (
+        rf"(?:[\s\-]{{0,2}}(?P<s>(?i:{trie_pattern(list(scale_words))})"
+        rf"|{trie_pattern(spaced, fold=False)})|(?P<g>{trie_pattern(glued, fold=False)}))"
+        r"(?![^\W\d_])(?!-[^\W\d_])"
+    )
+    return {
+        "core": re.compile(f"(?P<num>{digits})|(?P<words>{run})"),
+        "pieces": re.compile(trie_pattern(list(readable) + numbers.connectors)),
+        "words": readable,
+        "weak": frozenset(w.casefold() for w in numbers.weak_words),
+        "scale": re.compile(scale),
+        "scales": {**scale_words, **numbers.suffixes},
+    }
+
+
+def _unit_patterns(data: LangData) -> dict:
+    units = data.units
+    links = r"|[\s\u00a0]{1,2}(?i:" + trie_pattern(units.links) + r")[\s\u00a0]{0,2}"
+    after = (
+        rf"(?:[\s\u00a0]{{0,2}}|-{links if units.links else ''})"
+        rf"(?P<u>{mixed_case(list(units.aliases))})(?![^\W\d_])"
+    )
+    before = rf"(?<![^\W\d_])(?P<u>{mixed_case(list(units.before))})[\s\u00a0]{{0,2}}$"
+    return {
+        "unit_after": re.compile(after),
+        "units_after": _with_folded(units.aliases),
+        "unit_before": re.compile(before),
+        "units_before": _with_folded(units.before),
+    }
+
+
+def _with_folded(table: dict[str, str]) -> dict[str, str]:
+    return {**{k.casefold(): v for k, v in table.items()}, **table}
+
+
+def _before(words: list[str], flags: str = "(?i:") -> re.Pattern:
+    body = flags + trie_pattern(words) + ")" if flags else mixed_case(words)
+    return re.compile(rf"{NOT_LETTER_BEFORE}(?P<w>{body})[\s\u00a0]{{0,2}}$")
+
+
+def _hedge_patterns(data: LangData) -> dict:
+    hedges = data.hedges
+    kinds = {w.casefold(): "approx" for w in hedges.approx}
+    kinds.update({w.casefold(): "gt" for w in hedges.gt})
+    kinds.update({w.casefold(): "lt" for w in hedges.lt})
+    join = trie_pattern(hedges.range_join)
+    dash = trie_pattern(hedges.range_dash)
+    return {
+        "hedge": _before(list(kinds)),
+        "hedge_kind": kinds,
+        "range_start": _before(hedges.range_start),
+        "range_join": re.compile(
+            rf"[\s\u00a0]{{0,2}}(?i:{join}){NOT_LETTER_AFTER}[\s\u00a0]{{0,2}}"
+        ),
+        "range_dash": re.compile(
+            rf"[\s\u00a0]{{0,2}}(?i:{dash}){NOT_LETTER_AFTER}[\s\u00a0]{{0,2}}"
+        ),
+    }
+
+
+def _cue_patterns(data: LangData) -> dict:
+    cues, counts = data.not_quantity, data.counts
+    months = trie_pattern(cues.months, fold=False)
+    classifiers = trie_pattern(counts.classifiers)
+    return {
+        "cue_before": _before(cues.before, flags=""),
+        "cue_after": re.compile(rf"[\s\u00a0]{{0,2}}{mixed_case(cues.after)}(?![^\W\d_])"),
+        "month_before": re.compile(rf"(?<![^\W\d_]){months}\.?[\s\u00a0]{{1,2}}$"),
+        "month_after": re.compile(
+            rf"\.?[\s\u00a0]{{1,2}}(?:[^\W\d_]{{1,3}}[\s\u00a0]{{1,2}})?{months}(?![^\W\d_])"
+        ),
+        "ordinal": re.compile(rf"(?i:{trie_pattern(cues.ordinal_suffixes)})(?![^\W\d_])"),
+        "noun": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?P<c>(?i:{classifiers})[\s\u00a0]{{1,2}})?"
+            r"(?P<n>[^\W\d_][^\W\d_'\u2019-]{0,40})"
+        ),
+        "stopwords": frozenset(w.casefold() for w in counts.stopwords),
+    }

@@ -1,0 +1,99 @@
+"""Reading numerals and number words, with each language's separators and words.
+
+Digits: "1.500" / "1,500" are read by the language (dot or comma as the group separator)
+and the reading is noted; a separator followed by other than three digits is a decimal
+point whatever the language; two different separators ("1.234,5") settle it.
+Words: text2num reads the languages it covers (en fr es pt de nl it); where it refuses
+(it has no "trillion", no "a hundred") and for vi and ru, which it does not cover, the
+small additive/multiplicative reader `words_value` below is used instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from schemas.lang import NumberData
+
+MAX_DIGITS = 24  # longer runs of digits are identifiers, not amounts
+_T2N_LANGS = frozenset({"en", "fr", "es", "pt", "de", "nl", "it"})
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+
+
+def numeral_value(raw: str, numbers: NumberData) -> tuple[float, str | None] | None:
+    """The value of a digit numeral (sign included) and a note on an ambiguous reading."""
+    text = raw.replace("\u2212", "-").replace(" ", "")
+    text = _SPACES.sub("", text)
+    sign = -1.0 if text.startswith("-") else 1.0
+    body = text.lstrip("+-")
+    if sum(c.isdigit() for c in body) > MAX_DIGITS:
+        return None
+    seps = [c for c in body if not c.isdigit()]
+    note = None
+    if not seps:
+        number = body
+    elif len(set(seps)) > 1:
+        decimal = seps[-1]
+        whole, _, frac = body.rpartition(decimal)
+        number = re.sub(r"\D", "", whole) + "." + frac
+    else:
+        number, note = _one_kind(body, seps[0], numbers)
+    try:
+        value = sign * float(number)
+    except ValueError:
+        return None
+    return (value, note) if math.isfinite(value) else None
+
+
+def _one_kind(body: str, sep: str, numbers: NumberData) -> tuple[str, str | None]:
+    """A numeral with one kind of separator: groups, or a decimal point."""
+    parts = body.split(sep)
+    if sep not in ",.":
+        return "".join(parts), None
+    if len(parts) > 2 or not parts[0]:
+        return ("".join(parts), None) if parts[0] else ("0." + parts[1], None)
+    if len(parts[1]) != 3 or parts[0] == "0":
+        return parts[0] + "." + parts[1], None
+    if sep == numbers.decimal_separator:
+        return parts[0] + "." + parts[1], f"{body}: '{sep}' read as the decimal separator"
+    return parts[0] + parts[1], f"{body}: '{sep}' read as the group separator"
+
+
+def words_value(span: str, lang: str, words: dict[str, float], pieces: re.Pattern) -> float | None:
+    """The value of a run of number words ("twenty-one", "hai mươi lăm", "две тысячи")."""
+    if lang in _T2N_LANGS:
+        value = _text2num(span, lang)
+        if value is not None:
+            return value
+    return _own_reader(span, words, pieces)
+
+
+def _text2num(span: str, lang: str) -> float | None:
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(_SPACES.sub(" ", span.lower()).strip(), lang))
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError):
+        return None
+
+
+def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float | None:
+    """Small values add; ten or a hundred multiplies the word before it ("hai mươi" = 20,
+    "hai trăm năm mươi" = 250, "one hundred" = 100); scales from a thousand up close a
+    group ("hai nghìn" = 2000)."""
+    total, current, last, seen = 0.0, 0.0, 0.0, False
+    for match in pieces.finditer(span.lower()):
+        value = words.get(match.group(0))
+        if value is None:
+            continue
+        seen = True
+        if value >= 1000:
+            total += (current or 1.0) * value
+            current, last = 0.0, 0.0
+        elif value in (10.0, 100.0) and 0 < last < value:
+            current += last * (value - 1)
+            last = 0.0
+        else:
+            current += value
+            last = value
+    return total + current if seen else None

@@ -1,0 +1,219 @@
+"""From one number found in a text to a quantity: scale, unit, range, hedge, noun.
+
+`find_number` reads the number at a match of the language's core pattern, grows it to
+the right (scale, unit, the second end of a range, the counted noun) and to the left
+(a currency symbol, a hedge, a range opener), or drops it when it is not a quantity
+(a code, ordinal, date, clock time, year or reference number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline._lexicon import Lexicon
+from pipeline._numbers import numeral_value, words_value
+from pipeline._units import Unit
+
+LOOK_BACK = 40  # characters searched for a hedge, currency symbol or cue before a number
+_CODE_AFTER = re.compile(r"[.,]\d|/\d")
+_YEARS = (1800, 2100)
+
+
+@dataclass
+class Found:
+    value: float
+    start: int
+    end: int
+    kind: str  # 'num' or 'words'
+    raw: str
+    note: str | None = None
+    scale: float = 1.0
+    unit: Unit | None = None
+    unit_surface: str | None = None
+    bound: str = "eq"
+    value_max: float | None = None
+    noun: str | None = None
+
+
+def find_number(text: str, match: re.Match, lex: Lexicon) -> tuple[Found | None, int]:
+    """The quantity starting at `match` (or None) and where the scan goes on."""
+    item = _read(text, match, lex)
+    if item is None:
+        return None, _skip_code(text, match.end())
+    end = item.end
+    second = _range_end(text, item, lex)
+    if second is None and _not_quantity(text, item, lex):
+        return None, end
+    if second is not None and _is_year(item) and _is_year(second):
+        return None, second.end
+    _hedge(text, item, lex)
+    if item.unit is None and item.value_max is None:
+        _noun(text, item, lex)
+    return item, item.end
+
+
+def _skip_code(text: str, end: int) -> int:
+    """Past the rest of an identifier ("192.168.1.2", "4/11/2025") after a dropped number."""
+    while _CODE_AFTER.match(text, end):
+        end += 1
+        while end < len(text) and text[end].isdigit():
+            end += 1
+    return end
+
+
+def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Found | None:
+    """The number at `match`, with its scale and its unit; None when it is not a number."""
+    start, end = match.span()
+    raw = match.group(0)
+    if match.group("num") is not None:
+        if _glued_code(text, start, end, lex, joined):
+            return None
+        parsed = numeral_value(raw, lex.data.numbers)
+        if parsed is None:
+            return None
+        item = Found(parsed[0], start, end, "num", raw, note=parsed[1])
+    else:
+        value = words_value(raw, lex.data.code, lex.words, lex.pieces)
+        if value is None or _digit_follows(text, end):
+            return None
+        item = Found(value, start, end, "words", raw)
+    _scale(text, item, lex)
+    _unit(text, item, lex)
+    if item.kind == "words" and item.scale == 1.0 and item.unit is None and _weak(item, lex):
+        return None
+    return item
+
+
+def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = False) -> bool:
+    """'F-16', 'COVID-19', 'J1149', '192.168.1.2', '4/11', '21st': not amounts. `joined`:
+    the second end of a range, whose dash is the range's own."""
+    first = start + 1 if text[start] in "-\u2212" else start
+    before = text[first - 1] if first > 0 else " "
+    if before.isalpha() or before == "_":
+        return True
+    if not joined and before in "-\u2010\u2011" and first > 1 and text[first - 2].isalnum():
+        return True
+    return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
+
+
+def _digit_follows(text: str, end: int) -> bool:
+    rest = text[end : end + 2].lstrip()
+    return bool(rest) and rest[0].isdigit()
+
+
+def _weak(item: Found, lex: Lexicon) -> bool:
+    """A lone 'one', 'a', 'ein', or a lone scale word ('thousands'), is no number."""
+    words = [w for w in lex.pieces.findall(item.raw.casefold()) if w in lex.words]
+    if all(w in lex.weak for w in words):
+        return True
+    return len(words) == 1 and lex.scale_of(words[0]) is not None
+
+
+def _scale(text: str, item: Found, lex: Lexicon) -> None:
+    for _ in range(3):  # "2 mil millones", "three lakh crore"
+        match = lex.scale.match(text, item.end)
+        if match is None:
+            return
+        factor = lex.scale_of(match.group("s") or match.group("g") or "")
+        if factor is None:
+            return
+        item.value *= factor
+        item.scale *= factor
+        item.end = match.end()
+
+
+def _unit(text: str, item: Found, lex: Lexicon) -> None:
+    match = lex.unit_after.match(text, item.end)
+    if match is not None:
+        unit = lex.unit(match.group("u"))
+        if unit is not None:
+            item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
+            return
+    sign = 1 if text[item.start] in "-\u2212" else 0
+    match = lex.unit_before.search(text, max(0, item.start - 12), item.start + sign)
+    if match is not None and (sign == 0 or match.end() == item.start + sign):
+        unit = lex.unit(match.group("u"), before=True)
+        if unit is not None:
+            item.unit, item.unit_surface, item.start = unit, match.group("u"), match.start("u")
+            if sign:
+                item.value = -abs(item.value)
+
+
+def _range_end(text: str, item: Found, lex: Lexicon) -> Found | None:
+    """'between 3 and 5 million', '3-5 Mio.', 'từ 3 đến 5 triệu': both ends, one unit."""
+    opener = lex.range_start.search(text, max(0, item.start - LOOK_BACK), item.start)
+    join = (opener and lex.range_join.match(text, item.end)) or lex.range_dash.match(text, item.end)
+    if not join:
+        return None
+    match = lex.core.match(text, join.end())
+    second = _read(text, match, lex, joined=True) if match else None
+    if second is None or not _same_kind(item, second):
+        return None
+    if item.scale == 1.0 and second.scale != 1.0:
+        item.value *= second.scale
+    item.unit = item.unit or second.unit
+    item.unit_surface = item.unit_surface or second.unit_surface
+    if item.value > second.value:
+        return None
+    item.value_max, item.end, item.bound = second.value, second.end, "range"
+    if opener:
+        item.start = opener.start("w")
+    return second
+
+
+def _same_kind(first: Found, second: Found) -> bool:
+    if first.unit is None or second.unit is None:
+        return True
+    return first.unit.canonical == second.unit.canonical
+
+
+def _is_year(item: Found) -> bool:
+    return (
+        item.kind == "num"
+        and item.unit is None
+        and item.scale == 1.0
+        and len(item.raw) == 4
+        and item.raw.isdigit()
+        and _YEARS[0] <= item.value <= _YEARS[1]
+    )
+
+
+def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
+    """Years, dates, clock times, reference numbers, footnotes and glued codes."""
+    end = item.end
+    if end < len(text) and (text[end].isalpha() or text[end] == "_"):
+        return True
+    if item.unit is not None:
+        return False
+    lo = max(0, item.start - LOOK_BACK)
+    return (
+        _is_year(item)
+        or bool(lex.cue_before.search(text, lo, item.start))
+        or bool(lex.cue_after.match(text, end))
+        or bool(lex.month_before.search(text, lo, item.start))
+        or bool(lex.month_after.match(text, end))
+        or (item.start > 0 and text[item.start - 1] in "([" and text[end : end + 1] in ")]")
+    )
+
+
+def _hedge(text: str, item: Found, lex: Lexicon) -> None:
+    match = lex.hedge.search(text, max(0, item.start - LOOK_BACK), item.start)
+    if match is None:
+        return
+    if item.bound != "range":
+        item.bound = lex.hedge_kind.get(match.group("w").casefold(), "eq")
+    item.start = match.start("w")
+
+
+def _noun(text: str, item: Found, lex: Lexicon) -> None:
+    match = lex.noun.match(text, item.end)
+    if match is None:
+        return
+    word = match.group("n")
+    if word.casefold() in lex.stopwords:
+        return
+    if word[0].isupper() and not lex.data.counts.capitalised_nouns:
+        return
+    item.noun = ((match.group("c") or "") + word).strip()
+    item.end = match.end()

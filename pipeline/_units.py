@@ -1,0 +1,70 @@
+"""Unit names from the language files -> a canonical unit and the factor to it.
+
+A language file maps what is written ("Meilen", "toneladas", "cents") to a unit name,
+which is one of: a canonical unit of `schemas.units`, an ISO 4217 code, a pint unit name
+("mile", "short_ton"), or any of these after a factor ("0.01 USD", "12 count"). pint
+converts a physical unit into the canonical unit of the same dimension whose factor is
+closest to 1 (miles -> km, inches -> cm); it is loaded once, on the first such unit.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from typing import NamedTuple
+
+from schemas.units import CANONICAL_UNITS, ISO_CURRENCIES, PINT_NAMES, dimension_of
+
+
+class Unit(NamedTuple):
+    canonical: str
+    factor: float
+    dimension: str
+
+
+@cache
+def _registry():  # pint's registry type is dynamic
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@cache
+def resolve(name: str) -> Unit | None:
+    """The canonical unit for a unit name from a language file; None when unknown."""
+    factor_text, _, rest = name.partition(" ")
+    if rest and _is_number(factor_text):
+        inner = resolve(rest)
+        return inner and Unit(inner.canonical, float(factor_text) * inner.factor, inner.dimension)
+    if name in ISO_CURRENCIES or name in CANONICAL_UNITS:
+        return Unit(name, 1.0, dimension_of(name))
+    return _convert(name)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+def _convert(name: str) -> Unit | None:
+    """pint: the canonical unit of the same dimension with the factor closest to 1."""
+    import pint
+
+    ureg = _registry()
+    try:
+        source = ureg.Quantity(1.0, name)
+        best = None
+        for canonical, pint_name in PINT_NAMES.items():
+            target = ureg.Unit(pint_name)
+            if source.dimensionality != target.dimensionality:
+                continue
+            factor = float(source.to(target).magnitude)
+            if best is None or abs(math.log10(factor)) < abs(math.log10(best[1])):
+                best = (canonical, factor)
+    except (pint.errors.PintError, ValueError, AttributeError, TypeError):
+        return None
+    if best is None:
+        return None
+    return Unit(best[0], best[1], CANONICAL_UNITS[best[0]])

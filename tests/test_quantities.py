@@ -1,0 +1,92 @@
+"""The quantity extractor on the project's own cases, and on input meant to break it."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from pipeline.quantities import extract_quantities, run_jsonl
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _cases() -> list:
+    params = []
+    for path in sorted(CASES.glob("*/quantities.jsonl")):
+        lang = path.parent.name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            params.append(pytest.param(lang, case, id=f"{lang}-{case['id']}"))
+    return params
+
+
+def _key(value: float, unit: str) -> tuple[str, float]:
+    return unit, round(value, 3)
+
+
+@pytest.mark.parametrize(("lang", "case"), _cases())
+def test_case_values_and_units(lang: str, case: dict) -> None:
+    found = [_key(q.value, q.unit) for q in extract_quantities(case["text"], lang)]
+    assert found == [_key(e["value"], e["unit"]) for e in case["expected"]]
+
+
+@pytest.mark.parametrize(("lang", "case"), _cases())
+def test_case_surfaces(lang: str, case: dict) -> None:
+    found = [q.surface for q in extract_quantities(case["text"], lang)]
+    assert found == [e["surface"] for e in case["expected"]]
+
+
+@pytest.mark.parametrize(("lang", "case"), _cases())
+def test_offsets_point_at_the_surface(lang: str, case: dict) -> None:
+    text = case["text"]
+    for q in extract_quantities(text, lang):
+        assert text[q.start : q.end] == q.surface
+
+
+BAD = {
+    "digits-10mb": "7" * 10_000_000,
+    "huge-exponent": "1e308 and 1e999 and 10^400",
+    "infinity-nan": "∞ NaN inf -inf",
+    "brackets": "($99 ((( 12 ]]] [[ 5 )",
+    "mixed-scripts": "12 млн 三 ٣ tỷ 5 € ₫ 𝟓",
+    "separators-only": ",.,.,. 1,,,2... 3.,.,4",
+    "long-words": "one " * 20_000,
+    "unicode-spaces": "1\u202f234\u00a0567\u2009890",
+}
+
+
+@pytest.mark.parametrize("text", list(BAD.values()), ids=list(BAD))
+def test_bad_input_gives_finite_values(text: str) -> None:
+    for q in extract_quantities(text, "en"):
+        assert math.isfinite(q.value)
+
+
+@pytest.mark.parametrize("lang", ["xx", "", "EN"])
+def test_unknown_language_does_not_raise(lang: str) -> None:
+    assert isinstance(extract_quantities("It costs $5.", lang), list)
+
+
+def test_ambiguous_numeral_is_noted() -> None:
+    (q,) = extract_quantities("They shipped 1.500 tonnes.", "de")
+    assert q.value == 1500 and q.number_note
+
+
+def test_count_carries_its_noun() -> None:
+    (q,) = extract_quantities("Rescuers found 14 survivors.", "en")
+    assert (q.unit, q.noun) == ("count", "survivors")
+
+
+def test_range_keeps_both_ends() -> None:
+    (q,) = extract_quantities("Losses of 3-5 Mio. Euro are expected.", "de")
+    assert (q.bound, q.value, q.value_max) == ("range", 3e6, 5e6)
+
+
+def test_jsonl_protocol_answers_every_line() -> None:
+    out = io.StringIO()
+    run_jsonl(['{"id": 1, "text": "5 km", "lang": "en"}', "not json", "{}"], out)
+    answers = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [a["quantities"] != [] for a in answers] == [True, False, False]
