@@ -1,23 +1,747 @@
 """Attributed statements: direct quotes, indirect speech, 'according to', continuations.
 
-STUB - replaced by the attribution work (issue 4).
+Rules over per-language word lists only (blank spaCy pipelines: no tagger, parser or
+NER). Find first, resolve second: every clause unit is scanned for cues, quotes and
+source markers; speaker phrases around them are parsed from token classes; pronouns
+and roles ('he', 'der russische Präsident', 'Bộ này') are then resolved to the nearest
+fitting named speaker seen before. All scans are linear in the article's length.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
+from pipeline._speech import (
+    BETWEEN,
+    CONN,
+    DATE,
+    DEMO,
+    DET,
+    MOD,
+    NAME,
+    NP_CLASSES,
+    ORG,
+    OTHER,
+    POSS,
+    PRON,
+    TITLE,
+    Lexicon,
+    Mention,
+    Quote,
+    Tok,
+    find_quotes,
+    fold,
+    lexicon,
+    match_at,
+    tokenize,
+)
+from pipeline.errors import LanguageDataError
 from schemas.records import Statement
+
+log = logging.getLogger(__name__)
+
+MAX_NP = 12  # tokens in one speaker phrase
+APPOSITION = 25  # tokens an apposition between a speaker and the cue may take
+CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
+RECENT_UNITS = 6  # units back a pronoun may look for its speaker
 
 
 def find_statements(doc: Doc, lang: str) -> list[Statement]:
     """Statements in one article's Doc; offsets are into doc.text. Never raises."""
-    return []
+    try:
+        lex = lexicon(lang)
+    except LanguageDataError:
+        return []
+    try:
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+    except ValueError:  # a Doc without sentence boundaries
+        sents = [(0, len(doc.text))]
+    try:
+        return _Finder(doc.text, lex).run(sents)
+    except Exception:  # a rule bug must not lose the article's quantities
+        log.exception("attribution failed; the article's claims get no speaker")
+        return []
 
 
 def statement_for(start: int, end: int, statements: list[Statement]) -> Statement | None:
-    """The statement whose reported content contains the span start..end, if any."""
+    """The narrowest statement whose reported content contains the span start..end."""
+    best = None
     for statement in statements:
-        if statement.start <= start and end <= statement.end:
-            return statement
-    return None
+        if (
+            statement.start <= start
+            and end <= statement.end
+            and (best is None or statement.end - statement.start < best.end - best.start)
+        ):
+            best = statement
+    return best
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    toks: list[Tok]
+    quotes: list[Quote]
+
+
+@dataclass
+class _Speaker:
+    mention: Mention
+    kind: str
+    surface: str
+    start: int
+    end: int
+    resolved_from: str | None = None
+
+
+class _Finder:
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.statements: list[Statement] = []
+        self.speakers: list[tuple[int, _Speaker]] = []  # (unit index, speaker) in order
+        self.mentions: list[Mention] = []  # named mentions with a title or head, in order
+        self.unit_index = 0
+
+    # ------------------------------------------------------------ driver
+
+    def run(self, sents: list[tuple[int, int]]) -> list[Statement]:
+        quotes = find_quotes(self.text, self.lex)
+        for k, unit in enumerate(self._units(sents, quotes)):
+            self.unit_index = k
+            self._scan_mentions(unit)
+            before = len(self.statements)
+            self._unit(unit)
+            if len(self.statements) == before:
+                self._continuation(unit)
+        return self.statements
+
+    def _units(self, sents: list[tuple[int, int]], quotes: list[Quote]) -> list[_Unit]:
+        """Sentences merged where a quote crosses a boundary or a sentence starts in
+        lowercase (the sentencizer cuts '"I love cats!" insists Burton.' after the '!')."""
+        spans: list[list[int]] = []
+        qi = 0
+        for start, end in sents:
+            if not self.text[start:end].strip():
+                continue
+            while qi < len(quotes) and quotes[qi].end <= start:
+                qi += 1
+            inside = qi < len(quotes) and quotes[qi].start < start < quotes[qi].end
+            first = self.text[start:end].lstrip()[:1]
+            gap = self.text[spans[-1][1] : start] if spans else ""
+            if spans and "\n" not in gap and (inside or first.islower()):
+                spans[-1][1] = end
+            else:
+                spans.append([start, end])
+        units = []
+        qi = 0
+        for start, end in spans:
+            toks = tokenize(self.text, start, end)
+            while qi < len(quotes) and quotes[qi].end <= start:
+                qi += 1
+            mine = []
+            q = qi
+            while q < len(quotes) and quotes[q].start < end:
+                mine.append(quotes[q])
+                q += 1
+            _mark_quoted(toks, mine)
+            self.lex.classify(toks)
+            units.append(_Unit(start, end, toks, mine))
+        return units
+
+    # ------------------------------------------------------------ one unit
+
+    def _unit(self, unit: _Unit) -> None:
+        toks = unit.toks
+        used_quotes: set[int] = set()
+        k = 0
+        while k < len(toks):
+            tok = toks[k]
+            if tok.quoted or not tok.word:
+                k += 1
+                continue
+            n = match_at(toks, k, self.lex.according)
+            if n and self._according(unit, k, n):
+                k += n
+                continue
+            n = match_at(toks, k, self.lex.according_after)
+            if n and self._according_after(unit, k, n):
+                k += n
+                continue
+            n = match_at(toks, k, self.lex.cues) if not tok.cap or _first_word(toks, k) else 0
+            if n and self._cue(unit, k, n, used_quotes):
+                k += n
+                continue
+            k += 1
+        self._colon(unit, used_quotes)
+        self._leftover_quotes(unit)
+
+    def _leftover_quotes(self, unit: _Unit) -> None:
+        """A quote in a unit with statements, outside all of them, goes on quoting the
+        speaker of the statement before it ('"..." zei Trump. "Misschien ..."')."""
+        mine = [(i, s) for i, s in enumerate(self.statements) if unit.start <= s.start < unit.end]
+        for q in unit.quotes:
+            if any(s.start <= q.inner_start < s.end for _, s in mine):
+                continue
+            before = [(i, s) for i, s in mine if s.end <= q.start]
+            if before:
+                last = before[-1][1]
+                self.statements.append(
+                    last.model_copy(
+                        update={"quote_kind": "direct", "start": q.inner_start, "end": q.inner_end}
+                    )
+                )
+
+    def _cue(self, unit: _Unit, k: int, n: int, used_quotes: set[int]) -> bool:
+        toks = unit.toks
+        left = self._np_before(toks, k)
+        right = self._np_after(toks, k + 1, k + n) if n > 1 else None
+        if right is None:
+            right = self._np_after(toks, k + n, len(toks))
+        speaker = self._choose(toks, k, left, right)
+        if speaker is None:
+            speaker = self._participle_subject(unit, k)
+        if speaker is None:
+            return False
+        cue_end = max(k + n, speaker.j if speaker is right else k + n)
+        cue_text = self._cue_text(toks, k, n)
+        quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
+        if quote is not None:
+            used_quotes.add(id(quote))
+            return self._add(speaker, cue_text, "direct", quote.inner_start, quote.inner_end)
+        span = self._indirect_content(unit, k, cue_end, speaker)
+        if span is None:
+            return False
+        return self._add(speaker, cue_text, "indirect", *span)
+
+    def _cue_text(self, toks: list[Tok], k: int, n: int) -> str:
+        """The cue as written; a gap in a separable verb shows as '...' ('schlug ... vor')."""
+        inner = [t for t in toks[k + 1 : k + n - 1] if t.cls != BETWEEN]
+        if n > 2 and any(t.cls in NP_CLASSES | {PRON} for t in inner):
+            return f"{toks[k].text} ... {toks[k + n - 1].text}"
+        return self.text[toks[k].start : toks[k + n - 1].end]
+
+    def _choose(self, toks: list[Tok], k: int, left: Mention | None, right: Mention | None):
+        if not self.lex.v2:
+            return left or right
+        if left is None:
+            return right or self._clause_subject(toks, k)
+        if _opens_clause(toks, left.i):
+            return left
+        if right is not None:
+            return right
+        # verb-final clause or participle: the subject opens the clause ('Der Präsident
+        # hat am Montag ... den Vorschlag unterstützt', 'waarin Trump ... heeft geëist')
+        return self._clause_subject(toks, k) or left
+
+    def _clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        start = k - 1
+        while start > 0 and not _clause_boundary(toks, start - 1):
+            start -= 1
+        p = start
+        while p < k:
+            if toks[p].cls in NP_CLASSES | {DET} and not toks[p].quoted:
+                np = self._parse(toks, p, k)
+                if np is not None and (np.named or np.titles):
+                    return np
+                if np is not None:
+                    p = np.j
+                    continue
+            p += 1
+        return None
+
+    def _participle_subject(self, unit: _Unit, k: int) -> Mention | None:
+        """', arguing that ...', ', just pointing out that ...': the clause's subject is
+        the speaker of the statement before it in the unit, or the unit's opening phrase."""
+        toks = unit.toks
+        p = k - 1
+        while p >= 0 and toks[p].cls == BETWEEN:
+            p -= 1
+        if p < 0 or toks[p].text != ",":
+            return None
+        for unit_index, sp in reversed(self.speakers):
+            if unit_index == self.unit_index and sp.mention.start >= unit.start:
+                return sp.mention
+            break
+        np = self._np_after(toks, 0, k, apposition=True)
+        return np if np is not None and np.named else None
+
+    def _according(self, unit: _Unit, k: int, n: int) -> bool:
+        toks = unit.toks
+        own = [p for p in range(k, k + n) if toks[p].low in self.lex.pronouns]
+        if own:  # 'in his words', 'selon lui'
+            np = self._mention(toks, own[0], own[0] + 1, pron=toks[own[0]].low)
+        else:
+            np = self._np_after(toks, k + n, len(toks), apposition=True)
+        if np is None or (np.pron and not own):
+            return False
+        cue = self.text[toks[k].start : toks[k + n - 1].end]
+        after = np.j
+        while after < len(toks) and toks[after].text in ",:":
+            after += 1
+        if _first_word(toks, k) and after < len(toks):
+            span = self._trim(toks[after].start, unit.end)
+        elif k > 0 and toks[k - 1].text == "," and _words(toks[:k]) >= 3:
+            span = self._trim(unit.start, toks[k - 1].start)
+        elif np.j < len(toks) and toks[np.j].text == ",":
+            span = self._trim(toks[np.j].end, unit.end)
+        else:
+            span = self._trim(unit.start, unit.end)
+        return span is not None and self._add(np, cue, "indirect", *span)
+
+    def _according_after(self, unit: _Unit, k: int, n: int) -> bool:
+        """'..., aldus de advocaat.', 'China, so Putin, könne ...', 'Putin zufolge ...'."""
+        toks = unit.toks
+        np = None
+        if k > 0 and toks[k - 1].text == ",":
+            np = self._np_after(toks, k + n, len(toks))
+            if np is not None and np.j < len(toks) and toks[np.j].text not in ",.;!?":
+                np = None
+        if np is None:
+            np = self._np_before(toks, k)
+        if np is None or (np.pron and not self._resolvable(np)):
+            return False
+        cue = self.text[toks[k].start : toks[k + n - 1].end]
+        span = self._trim(unit.start, unit.end)
+        return span is not None and self._add(np, cue, "indirect", *span)
+
+    def _colon(self, unit: _Unit, used_quotes: set[int]) -> None:
+        """'Putin: ...' and 'Mozes: leert uw syntax' — a speaker phrase opening the unit."""
+        toks = unit.toks
+        if any(s.start >= unit.start and s.end <= unit.end for s in self.statements[-3:]):
+            return
+        np = self._np_after(toks, 0, min(len(toks), MAX_NP))
+        if np is None or np.j >= len(toks) or toks[np.j].text != ":" or not np.named:
+            return
+        span = self._trim(toks[np.j].end, unit.end)
+        if span:
+            self._add(np, ":", "direct" if unit.quotes else "indirect", *span)
+
+    def _continuation(self, unit: _Unit) -> None:
+        """A unit with no cue of its own that goes on reporting the previous speaker: a
+        bare quote, or reported-speech markers (subjunctive, 'estimates')."""
+        if not self.speakers or self.speakers[-1][0] != self.unit_index - 1:
+            return
+        last = self.statements[-1]
+        toks = unit.toks
+        quoted = sum(q.inner_end - q.inner_start for q in unit.quotes)
+        if unit.quotes and quoted >= 0.6 * (unit.end - unit.start):
+            q = unit.quotes[0]
+            self._repeat(last, last.cue, "direct", q.inner_start, unit.quotes[-1].inner_end)
+            return
+        if getattr(self, "_continued", None) is last:
+            return  # one unattributed sentence goes on reporting; two do not
+        for k, tok in enumerate(toks):
+            if tok.word and not tok.quoted:
+                n = match_at(toks, k, self.lex.continuation)
+                if n:
+                    cue = self.text[tok.start : toks[k + n - 1].end]
+                    span = self._trim(unit.start, unit.end)
+                    if span:
+                        self._repeat(last, cue, "indirect", *span)
+                        self._continued = self.statements[-1]
+                    return
+
+    def _repeat(self, last: Statement, cue: str, kind: str, start: int, end: int) -> None:
+        self.statements.append(
+            last.model_copy(update={"cue": cue, "quote_kind": kind, "start": start, "end": end})
+        )
+        self.speakers.append((self.unit_index, self.speakers[-1][1]))
+
+    # ------------------------------------------------------------ content
+
+    def _adjacent_quote(self, unit, k, speaker, cue_end, used):
+        """The quote a cue introduces ('said that “...') or follows ('“...,” he said')."""
+        toks = unit.toks
+        first = min(k, speaker.i)
+        # quote right before: only punctuation between its end and the cue / speaker
+        for q in reversed(unit.quotes):
+            if q.end <= toks[first].start:
+                between = self.text[q.end : toks[first].start]
+                if not any(ch.isalnum() for ch in between) and "\n" not in between:
+                    return q
+                break
+        # quote right after: only complementizers, ':' ',' and a few words in between
+        p, words = cue_end, 0
+        while p < len(toks) and p < cue_end + CONTENT_WINDOW:
+            tok = toks[p]
+            if tok.quoted:
+                q = next((q for q in unit.quotes if q.start <= tok.start < q.end), None)
+                return q if q is not None and id(q) not in used else None
+            if tok.word:
+                if tok.low not in self.lex.complementizers:
+                    words += 1
+                if words > 3:
+                    return None
+            elif tok.text in ".;!?":
+                return None
+            p += 1
+        return None
+
+    def _indirect_content(self, unit, k, cue_end, speaker):
+        toks = unit.toks
+        for p in range(cue_end, min(len(toks), cue_end + CONTENT_WINDOW)):
+            tok = toks[p]
+            if tok.quoted or (tok.word and match_at(toks, p, self.lex.cues)):
+                break
+            if tok.low in self.lex.complementizers or tok.text == ":":
+                return self._trim(tok.end, unit.end)
+        first = min(k, speaker.i)
+        apposed = speaker.i < k and any(t.text == "," for t in toks[speaker.j : k])
+        if (
+            first > 0
+            and toks[first - 1].text in ",—–"
+            and _words(toks[: first - 1]) >= 3
+            and not apposed
+            and _clause_words(toks, cue_end) <= 4
+        ):
+            return self._trim(unit.start, toks[first - 1].start)
+        if cue_end >= len(toks):
+            return self._trim(unit.start, toks[first].start)
+        return self._trim(toks[cue_end].start, unit.end)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",:;"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+            end -= 1
+        return (start, end) if end - start >= 2 else None
+
+    # ------------------------------------------------------------ speakers
+
+    def _np_after(self, toks, i, stop, apposition=False) -> Mention | None:
+        np = self._parse(toks, i, stop)
+        if np is None or not apposition or np.named or np.pron:
+            return np
+        # 'according to Russia's special envoy on ..., Kirill Dmitriev'
+        for p in range(np.j, min(stop, np.j + APPOSITION)):
+            if toks[p].text == "," and p + 1 < stop:
+                named = self._parse(toks, p + 1, stop)
+                if named is not None and named.named:
+                    return named
+            if toks[p].text in ".;!?" or toks[p].quoted:
+                break
+        return np
+
+    def _np_before(self, toks: list[Tok], k: int) -> Mention | None:
+        p = k - 1
+        while p >= 0 and toks[p].cls == BETWEEN and not toks[p].quoted:
+            p -= 1
+        if p < 0:
+            return None
+        if toks[p].low in self.lex.relatives and p > 1 and toks[p - 1].text == ",":
+            p -= 1  # 'Denís Shmigal, who has warned that ...'
+            start = self._np_start(toks, p - 1)
+            if start is not None:
+                return self._parse(toks, start, p, exact=True)
+        if toks[p].text in (",", "-", "–", "—"):
+            return self._apposition_before(toks, p)
+        if toks[p].text == ")":
+            q = p
+            while q > 0 and toks[q].text != "(" and p - q < 8:
+                q -= 1
+            p = q - 1 if toks[q].text == "(" else p
+        start = self._np_start(toks, p)
+        if start is None:
+            return None
+        return self._parse(toks, start, p + 1, exact=True)
+
+    def _apposition_before(self, toks: list[Tok], p: int) -> Mention | None:
+        """'the Russian president, Vladimir Putin, said'; 'Dmitriev, part of ..., confirmed'."""
+        mark = toks[p].text
+        for q in range(p - 1, max(-1, p - APPOSITION), -1):
+            if toks[q].quoted or toks[q].text in ".;!?":
+                return None
+            if toks[q].text == mark or (mark in "-–—" and toks[q].text in "-–—"):
+                inner_start = self._np_start(toks, p - 1)
+                if inner_start == q + 1:
+                    inner = self._parse(toks, q + 1, p, exact=True)
+                    if inner is not None and inner.named:
+                        return inner
+                start = self._np_start(toks, q - 1) if q > 0 else None
+                if start is None:
+                    return None
+                np = self._parse(toks, start, q, exact=True)
+                return np if np is not None and (np.named or np.pron or np.titles) else None
+        return None
+
+    def _np_start(self, toks: list[Tok], p: int) -> int | None:
+        """Leftmost token of a speaker phrase ending at toks[p]."""
+        if p < 0 or toks[p].quoted or not toks[p].word:
+            return None
+        if toks[p].cls == PRON or toks[p].low in self.lex.pronouns:
+            return p
+        start = None
+        q = p
+        while q >= 0 and p - q < MAX_NP and toks[q].word and not toks[q].quoted:
+            cls = toks[q].cls
+            if cls in NP_CLASSES or cls == DEMO or self._syllable(toks, q):
+                start = q
+            elif cls == DET:
+                return q
+            elif cls == CONN and q > 0 and toks[q - 1].cls in NP_CLASSES and start is not None:
+                pass
+            else:
+                break
+            q -= 1
+        return start
+
+    def _syllable(self, toks: list[Tok], q: int) -> bool:
+        """vi 'Tài nguyên Thiên': a lowercase syllable between two capitalised ones."""
+        return (
+            self.lex.syllables
+            and toks[q].cls == OTHER
+            and not toks[q].cap
+            and 0 < q < len(toks) - 1
+            and toks[q - 1].cap
+            and toks[q + 1].cap
+            and toks[q - 1].word
+            and toks[q + 1].word
+        )
+
+    def _parse(self, toks, i, stop, exact=False) -> Mention | None:
+        """A speaker phrase starting at toks[i]: [det] (mod|poss|title|org|name)+
+        [conn [det] ...] [demo]; or a lone pronoun."""
+        if i >= stop or toks[i].quoted or not toks[i].word:
+            return None
+        if toks[i].low in self.lex.complementizers:
+            return None
+        j, names, titles, mods = i, [], [], []
+        org = demo = False
+        org_part = None
+        if toks[j].cls in (DET, DEMO):
+            j += 1
+        first = j
+        if j < stop and (toks[j].cls == PRON or toks[j].low in self.lex.pronouns):
+            nxt = toks[j + 1] if j + 1 < stop else None
+            if nxt is None or nxt.cls != NAME:
+                if exact and j + 1 != stop:
+                    return None
+                return self._mention(toks, i, j + 1, pron=toks[j].low)
+        while j < stop and j - i < MAX_NP:
+            tok = toks[j]
+            if tok.quoted or not tok.word:
+                if tok.text == "(" and names:
+                    close = next(
+                        (q for q in range(j, min(stop, j + 8)) if toks[q].text == ")"), None
+                    )
+                    if close is not None:
+                        j = close + 1
+                        continue
+                break
+            cls = tok.cls
+            if cls == NAME or self._syllable(toks, j):
+                names.append(tok.text)
+            elif cls in (TITLE, ORG):
+                org = org or cls == ORG
+                if j > first and toks[j - 1].cls == cls and titles:
+                    titles[-1] += " " + tok.low
+                else:
+                    titles.append(tok.low)
+            elif cls in (MOD, POSS):
+                mods.append(tok.low)
+            elif cls == PRON and tok.low in self.lex.titles:
+                titles.append(tok.low)
+            elif cls == DEMO and j > first:
+                demo = True
+                j += 1
+                break
+            elif cls == CONN and j > first and j + 1 < stop and toks[j - 1].cls in (TITLE, ORG):
+                nxt = j + 1 + (toks[j + 1].cls == DET and j + 2 < stop)
+                if nxt < stop and toks[nxt].cls in NP_CLASSES and not toks[nxt].quoted:
+                    if org_part is None and titles and not org:
+                        org_part = (toks[nxt].start, None)
+                    j = nxt
+                    continue
+                break
+            else:
+                break
+            j += 1
+        if exact and j != stop:
+            return None
+        if not (names or titles):
+            return None
+        m = self._mention(toks, i, j, names=names, titles=titles, mods=mods, org=org, demo=demo)
+        if org_part is not None:
+            m.org_part = (org_part[0], m.end)
+            m.org = False
+        return m
+
+    def _mention(self, toks, i, j, **kw) -> Mention:
+        start, end = toks[i].start, toks[j - 1].end
+        return Mention(i, j, start, end, self.text[start:end], **kw)
+
+    def _scan_mentions(self, unit: _Unit) -> None:
+        """Remember named phrases with a title or head word, for roles to resolve to."""
+        toks = unit.toks
+        k = 0
+        while k < len(toks):
+            if toks[k].cls in (TITLE, ORG, MOD, POSS, DET) and not toks[k].quoted:
+                m = self._parse(toks, k, len(toks))
+                if m is not None and m.named and m.titles:
+                    self.mentions.append(m)
+                    k = m.j
+                    continue
+            k += 1
+
+    # ------------------------------------------------------------ resolution
+
+    def _resolvable(self, np: Mention) -> bool:
+        return self._resolve(np) is not None
+
+    def _resolve(self, np: Mention) -> _Speaker | None:
+        if np.pron:
+            return self._resolve_pronoun(np)
+        if np.named:
+            kind = "org" if np.org else self._person_kind(np)
+            return _Speaker(np, kind, np.surface, np.start, np.end)
+        fit = self._resolve_role(np)
+        if fit is not None:
+            return fit
+        if np.org_part is not None:
+            start, end = np.org_part
+            return _Speaker(np, "org", self.text[start:end], start, end)
+        kind = "org" if np.org else "person"
+        return _Speaker(np, kind, np.surface, np.start, np.end)
+
+    def _person_kind(self, np: Mention) -> str:
+        if np.kind != "unknown":
+            return np.kind
+        last = fold(np.names[-1])
+        for m in self.mentions:
+            if m.names and fold(m.names[-1]) == last and not m.org:
+                return "person"
+        return "unknown"
+
+    def _resolve_pronoun(self, np: Mention) -> _Speaker | None:
+        """A person pronoun: a person speaker of this or the previous unit, else the
+        nearest person (speaker or titled mention), else the nearest speaker of unknown
+        kind. An organisation pronoun: the nearest organisation."""
+        want = "org" if np.pron not in self.lex.pronouns else "person"
+        recent = [
+            sp
+            for unit, sp in self.speakers
+            if self.unit_index - unit <= RECENT_UNITS and sp.mention.start < np.start
+        ]
+        near = [sp for sp in recent if self.speakers and sp.kind == want]
+        last_units = [
+            sp
+            for unit, sp in self.speakers[-3:]
+            if self.unit_index - unit <= 1 and sp.kind == want and sp.mention.start < np.start
+        ]
+        if last_units:
+            return self._as(last_units[-1], np)
+        titled = [
+            _Speaker(m, m.kind, m.surface, m.start, m.end)
+            for m in self.mentions
+            if m.start < np.start and m.kind == want
+        ]
+        pool = sorted(near + titled, key=lambda sp: sp.mention.start)
+        if pool:
+            return self._as(pool[-1], np)
+        unknown = [sp for sp in recent if sp.kind == "unknown"]
+        return self._as(unknown[-1], np) if unknown and want == "person" else None
+
+    @staticmethod
+    def _as(sp: _Speaker, np: Mention) -> _Speaker:
+        return _Speaker(sp.mention, sp.kind, sp.surface, sp.start, sp.end, np.surface)
+
+    def _resolve_role(self, np: Mention) -> _Speaker | None:
+        """'der russische Präsident' -> the nearest named 'Präsident' with a fitting
+        modifier; 'Bộ này' -> the nearest named 'Bộ ...'."""
+        heads = {_head(t) for t in np.titles}
+        mods = [fold(m) for m in np.mods + np.names]
+        candidates = [sp.mention for _, sp in self.speakers] + self.mentions
+        candidates.sort(key=lambda m: m.start)
+        for m in reversed(candidates):
+            if m.start >= np.start or not m.named:
+                continue
+            if not heads & {_head(t) for t in m.titles}:
+                continue
+            words = [fold(w) for w in m.surface.replace("-", " ").split()]
+            if all(any(_stem_match(mod, w) for w in words) for mod in mods):
+                kind = "org" if m.org else "person"
+                return _Speaker(m, kind, m.surface, m.start, m.end, np.surface)
+        return None
+
+    # ------------------------------------------------------------ output
+
+    def _add(self, np: Mention, cue: str, kind: str, start: int, end: int) -> bool:
+        speaker = self._resolve(np)
+        if speaker is None:
+            return False
+        for s in self.statements:
+            if s.start == start and s.end == end:
+                return True
+        self.statements.append(
+            Statement(
+                speaker_surface=speaker.surface,
+                speaker_start=speaker.start,
+                speaker_end=speaker.end,
+                speaker_kind=speaker.kind,
+                cue=cue,
+                quote_kind=kind,
+                start=start,
+                end=end,
+                resolved_from=speaker.resolved_from,
+            )
+        )
+        self.speakers.append((self.unit_index, speaker))
+        return True
+
+
+def _mark_quoted(toks: list[Tok], quotes: list[Quote]) -> None:
+    qi = 0
+    for tok in toks:
+        while qi < len(quotes) and quotes[qi].end <= tok.start:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start <= tok.start < quotes[qi].end:
+            tok.quoted = True
+
+
+def _opens_clause(toks: list[Tok], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and toks[j].cls == DET:
+        j -= 1
+    return j < 0 or toks[j].text in ',;:"“”«»„' or toks[j].quoted
+
+
+def _first_word(toks: list[Tok], k: int) -> bool:
+    return not any(t.word for t in toks[:k])
+
+
+def _clause_boundary(toks: list[Tok], p: int) -> bool:
+    """A comma, colon or quote ends a clause, except around a date apposition
+    ('am Montag, den 24. Februar, ...')."""
+    if toks[p].text not in ",;:" and not toks[p].quoted:
+        return False
+    near = [toks[q] for q in (p - 1, p + 1, p + 2) if 0 <= q < len(toks)]
+    return not any(t.cls == DATE or t.text.isdigit() for t in near)
+
+
+def _clause_words(toks: list[Tok], p: int) -> int:
+    """Words from toks[p] to the next comma or the end."""
+    n = 0
+    for tok in toks[p:]:
+        if tok.text in ",;:" or tok.quoted:
+            break
+        n += tok.word
+    return n
+
+
+def _words(toks: list[Tok]) -> int:
+    return sum(1 for t in toks if t.word)
+
+
+def _head(title: str) -> str:
+    """The head of a title: 'us-präsident' -> 'präsident', 'special envoy' -> 'envoy'."""
+    return fold(title.replace("-", " ").split()[-1]) if title.strip() else title
+
+
+def _stem_match(a: str, b: str) -> bool:
+    n = min(4, len(a), len(b))
+    return n >= 2 and a[:n] == b[:n]

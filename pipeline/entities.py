@@ -1,14 +1,43 @@
 """Canonical speakers across articles and languages.
 
-STUB - replaced by the attribution work (issue 4).
+A speaker phrase is reduced to its core name with the language's title data
+('Tổng thống Nga Vladimir Putin' -> 'Vladimir Putin'); cores are folded (accents,
+Cyrillic transliteration, spelling variants from `data/names.toml`) and grouped by
+fuzzy surname and first-name match (rapidfuzz). The curated `data/aliases.toml` seeds
+groups for what rules cannot know (cross-script names, translated organisation names)
+and gives their English names. A group's name is the alias file's, else its fullest
+Latin-script form, English first.
 """
 
 from __future__ import annotations
 
 import hashlib
+import tomllib
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
+from rapidfuzz import fuzz
+
+from pipeline._speech import DEMO, DET, NAME, ORG, POSS, TITLE, fold, lexicon, tokenize
+from pipeline.errors import LanguageDataError
 from schemas.records import Entity
+
+DATA = Path(__file__).parent / "data"
+SURNAME_MATCH = 85.0  # rapidfuzz ratio of folded surnames
+FIRST_MATCH = 75.0  # of folded first names, when both mentions give one
+
+
+@dataclass
+class _Group:
+    name: str | None = None  # from the alias file
+    kind: str = "unknown"
+    cores: list[tuple[str, str]] = field(default_factory=list)  # (core, lang)
+    surfaces: set[str] = field(default_factory=set)
+    langs: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)  # folded exact forms
 
 
 def canonicalise(mentions: Iterable[tuple[str, str]]) -> tuple[dict[str, str], list[Entity]]:
@@ -16,16 +45,166 @@ def canonicalise(mentions: Iterable[tuple[str, str]]) -> tuple[dict[str, str], l
 
     Returns surface -> canonical name, and the entities with their aliases and languages.
     """
-    groups: dict[str, set[str]] = {}
+    groups = _seed_groups()
+    seen: dict[str, tuple[str, str, str]] = {}
     for surface, lang in mentions:
-        groups.setdefault(surface, set()).add(lang)
-    entities = [
-        Entity(
-            entity_id=hashlib.sha256(name.encode()).hexdigest()[:12],
-            name=name,
-            aliases=[name],
-            langs=sorted(langs),
+        if surface and surface not in seen:
+            core, kind = core_name(surface, lang)
+            seen[surface] = (core, kind, lang)
+    order = sorted(seen.items(), key=lambda item: -len(item[1][0].split()))
+    by_surface: dict[str, _Group] = {}
+    for surface, (core, kind, lang) in order:
+        group = _find(groups, core, kind) or _new(groups)
+        group.cores.append((core, lang))
+        group.surfaces.add(surface)
+        group.langs.add(lang)
+        group.keys.add(phonetic(core))
+        if group.kind == "unknown":
+            group.kind = kind
+        by_surface[surface] = group
+    entities = {}
+    for group in groups:
+        if group.surfaces:
+            name = group.name or _best_name(group.cores)
+            entities[name] = Entity(
+                entity_id=hashlib.sha256(name.encode()).hexdigest()[:12],
+                name=name,
+                kind=group.kind,
+                aliases=sorted(group.surfaces),
+                langs=sorted(group.langs),
+            )
+    mapping = {s: g.name or _best_name(g.cores) for s, g in by_surface.items()}
+    return mapping, sorted(entities.values(), key=lambda e: e.name)
+
+
+def core_name(surface: str, lang: str) -> tuple[str, str]:
+    """The name in a speaker phrase without titles, roles and determiners, and its kind."""
+    try:
+        lex = lexicon(lang)
+    except LanguageDataError:
+        return surface.strip(), "unknown"
+    toks = tokenize(surface, 0, len(surface))
+    lex.classify(toks)
+    toks = _drop_brackets(toks)
+    if any(t.cls == ORG for t in toks):
+        while toks and toks[0].cls in (DET, DEMO):
+            toks = toks[1:]
+        acronyms = [t.text for t in toks if t.cls == NAME and t.text.isupper() and len(t.text) > 1]
+        if len(acronyms) == 1 and sum(t.cls == NAME for t in toks) == 1:
+            return acronyms[0], "org"  # 'Đài RT' -> 'RT'
+        return " ".join(t.text for t in toks).strip(), "org"
+    last_title = max((i for i, t in enumerate(toks) if t.cls == TITLE), default=-1)
+    names = [t.text for t in toks[last_title + 1 :] if t.cls in (NAME, POSS)]
+    if not names:
+        names = [t.text for t in toks if t.cls == NAME]
+    if not names:
+        kept = [t.text for t in toks if t.cls not in (DET, DEMO)]
+        return " ".join(kept) or surface.strip(), "unknown"
+    kind = "person" if last_title >= 0 or len(names) >= 2 else "unknown"
+    return " ".join(n.rstrip("'’s") if n.endswith(("'s", "’s")) else n for n in names), kind
+
+
+def _drop_brackets(toks: list) -> list:
+    out, depth = [], 0
+    for t in toks:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth and (t.word or t.text in "-"):
+            out.append(t)
+    return out
+
+
+@cache
+def _names_data() -> dict:
+    return tomllib.loads((DATA / "names.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _aliases() -> list[dict]:
+    return tomllib.loads((DATA / "aliases.toml").read_text(encoding="utf-8")).get("entity", [])
+
+
+def latin(text: str) -> str:
+    """Folded (casefolded, accents stripped) and Cyrillic transliterated."""
+    table = _names_data()["cyrillic"]
+    return "".join(table.get(c, c) for c in fold(text))
+
+
+@cache
+def phonetic(name: str) -> str:
+    """A spelling-insensitive key: 'Poetin' and 'Putin', 'Dmitrijew' and 'Dmitriev' agree."""
+    text = latin(name)
+    for old, new in _names_data()["phonetic"]["rules"]:
+        text = text.replace(old, new)
+    out = []
+    for c in text:
+        doubled = bool(out) and out[-1] == c and c.isalpha()
+        if (c.isalnum() or c == " ") and not doubled:
+            out.append(c)
+    return " ".join("".join(out).split())
+
+
+def _seed_groups() -> list[_Group]:
+    groups = []
+    for item in _aliases():
+        forms = [item["name"], *item.get("aliases", [])]
+        groups.append(
+            _Group(
+                name=item["name"],
+                kind=item.get("kind", "unknown"),
+                keys={phonetic(f) for f in forms},
+            )
         )
-        for name, langs in sorted(groups.items())
-    ]
-    return {name: name for name in groups}, entities
+    return groups
+
+
+def _new(groups: list[_Group]) -> _Group:
+    groups.append(_Group())
+    return groups[-1]
+
+
+def _find(groups: list[_Group], core: str, kind: str) -> _Group | None:
+    key = phonetic(core)
+    for group in groups:
+        if key in group.keys:
+            return group
+    if kind == "org" or not key:
+        return None
+    parts = key.split()
+    best, best_score = None, 0.0
+    for group in groups:
+        if group.kind == "org":
+            continue
+        for other in group.keys:
+            score = _person_score(parts, other.split())
+            if score > best_score:
+                best, best_score = group, score
+    return best if best_score >= SURNAME_MATCH else None
+
+
+def _person_score(a: list[str], b: list[str]) -> float:
+    if not a or not b:
+        return 0.0
+    surname = fuzz.ratio(a[-1], b[-1])
+    if surname < SURNAME_MATCH or len(a[-1]) < 3:
+        return 0.0
+    if len(a) > 1 and len(b) > 1 and fuzz.ratio(a[0], b[0]) < FIRST_MATCH:
+        return 0.0
+    return surname
+
+
+def _best_name(cores: list[tuple[str, str]]) -> str:
+    """The fullest Latin-script form, English first."""
+
+    def rank(item: tuple[str, str]) -> tuple:
+        core, lang = item
+        return (_is_latin(core), len(core.split()), lang == "en", len(core), core)
+
+    return max(cores, key=rank)[0]
+
+
+def _is_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return all("LATIN" in unicodedata.name(c, "") for c in letters)

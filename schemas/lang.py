@@ -145,6 +145,10 @@ class SpeechData(_Section):
     complementizers: list[str] = Field(
         default_factory=list, description="words opening reported content: 'that', 'dass', 'rằng'"
     )
+    relatives: list[str] = Field(
+        default_factory=list,
+        description="relative pronouns after a speaker and a comma: 'Shmigal, who has warned'",
+    )
     titles: list[str] = Field(
         default_factory=list,
         description="titles and roles before a name or standing for a person: 'president'",

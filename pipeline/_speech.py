@@ -1,0 +1,295 @@
+"""Tokens, quote spans and speaker phrases for attribution (helpers of `attribute`).
+
+Everything here is rules over per-language word lists (`[speech]` in the language
+files): no tagger, parser or NER. All scans are linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.lang import load_lang
+from schemas.lang import LangData
+
+# acronyms with dots (U.S., u.s.), words with inner hyphens/apostrophes, or one other char
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
+_GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
+
+# token classes
+NAME, TITLE, ORG, MOD, POSS, DET, DEMO, PRON, CONN, BETWEEN, DATE, CUE, OTHER = (
+    "name", "title", "org", "mod", "poss", "det", "demo", "pron", "conn", "between", "date",
+    "cue", "other",
+)  # fmt: skip
+NP_CLASSES = {NAME, TITLE, ORG, MOD, POSS}
+
+
+@dataclass
+class Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+    word: bool
+    cap: bool
+    quoted: bool = False
+    cls: str = OTHER
+
+
+@dataclass
+class Mention:
+    """A speaker phrase: its tokens' span and what it is made of."""
+
+    i: int
+    j: int  # token span [i, j)
+    start: int
+    end: int
+    surface: str
+    names: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    mods: list[str] = field(default_factory=list)
+    org: bool = False
+    pron: str | None = None
+    demo: bool = False
+    org_part: tuple[int, int] | None = None  # char span of an 'of ORG' tail
+
+    @property
+    def named(self) -> bool:
+        return bool(self.names)
+
+    @property
+    def kind(self) -> str:
+        if self.org:
+            return "org"
+        if self.titles or len(self.names) >= 2:
+            return "person"
+        return "unknown"
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d")
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    toks = []
+    for m in _TOKEN.finditer(text, start, end):
+        piece, at = m.group(), m.start()
+        parts = _GLUE.split(piece) if piece[0].isalpha() and len(piece) > 5 else [piece]
+        for part in parts:
+            word = part[0].isalnum()
+            toks.append(Tok(part, part.casefold(), at, at + len(part), word, part[0].isupper()))
+            at += len(part)
+    return toks
+
+
+class Lexicon:
+    """Word lists of one language compiled for phrase lookup by first word."""
+
+    def __init__(self, data: LangData) -> None:
+        sp, dd = data.speech, data.dates
+        self.speech = sp
+        self.v2 = sp.verb_second
+        self.syllables = sp.syllable_names
+        self.cues = _phrases(sp.verbs)
+        self.according = _phrases(sp.according_to)
+        self.according_after = _phrases(sp.according_to_after)
+        self.continuation = _phrases(sp.continuation)
+        self.complementizers = set(sp.complementizers)
+        self.relatives = set(sp.relatives)
+        self.pronouns = set(sp.pronouns)
+        self.org_pronouns = set(sp.org_pronouns)
+        self.not_names = set(sp.not_names)
+        date_words = [w for forms in dd.weekdays + dd.months for w in forms] + dd.mid
+        self.classes: list[tuple[str, dict]] = [
+            (TITLE, _phrases(sp.titles)),
+            (ORG, _phrases(sp.org_heads)),
+            (DATE, _phrases(date_words)),
+            (DET, _phrases(sp.determiners)),
+            (DEMO, _phrases(sp.demonstratives)),
+            (PRON, _phrases(sp.pronouns + sp.org_pronouns)),
+            (CONN, _phrases(sp.connectors)),
+            (MOD, _phrases(sp.modifiers)),
+            (BETWEEN, _phrases(sp.between)),
+        ]
+        self.titles = set(sp.titles)
+
+    def classify(self, toks: list[Tok]) -> None:
+        """Give every token its class; phrases take the longest match."""
+        k = 0
+        while k < len(toks):
+            tok = toks[k]
+            if not tok.word:
+                tok.cls, k = OTHER, k + 1
+                continue
+            best, best_n = None, 0
+            for cls, table in self.classes:
+                n = match_at(toks, k, table)
+                if n > best_n:
+                    best, best_n = cls, n
+            if best is None:
+                tok.cls = self._single(tok)
+                k += 1
+                continue
+            for t in toks[k : k + best_n]:
+                t.cls = best
+            k += best_n
+
+    def _single(self, tok: Tok) -> str:
+        low = tok.low
+        if "-" in low and low.rsplit("-", 1)[1] in self.titles:
+            return TITLE  # US-Präsident
+        if tok.cap and low not in self.not_names and not low.isdigit():
+            if low.endswith(("'s", "’s")):
+                return POSS
+            return NAME
+        return OTHER
+
+
+def _phrases(items: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for item in items:
+        words = tuple(t.casefold() for t in _TOKEN.findall(item))
+        words = tuple("..." if w == "…" else w for w in _merge_dots(words))
+        if words:
+            table.setdefault(words[0], []).append(words)
+    for key in table:
+        table[key].sort(key=len, reverse=True)
+    return table
+
+
+def _merge_dots(words: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    dots = 0
+    for w in words:
+        if w == ".":
+            dots += 1
+            if dots == 3:
+                out.append("...")
+                dots = 0
+            continue
+        if dots:
+            out.extend(["."] * dots)
+            dots = 0
+        out.append(w)
+    out.extend(["."] * dots)
+    return out
+
+
+GAP = 5  # words a '...' in a cue may stand for
+
+
+def match_at(toks: list[Tok], k: int, table: dict) -> int:
+    """Length in tokens of the longest phrase of `table` starting at toks[k], 0 if none.
+
+    For a phrase with a gap ('voegde ... toe') the length covers the gap too.
+    """
+    for phrase in table.get(toks[k].low, ()):
+        n = _match_phrase(toks, k, phrase)
+        if n:
+            return n
+    return 0
+
+
+def _match_phrase(toks: list[Tok], k: int, phrase: tuple[str, ...]) -> int:
+    pos = k
+    gap = False
+    for word in phrase:
+        if word == "...":
+            gap = True
+            continue
+        limit = pos + GAP + 1 if gap else pos + 1
+        found = None
+        for q in range(pos, min(limit, len(toks))):
+            if toks[q].low == word and not toks[q].quoted:
+                found = q
+                break
+            if not toks[q].word and toks[q].text not in "-–":
+                break
+        if found is None:
+            return 0
+        pos, gap = found + 1, False
+    return pos - k
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    return Lexicon(load_lang(lang))
+
+
+# ---------------------------------------------------------------- quotes
+
+
+@dataclass
+class Quote:
+    start: int  # of the opening mark
+    end: int  # after the closing mark (or where the quote was cut off)
+    inner_start: int
+    inner_end: int
+
+
+def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
+    """Quote spans, pairing any opening mark with any closing one; a quote still open at
+    a line break ends there. Single quote marks count only outside double quotes."""
+    sp = lex.speech
+    marks = sorted(
+        [(m, "open") for m in sp.quote_open]
+        + [(m, "close") for m in sp.quote_close]
+        + [(m, "either") for m in sp.quote_either],
+        key=lambda x: -len(x[0]),
+    )
+    first = {m[0] for m, _ in marks}
+    quotes: list[Quote] = []
+    opened: tuple[int, int, bool] | None = None  # (mark start, inner start, single)
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n" and opened:
+            quotes.append(Quote(opened[0], i, opened[1], i))
+            opened = None
+        if c not in first:
+            i += 1
+            continue
+        mark, role = next(((m, r) for m, r in marks if text.startswith(m, i)), (c, None))
+        if role is None:
+            i += 1
+            continue
+        j = i + len(mark)
+        single = mark in ("'", "‘", "’", "‚", "‹", "›")
+        before = text[i - 1] if i else " "
+        after = text[j] if j < n else " "
+        if before.isalnum() and after.isalnum():
+            i = j  # apostrophe or inch mark inside a word
+            continue
+        can_open = role == "open" or (
+            role == "either"
+            and not after.isspace()
+            and (
+                before.isspace()
+                or before in "([{-–—:;,/"
+                or (not before.isalnum() and before not in ".!?")
+            )
+        )
+        can_close = role == "close" or (role == "either" and not before.isspace())
+        if opened is None:
+            if can_open and (not single or after.isalpha()):
+                opened = (i, j, single)
+        elif opened[2] != single and not single:
+            pass  # a double mark while a single quote is open: leave it
+        elif can_close and (role != "either" or not can_open or _closes(text, j)):
+            quotes.append(Quote(opened[0], j, opened[1], i))
+            opened = None
+        elif role == "open" and not single:
+            quotes.append(Quote(opened[0], i, opened[1], i))
+            opened = (i, j, single)
+        i = j
+    if opened:
+        quotes.append(Quote(opened[0], n, opened[1], n))
+    return [q for q in quotes if q.inner_end > q.inner_start]
+
+
+def _closes(text: str, j: int) -> bool:
+    """An either-mark that could open or close closes when punctuation or a space follows."""
+    return j >= len(text) or not text[j].isalnum()
