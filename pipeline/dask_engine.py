@@ -27,12 +27,13 @@ import pyarrow.parquet as pq
 
 from pipeline.errors import FactdbError
 from pipeline.load import DatabaseWriter
-from pipeline.process import EXTRACTOR_VERSION, Outcome, process_batch, statement_id
+from pipeline.process import Outcome, process_batch, statement_id
 from schemas.records import ArticleResult, Rejection
 from schemas.tables import arrow_schema
 
 PARTITION_ARTICLES = 64
 TABLES = ("articles", "claims", "statements", "rejections")
+CONNECT_TIMEOUT = "10s"  # to reach a scheduler given by address
 SEQ = "_seq"  # an outcome's position in its partition, to drop duplicates' rows by
 
 
@@ -61,7 +62,8 @@ def process_into(
     rejected: list[str] = []
     try:
         with _client(scheduler, jobs) as client:
-            for index, summary in _in_order(client, paths, folder, parts, writer.run_id):
+            tasks = _in_order(client, paths, folder, parts, writer)
+            for index, summary in tasks:
                 rejected += _assemble(writer, parts, index, summary, seen)
                 for _ in summary:
                     tick()
@@ -71,14 +73,14 @@ def process_into(
 
 
 def process_partition(
-    index: int, paths: Sequence[Path], folder: Path, parts: Path
+    index: int, paths: Sequence[Path], folder: Path, parts: Path, extractor_version: str
 ) -> list[tuple[str, str, str | None]]:
     """A Dask task: process a batch, write its rows as Parquet, summarise its outcomes.
 
     Returns (kind, path, article_id) per file, kind "article" or "rejection".
     """
     outcomes = process_batch(paths, folder)
-    for table, rows in partition_rows(outcomes).items():
+    for table, rows in partition_rows(outcomes, extractor_version).items():
         if rows:
             schema = arrow_schema(table)
             schema = schema.remove(schema.get_field_index("run_id")).append(
@@ -93,7 +95,9 @@ def process_partition(
     ]
 
 
-def partition_rows(outcomes: Sequence[Outcome]) -> dict[str, list[dict[str, Any]]]:
+def partition_rows(
+    outcomes: Sequence[Outcome], extractor_version: str
+) -> dict[str, list[dict[str, Any]]]:
     """Table rows (without run_id) of each outcome, as `DatabaseWriter.add_result` makes
     them, each tagged with the outcome's position."""
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
@@ -102,13 +106,15 @@ def partition_rows(outcomes: Sequence[Outcome]) -> dict[str, list[dict[str, Any]
         if isinstance(outcome, Rejection):
             rows["rejections"].append(outcome.model_dump() | tag)
             continue
-        _result_rows(outcome, rows, tag)
+        _result_rows(outcome, extractor_version, rows, tag)
     return rows
 
 
-def _result_rows(result: ArticleResult, rows: dict[str, list[dict]], tag: dict) -> None:
+def _result_rows(
+    result: ArticleResult, extractor_version: str, rows: dict[str, list[dict]], tag: dict
+) -> None:
     article = result.article
-    rows["articles"].append(article.model_dump() | {"extractor_version": EXTRACTOR_VERSION} | tag)
+    rows["articles"].append(article.model_dump() | {"extractor_version": extractor_version} | tag)
     rows["claims"].extend(c.model_dump() | tag for c in result.claims)
     rows["statements"].extend(
         s.model_dump()
@@ -163,17 +169,19 @@ def _assemble(
 
 
 def _in_order(
-    client: Any, paths: Sequence[Path], folder: Path, parts: Path, run_id: str
+    client: Any, paths: Sequence[Path], folder: Path, parts: Path, writer: DatabaseWriter
 ) -> Iterator[tuple[int, list]]:
     """Partition summaries in order, with a bounded number of tasks in flight."""
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     window: deque = deque()
     for index, start in enumerate(range(0, len(paths), PARTITION_ARTICLES)):
         batch = list(paths[start : start + PARTITION_ARTICLES])
-        key = f"factdb-{run_id}-{index}"
-        window.append(
-            (index, client.submit(process_partition, index, batch, folder, parts, key=key))
+        future = client.submit(
+            process_partition,
+            *(index, batch, folder, parts, writer.extractor_version),
+            key=f"factdb-{writer.run_id}-{index}",
         )
+        window.append((index, future))
         if len(window) > 4 * workers:
             yield _result(*window.popleft())
     while window:
@@ -201,7 +209,7 @@ def _client(scheduler: str | None, jobs: int) -> Iterator[Any]:
         ) from None
     if scheduler:
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as exc:
             raise EngineError(
                 f"cannot reach the Dask scheduler at {scheduler}: {exc}; check the address "

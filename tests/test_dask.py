@@ -1,0 +1,69 @@
+"""The Dask engine builds the same database as the local engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import dask_engine
+from pipeline.build import run
+from pipeline.dask_engine import EngineError
+
+distributed = pytest.importorskip("distributed", reason="the Dask engine needs distributed")
+
+TABLES = ("articles", "claims", "statements", "rejections", "entities")
+
+
+def rows(db: Path, table: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f"select * exclude (run_id) from {table} order by all").fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """A two-worker cluster in this process, reached by its address like a remote one."""
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def builds(
+    seeds_dir: Path, scheduler: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("dask")
+    dbs = {"local": folder / "local.duckdb", "dask": folder / "dask.duckdb"}
+    run(seeds_dir, dbs["local"], jobs=1)
+    run(seeds_dir, dbs["dask"], engine="dask", scheduler=scheduler)
+    return dbs
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_dask_build_equals_local_build(builds: dict[str, Path], table: str) -> None:
+    assert rows(builds["dask"], table) == rows(builds["local"], table)
+
+
+def test_dask_build_is_recorded_as_such(builds: dict[str, Path]) -> None:
+    con = duckdb.connect(str(builds["dask"]), read_only=True)
+    engines = con.execute("select engine from runs").fetchall()
+    con.close()
+    assert engines == [("dask",)]
+
+
+def test_dask_build_leaves_no_partitions(builds: dict[str, Path]) -> None:
+    assert not list(builds["dask"].parent.glob(".*.parts"))
+
+
+def test_unreachable_scheduler_is_a_named_error(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
+    with pytest.raises(EngineError, match="cannot reach the Dask scheduler"):
+        run(seeds_dir, tmp_path / "x.duckdb", engine="dask", scheduler="tcp://127.0.0.1:9")
