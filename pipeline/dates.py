@@ -1,12 +1,28 @@
 """Publication dates and claim dates.
 
-STUB - replaced by the attribution work (issue 4).
+Time expressions are found by fast per-language matchers built from the `[dates]`
+section of the language files (weekdays, months, day and month words, relative
+phrases); only those spans go to dateparser, with the article's language and the
+publication date as base (dateparser on whole sentences reads 'die', 'we', 'may' or
+'28,5' as dates). Without a publication date, a weekday with a day and a month ('am
+Montag, den 24. Februar') fixes the year: the most recent year, not after today, in
+which that day is that weekday. Years after 'by', 'in', 'bis', 'vào năm' ... are the
+period a figure is about, kept apart from the date the claim was made.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import NamedTuple
+
+from pipeline.errors import LanguageDataError
+from pipeline.lang import load_lang
+
+ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+YEARS_BACK = 40  # how far back a weekday may fix the year
 
 
 class ClaimDate(NamedTuple):
@@ -15,6 +31,232 @@ class ClaimDate(NamedTuple):
     period: str | None  # the period the figure refers to ("2030", "2024"), kept apart
 
 
-def claim_date(sentence: str, published: dt.date | None, lang: str) -> ClaimDate:
-    """When the statement in `sentence` was made; falls back to the publication date."""
-    return ClaimDate(published, "day" if published else None, None)
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    kind: str  # "day", "weekday_day", "weekday", "month", "relative_day", "relative_month"
+    text: str
+    weekday: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    offset: int = 0
+
+
+def claim_date(
+    sentence: str,
+    published: dt.date | None,
+    lang: str,
+    article_text: str | None = None,
+    today: dt.date | None = None,
+) -> ClaimDate:
+    """When the statement in `sentence` was made, with its precision, and the period
+    the figure is about. Falls back to the publication date, else to the article's own
+    reference date (its first fully dated expression) when `article_text` is given."""
+    try:
+        matcher = _matcher(lang)
+    except LanguageDataError:
+        return ClaimDate(published, "day" if published else None, None)
+    today = today or dt.date.today()
+    base = published or (reference_date(article_text, lang, today) if article_text else None)
+    period = matcher.period(sentence)
+    for found in matcher.find(sentence):
+        if matcher.is_future(sentence, found):
+            continue
+        resolved = _resolve(found, base, lang, today)
+        if resolved is not None and (base is None or resolved[0] <= base):
+            return ClaimDate(resolved[0], resolved[1], period)
+    return ClaimDate(base, "day" if base else None, period)
+
+
+def published_date(text: str) -> dt.date | None:
+    """An ISO dateline at the start of the text (' date 2025-02-26 ...'), if any."""
+    match = ISO.search(text[:200])
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=256)
+def reference_date(text: str, lang: str, today: dt.date) -> dt.date | None:
+    """The article's first fully dated expression: an ISO date, a day with month and
+    year, or a weekday with day and month (which fixes the year)."""
+    try:
+        matcher = _matcher(lang)
+    except LanguageDataError:
+        return None
+    for found in matcher.find(text):
+        if found.kind in ("day", "weekday_day") and (found.year or found.weekday is not None):
+            resolved = _resolve(found, None, lang, today)
+            if resolved is not None:
+                return resolved[0]
+    return None
+
+
+def _resolve(
+    found: _Found, base: dt.date | None, lang: str, today: dt.date
+) -> tuple[dt.date, str] | None:
+    if found.kind in ("day", "weekday_day"):
+        if found.year is None and base is None and found.weekday is not None:
+            day = _year_from_weekday(found.month, found.day, found.weekday, today)
+            return (day, "day") if day else None
+        day = _parse(found.text, lang, base or today)
+        if day is None and found.month and found.day:
+            day = _safe_date(found.year or (base or today).year, found.month, found.day)
+        return (day, "day") if day else None
+    if base is None:
+        return None
+    if found.kind == "weekday":
+        back = (base.weekday() - found.weekday) % 7
+        return base - dt.timedelta(days=back), "day"
+    if found.kind == "relative_day":
+        return base + dt.timedelta(days=found.offset), "day"
+    if found.kind == "relative_month":
+        months = base.year * 12 + base.month - 1 + found.offset
+        return dt.date(months // 12, months % 12 + 1, 1), "month"
+    if found.kind == "month":
+        year = found.year or (base.year if found.month <= base.month else base.year - 1)
+        return dt.date(year, found.month, 1), "month"
+    return None
+
+
+def _year_from_weekday(month: int, day: int, weekday: int, today: dt.date) -> dt.date | None:
+    for year in range(today.year, today.year - YEARS_BACK, -1):
+        date = _safe_date(year, month, day)
+        if date is not None and date <= today and date.weekday() == weekday:
+            return date
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _parse(span: str, lang: str, base: dt.date) -> dt.date | None:
+    import dateparser
+
+    order = load_lang(lang).dates.date_order
+    settings = {
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": order,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    try:
+        parsed = dateparser.parse(span, languages=[lang], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    return parsed.date() if parsed else None
+
+
+# ---------------------------------------------------------------- matchers
+
+
+def _alt(words: list[str]) -> str:
+    words = sorted({w.casefold() for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+
+
+class _Matcher:
+    def __init__(self, lang: str) -> None:
+        data = load_lang(lang).dates
+        self.weekday_of = {w.casefold(): i for i, forms in enumerate(data.weekdays) for w in forms}
+        self.month_of = {w.casefold(): i + 1 for i, forms in enumerate(data.months) for w in forms}
+        self.relative_days = {k.casefold(): v for k, v in data.relative_days.items()}
+        self.relative_months = {k.casefold(): v for k, v in data.relative_months.items()}
+        wd, mo = _alt(list(self.weekday_of)), _alt(list(self.month_of))
+        if data.capitalised:  # 'May' is a month, 'may' is not
+            wd, mo = _capitalised(self.weekday_of), _capitalised(self.month_of)
+        day = r"(?P<day>[0-3]?\d)(?![,.]\d)(?:\.|st|nd|rd|th|er|º)?"
+        year = r"(?:,?\s*(?:de\s+|năm\s+)?(?P<year>(?:19|20)\d\d))?"
+        dw = _alt(data.day_words)
+        mw = _alt(data.month_words)
+        b, e = r"(?<!\w)", r"(?!\w)"
+        patterns = [
+            ("weekday_day", rf"{b}(?P<wd>{wd}){e},?\s+(?:\w{{1,4}}\s+)?{day}\s+(?:de\s+)?(?P<mo>{mo}){e}{year}"),
+            ("weekday_day", rf"{b}(?P<wd>{wd}){e},?\s+(?P<mo>{mo})\s+{day}{e}{year}"),
+            ("day", rf"{b}{day}\s+(?:de\s+)?(?P<mo>{mo}){e}{year}"),
+            ("day", rf"{b}(?P<mo>{mo})\s+{day}{e}{year}"),
+            ("day", rf"{b}(?:{dw})\s+(?P<day>[0-3]?\d)\s*[/.-]\s*(?P<mon>[01]?\d)(?:\s*[/.-]\s*(?P<year>(?:19|20)\d\d))?(?!\d)"),
+            ("day", rf"{b}(?:{dw})\s+(?P<day>[0-3]?\d)\s+(?:{mw})\s+(?P<mon>[01]?\d)(?:\s+năm\s+(?P<year>(?:19|20)\d\d))?(?!\d)"),
+            ("day", r"(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<imon>\d\d)-(?P<iday>\d\d)(?!\d)"),
+            ("month", rf"{b}(?:(?:{_alt(data.mid)})[\s-]*)?(?P<mo>{mo}){e}(?:\s+(?P<year>(?:19|20)\d\d))?"),
+            ("month", rf"{b}(?:{mw})\s+(?P<mon>[01]?\d)(?:\s*/\s*(?P<year>(?:19|20)\d\d))?(?!\d)"),
+            ("weekday", rf"{b}(?P<wd>{wd}){e}"),
+            ("relative_day", rf"{b}(?P<rel>{_alt(list(self.relative_days))}){e}"),
+            ("relative_month", rf"{b}(?P<relm>{_alt(list(self.relative_months))}){e}"),
+        ]  # fmt: skip
+        self.patterns = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in patterns]
+        self.period_re = re.compile(
+            rf"{b}(?:{_alt(data.period_words)})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
+        )
+        self.future_re = re.compile(rf"^\s*(?:{_alt(data.future)}){e}", re.IGNORECASE)
+        self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
+
+    def find(self, text: str) -> list[_Found]:
+        """Time expressions in text order; where two overlap, the earlier-listed kind."""
+        taken: list[_Found] = []
+        for kind, pattern in self.patterns:
+            for m in pattern.finditer(text):
+                if any(m.start() < f.end and f.start < m.end() for f in taken):
+                    continue
+                found = self._found(kind, m)
+                if found is not None:
+                    taken.append(found)
+        return sorted(taken, key=lambda f: f.start)
+
+    def _found(self, kind: str, m: re.Match) -> _Found | None:
+        g = m.groupdict()
+        if g.get("iy"):
+            return _Found(m.start(), m.end(), kind, m.group(), None,
+                          int(g["imon"]), int(g["iday"]), int(g["iy"]))  # fmt: skip
+        month = self.month_of.get(_norm(g.get("mo"))) or (int(g["mon"]) if g.get("mon") else None)
+        if month is not None and not 1 <= month <= 12:
+            return None
+        weekday = self.weekday_of.get(_norm(g.get("wd")))
+        day = int(g["day"]) if g.get("day") else None
+        if day is not None and not 1 <= day <= 31:
+            return None
+        year = int(g["year"]) if g.get("year") else None
+        offset = 0
+        if g.get("rel"):
+            offset = self.relative_days[_norm(g["rel"])]
+        elif g.get("relm"):
+            offset = self.relative_months[_norm(g["relm"])]
+        text = m.group()
+        if kind == "weekday_day":  # dateparser reads the date without the weekday
+            text = text[m.end("wd") - m.start() :].lstrip(" ,")
+        return _Found(m.start(), m.end(), kind, text, weekday, month, day, year, offset)
+
+    def period(self, sentence: str) -> str | None:
+        m = self.period_re.search(sentence)
+        return m.group("year") if m else None
+
+    def is_future(self, sentence: str, found: _Found) -> bool:
+        """'vào tháng 12 tới', 'next month': a deadline, not when the claim was made."""
+        after = sentence[found.end : found.end + 20]
+        before = sentence[max(0, found.start - 20) : found.start]
+        return bool(self.future_re.match(after) or self.future_before.search(before))
+
+
+def _capitalised(words: dict[str, int]) -> str:
+    """Case-sensitive alternation of the capitalised forms."""
+    forms = sorted({w[:1].upper() + w[1:] for w in words}, key=len, reverse=True)
+    return "(?-i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms) + ")"
+
+
+def _norm(word: str | None) -> str:
+    return " ".join(word.casefold().split()) if word else ""
+
+
+@cache
+def _matcher(lang: str) -> _Matcher:
+    return _Matcher(lang)

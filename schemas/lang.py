@@ -199,6 +199,11 @@ class DateData(_Section):
     """Time expressions: found by these words, read by dateparser."""
 
     date_order: str = Field(default="DMY", description="order of numeric dates: 'DMY' or 'MDY'")
+    capitalised: bool = Field(
+        default=False,
+        description="weekday and month names are written with a capital (en, de): a "
+        "lowercase 'may' is then not a month",
+    )
     weekdays: list[list[str]] = Field(
         default_factory=list, description="seven lists of forms, Monday first"
     )
@@ -223,6 +228,11 @@ class DateData(_Section):
     period_words: list[str] = Field(
         default_factory=list,
         description="words before a year that make it the period a figure is about: 'by', 'in'",
+    )
+    future: list[str] = Field(
+        default_factory=list,
+        description="words next to a date that put it ahead ('next', 'tới'): a deadline, "
+        "not when the claim was made",
     )
 
 
