@@ -36,6 +36,11 @@ class Format(StrEnum):
     json = "json"
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 
@@ -92,6 +97,16 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or report.")
     ] = False,
+    engine: Annotated[
+        Engine, typer.Option(help="Run the work in local processes or on a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address (tcp://HOST:8786) for --engine dask; "
+            "omit to start a local cluster of --jobs workers."
+        ),
+    ] = None,
 ) -> None:
     """Build or update the fact database from FOLDER, then print a short report."""
     from pipeline.build import run
@@ -103,7 +118,15 @@ def build(
             bar.length = max(total, 1)
             bar.update(done - bar.pos)
 
-        result = run(folder, db, jobs=jobs or None, full=full, progress=progress)
+        result = run(
+            folder,
+            db,
+            jobs=jobs or None,
+            full=full,
+            progress=progress,
+            engine=engine.value,
+            scheduler=scheduler,
+        )
     typer.echo(
         f"built {result.db}: {result.articles} articles ({result.processed} processed, "
         f"{result.carried_over} unchanged), {result.claims} claims, {result.entities} speakers, "
