@@ -60,8 +60,9 @@ def claim_date(
         return ClaimDate(published, "day" if published else None, None)
     today = today or dt.date.today()
     base = published or (reference_date(article_text, lang, today) if article_text else None)
-    period = matcher.period(sentence)
-    for found in matcher.find(sentence):
+    dates = matcher.find(sentence)
+    period = matcher.period(sentence, dates)
+    for found in dates:
         if matcher.is_future(sentence, found):
             continue
         resolved = _resolve(found, base, lang, today)
@@ -176,24 +177,27 @@ class _Matcher:
         if data.capitalised:  # 'May' is a month, 'may' is not
             wd, mo = _capitalised(self.weekday_of), _capitalised(self.month_of)
         day = r"(?P<day>[0-3]?\d)(?![,.]\d)(?:\.|st|nd|rd|th|er|º)?"
-        year = r"(?:,?\s*(?:de\s+|năm\s+)?(?P<year>(?:19|20)\d\d))?"
-        dw = _alt(data.day_words)
-        mw = _alt(data.month_words)
+        yy = r"(?P<year>(?:19|20)\d\d)"
+        link = rf"(?:(?:{_alt(data.links)})\s+)?"
+        year = rf"(?:,?\s*{link}{yy})?"
+        dw, mw = _alt(data.day_words), _alt(data.month_words)
         b, e = r"(?<!\w)", r"(?!\w)"
+        wd_day = rf"{b}(?P<wd>{wd}){e},?\s+"
+        numeric = r"(?P<day>[0-3]?\d)\s*[/.-]\s*(?P<mon>[01]?\d)"
         patterns = [
-            ("weekday_day", rf"{b}(?P<wd>{wd}){e},?\s+(?:\w{{1,4}}\s+)?{day}\s+(?:de\s+)?(?P<mo>{mo}){e}{year}"),
-            ("weekday_day", rf"{b}(?P<wd>{wd}){e},?\s+(?P<mo>{mo})\s+{day}{e}{year}"),
-            ("day", rf"{b}{day}\s+(?:de\s+)?(?P<mo>{mo}){e}{year}"),
+            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}\s+{link}(?P<mo>{mo}){e}{year}"),
+            ("weekday_day", rf"{wd_day}(?P<mo>{mo})\s+{day}{e}{year}"),
+            ("day", rf"{b}{day}\s+{link}(?P<mo>{mo}){e}{year}"),
             ("day", rf"{b}(?P<mo>{mo})\s+{day}{e}{year}"),
-            ("day", rf"{b}(?:{dw})\s+(?P<day>[0-3]?\d)\s*[/.-]\s*(?P<mon>[01]?\d)(?:\s*[/.-]\s*(?P<year>(?:19|20)\d\d))?(?!\d)"),
-            ("day", rf"{b}(?:{dw})\s+(?P<day>[0-3]?\d)\s+(?:{mw})\s+(?P<mon>[01]?\d)(?:\s+năm\s+(?P<year>(?:19|20)\d\d))?(?!\d)"),
+            ("day", rf"{b}(?:{dw})\s+{numeric}(?:\s*[/.-]\s*{yy})?(?!\d)"),
+            ("day", rf"{b}(?:{dw})\s+(?P<day>[0-3]?\d)\s+(?:{mw})\s+(?P<mon>[01]?\d){year}(?!\d)"),
             ("day", r"(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<imon>\d\d)-(?P<iday>\d\d)(?!\d)"),
-            ("month", rf"{b}(?:(?:{_alt(data.mid)})[\s-]*)?(?P<mo>{mo}){e}(?:\s+(?P<year>(?:19|20)\d\d))?"),
-            ("month", rf"{b}(?:{mw})\s+(?P<mon>[01]?\d)(?:\s*/\s*(?P<year>(?:19|20)\d\d))?(?!\d)"),
+            ("month", rf"{b}(?:(?:{_alt(data.mid)})[\s-]*)?(?P<mo>{mo}){e}(?:\s+{link}{yy})?"),
+            ("month", rf"{b}(?:{mw})\s+(?P<mon>[01]?\d)(?:(?:\s*/\s*|,?\s*{link}){yy})?(?!\d)"),
             ("weekday", rf"{b}(?P<wd>{wd}){e}"),
             ("relative_day", rf"{b}(?P<rel>{_alt(list(self.relative_days))}){e}"),
             ("relative_month", rf"{b}(?P<relm>{_alt(list(self.relative_months))}){e}"),
-        ]  # fmt: skip
+        ]
         self.patterns = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in patterns]
         self.period_re = re.compile(
             rf"{b}(?:{_alt(data.period_words)})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
@@ -236,9 +240,12 @@ class _Matcher:
             text = text[m.end("wd") - m.start() :].lstrip(" ,")
         return _Found(m.start(), m.end(), kind, text, weekday, month, day, year, offset)
 
-    def period(self, sentence: str) -> str | None:
-        m = self.period_re.search(sentence)
-        return m.group("year") if m else None
+    def period(self, sentence: str, dates: list[_Found]) -> str | None:
+        """The first year after a period word that is not part of a date."""
+        for m in self.period_re.finditer(sentence):
+            if not any(f.start < m.end() and m.start() < f.end for f in dates):
+                return m.group("year")
+        return None
 
     def is_future(self, sentence: str, found: _Found) -> bool:
         """'vào tháng 12 tới', 'next month': a deadline, not when the claim was made."""

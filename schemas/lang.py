@@ -210,6 +210,10 @@ class DateData(_Section):
     months: list[list[str]] = Field(
         default_factory=list, description="twelve lists of forms, January first"
     )
+    links: list[str] = Field(
+        default_factory=list,
+        description="words between day, month and year: es 'de' in '18 de febrero de 2025'",
+    )
     day_words: list[str] = Field(
         default_factory=list, description="words before a day number or d/m date: vi 'ngày'"
     )
