@@ -1,11 +1,25 @@
 """What a number measures (subject) and cross-language topic tags.
 
-STUB - replaced by the attribution work (issue 4).
+The subject is the noun phrase right after the quantity (after its unit and a linking
+word: '2 miljoen ton aluminium', '658 triệu tấn kim loại hiếm'), cut at the first stop
+word of the language (`data/subjects.toml`). Topics come from `data/topics.toml`: word
+stems per language under English topic keys, so that claims can be queried across
+languages by topic.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from pipeline._speech import fold
 from schemas.records import Quantity
+
+DATA = Path(__file__).parent / "data"
+MAX_WORDS = 4  # in a subject
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
 def subject_of(sentence: str, quantity: Quantity, offset: int, lang: str) -> str | None:
@@ -13,9 +27,59 @@ def subject_of(sentence: str, quantity: Quantity, offset: int, lang: str) -> str
 
     `offset` is the sentence's start in the article; quantity offsets are article offsets.
     """
-    return quantity.noun
+    if quantity.noun:
+        return quantity.noun
+    data = _subject_data().get(lang)
+    if data is None:
+        return None
+    end = quantity.end - offset
+    if not 0 <= end <= len(sentence):
+        return None
+    words: list[str] = []
+    links, stop = set(data.get("links", [])), set(data.get("stop", []))
+    capitalised = data.get("nouns_capitalised", False)
+    for m in _WORD.finditer(sentence, end):
+        word = m.group()
+        low = word.casefold()
+        if not word[0].isalnum():
+            if word in "\"'“”«»„" and not words:
+                continue
+            break
+        if not words and low in links:
+            continue
+        if low in stop or word[0].isdigit() or (capitalised and not word[0].isupper()):
+            break
+        words.append(word)
+        if len(words) == MAX_WORDS:
+            break
+    return " ".join(words) or None
 
 
 def topics_of(sentence: str, lang: str) -> list[str]:
     """Topic tags (English keys from the topic data file) for a sentence."""
-    return []
+    pattern = _topic_patterns().get(lang)
+    if pattern is None:
+        return []
+    text = fold(sentence)
+    found = {m.lastgroup for m in pattern.finditer(text)}
+    return sorted(t for t in found if t)
+
+
+@cache
+def _subject_data() -> dict:
+    return tomllib.loads((DATA / "subjects.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _topic_patterns() -> dict[str, re.Pattern]:
+    """One alternation per language with a named group per topic (linear scan)."""
+    topics = tomllib.loads((DATA / "topics.toml").read_text(encoding="utf-8"))
+    by_lang: dict[str, list[str]] = {}
+    for topic, langs in topics.items():
+        for lang, stems in langs.items():
+            alts = "|".join(
+                re.escape(fold(s)).replace(r"\ ", r"\s+")
+                for s in sorted(stems, key=len, reverse=True)
+            )
+            by_lang.setdefault(lang, []).append(rf"(?P<{topic}>(?<!\w)(?:{alts}))")
+    return {lang: re.compile("|".join(parts)) for lang, parts in by_lang.items()}
