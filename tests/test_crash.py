@@ -1,27 +1,22 @@
 """Crash safety: a build killed with SIGKILL at any point leaves the previous database.
 
 Each kill point is chosen by progress, not by time: the build runs in a child process
-with `FACTDB_TEST_PAUSE_AT=<point>:<n>=<marker>`, writes the marker when it gets there
-and waits; the test then sends SIGKILL. Children are forked from a forkserver that has
-imported the pipeline once, so two dozen kills take seconds.
+that stops at `<point>:<n>` (see `_paused_build`); the test then sends SIGKILL.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 import shutil
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
+from _paused_build import PausedBuild
 
 from pipeline.build import run
 from pipeline.check import check
-from pipeline.load import PAUSE_ENV, build_lock
+from pipeline.load import build_lock
 from schemas.tables import TABLES
 
 TOWNS = ["Hamburg", "Munich", "Cologne", "Bremen", "Leipzig", "Dresden", "Kiel", "Mainz"]
@@ -79,29 +74,6 @@ def corpora(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> tuple[
 
 
 @pytest.fixture(scope="module")
-def forkserver() -> Iterator[multiprocessing.context.BaseContext]:
-    """A forkserver with the pipeline imported and warm; its children start in milliseconds.
-
-    The server does not apply sys.path before preloading, so it is given PYTHONPATH.
-    """
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["pipeline.build", "_warm_pipeline"])
-    saved = os.environ.get("PYTHONPATH")
-    here = Path(__file__).resolve().parent
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(here), str(here.parent), saved) if p)
-    try:
-        starter = ctx.Process(target=time.sleep, args=(0,))  # start the server now
-        starter.start()
-        starter.join()
-        yield ctx
-    finally:
-        if saved is None:
-            os.environ.pop("PYTHONPATH", None)
-        else:
-            os.environ["PYTHONPATH"] = saved
-
-
-@pytest.fixture(scope="module")
 def previous(corpora, tmp_path_factory) -> Path:
     """The database as it stands before the build that gets killed."""
     db = tmp_path_factory.mktemp("previous") / "facts.duckdb"
@@ -131,25 +103,8 @@ def digest(db: Path) -> str:
     return hashlib.sha256(db.read_bytes()).hexdigest()
 
 
-def _child(folder: str, db: str, full: bool, pause: str) -> None:
-    os.environ[PAUSE_ENV] = pause
-    run(folder, db, jobs=1, full=full)
-
-
-def kill_at(ctx, folder: Path, db: Path, full: bool, point: str, marker: Path) -> None:
-    """Start a build, wait until it reaches `point`, SIGKILL it."""
-    marker.unlink(missing_ok=True)
-    child = ctx.Process(target=_child, args=(str(folder), str(db), full, f"{point}={marker}"))
-    child.start()
-    deadline = time.monotonic() + 60
-    while not marker.exists():
-        assert child.is_alive(), f"the build ended before reaching {point}"
-        assert time.monotonic() < deadline, f"the build never reached {point}"
-        time.sleep(0.005)
-    child.kill()
-    child.join()
-    assert child.exitcode == -9
-    marker.unlink()
+def kill_at(folder: Path, db: Path, full: bool, point: str, marker: Path) -> None:
+    PausedBuild(folder, db, point, marker, full).kill()
 
 
 @pytest.fixture
@@ -163,10 +118,10 @@ def live(previous: Path, tmp_path: Path) -> Path:
     "full,point", POINTS, ids=[f"{'full' if f else 'incremental'}-{p}" for f, p in POINTS]
 )
 def test_killed_build_leaves_previous_database(
-    forkserver, corpora, previous: Path, live: Path, tmp_path: Path, full: bool, point: str
+    corpora, previous: Path, live: Path, tmp_path: Path, full: bool, point: str
 ) -> None:
     before = digest(live)
-    kill_at(forkserver, corpora[1], live, full, point, tmp_path / "paused")
+    kill_at(corpora[1], live, full, point, tmp_path / "paused")
     assert digest(live) == before  # byte for byte the previous file
     assert check(live) == []
     assert dump(live) == dump(previous)
@@ -175,9 +130,9 @@ def test_killed_build_leaves_previous_database(
 
 
 def test_kill_after_replace_leaves_new_database(
-    forkserver, corpora, live: Path, tmp_path: Path, expected
+    corpora, live: Path, tmp_path: Path, expected
 ) -> None:
-    kill_at(forkserver, corpora[1], live, False, "replaced", tmp_path / "paused")
+    kill_at(corpora[1], live, False, "replaced", tmp_path / "paused")
     assert check(live) == []
     assert dump(live) == expected
 
@@ -187,10 +142,10 @@ def test_at_least_20_kill_points() -> None:
 
 
 def test_build_after_kills_gives_exactly_the_new_database(
-    forkserver, corpora, live: Path, tmp_path: Path, expected
+    corpora, live: Path, tmp_path: Path, expected
 ) -> None:
     for point in ("article:3", "checkpointed", "replace"):
-        kill_at(forkserver, corpora[1], live, False, point, tmp_path / "paused")
+        kill_at(corpora[1], live, False, point, tmp_path / "paused")
     assert list(tmp_path.glob(".facts.duckdb.*.building*"))  # the kills left staging files
     report = run(corpora[1], live, jobs=1)
     assert check(live) == []
