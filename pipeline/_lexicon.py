@@ -30,7 +30,7 @@ def trie_pattern(words: list[str], fold: bool = True) -> str:
     trie: dict = {}
     for word in words:
         node = trie
-        for char in word.casefold() if fold else word:
+        for char in word.lower() if fold else word:
             node = node.setdefault(char, {})
         node[""] = {}
     return _trie_to_regex(trie) if trie else r"(?!x)x"
@@ -63,7 +63,9 @@ def mixed_case(words: list[str]) -> str:
 @dataclass(frozen=True)
 class Lexicon:
     data: LangData
-    core: re.Pattern  # a numeral (group 'num') or a run of number words (group 'words')
+    core: re.Pattern  # a numeral (group 'num') or a run of number words (group 'words'),
+    # searched in the lowercased text (a case-blind pattern is four times slower)
+    core_any_case: re.Pattern  # the same, for texts whose lowercase changes length
     pieces: re.Pattern  # one number word, for reading a run of them
     words: dict[str, float]
     weak: frozenset[str]
@@ -88,11 +90,17 @@ class Lexicon:
 
     def unit(self, written: str, before: bool = False) -> Unit | None:
         table = self.units_before if before else self.units_after
-        name = table.get(written) or table.get(written.casefold())
+        name = table.get(written) or table.get(written.lower())
         return resolve(name) if name else None
 
     def scale_of(self, written: str) -> float | None:
-        return self.scales.get(written) or self.scales.get(written.casefold())
+        return self.scales.get(written) or self.scales.get(written.lower())
+
+    def scan_text(self, text: str) -> tuple[str, re.Pattern]:
+        """The text to search for numbers, lowercased when offsets survive it, and the
+        pattern to search it with."""
+        low = text.lower()
+        return (low, self.core) if len(low) == len(text) else (text, self.core_any_case)
 
 
 @cache
@@ -113,12 +121,12 @@ def _alpha(word: str) -> bool:
 
 def _number_patterns(data: LangData) -> dict:
     numbers = data.numbers
-    words = {k.casefold(): v for k, v in numbers.words.items()}
-    scale_words = {k.casefold(): v for k, v in numbers.scales.items()}
+    words = {k.lower(): v for k, v in numbers.words.items()}
+    scale_words = {k.lower(): v for k, v in numbers.scales.items()}
     readable = {**words, **{k: v for k, v in scale_words.items() if k.isalpha()}}
     pieces = trie_pattern(list(readable))
     link = r"[\s\-]{0,3}(?:" + trie_pattern(numbers.connectors) + r"[\s\-]{0,3})?"
-    run = f"{NOT_LETTER_BEFORE}(?i:{pieces}(?:{link}{pieces}){{0,24}}){NOT_LETTER_AFTER}"
+    run = f"{NOT_LETTER_BEFORE}{pieces}(?:{link}{pieces}){{0,24}}{NOT_LETTER_AFTER}"
     groups = "".join(sorted({",", "."} | set(numbers.group_separators)))
     digits = (
         r"(?:(?<![\w)\]])[-\u2212]\s?)?"
@@ -135,9 +143,10 @@ def _number_patterns(data: LangData) -> dict:
     )
     return {
         "core": re.compile(f"(?P<num>{digits})|(?P<words>{run})"),
+        "core_any_case": re.compile(f"(?P<num>{digits})|(?P<words>{run})", re.IGNORECASE),
         "pieces": re.compile(trie_pattern(list(readable) + numbers.connectors)),
         "words": readable,
-        "weak": frozenset(w.casefold() for w in numbers.weak_words),
+        "weak": frozenset(w.lower() for w in numbers.weak_words),
         "scale": re.compile(scale),
         "scales": {**scale_words, **numbers.suffixes},
     }
@@ -160,7 +169,7 @@ def _unit_patterns(data: LangData) -> dict:
 
 
 def _with_folded(table: dict[str, str]) -> dict[str, str]:
-    return {**{k.casefold(): v for k, v in table.items()}, **table}
+    return {**{k.lower(): v for k, v in table.items()}, **table}
 
 
 def _before(words: list[str], flags: str = "(?i:") -> re.Pattern:
@@ -170,9 +179,9 @@ def _before(words: list[str], flags: str = "(?i:") -> re.Pattern:
 
 def _hedge_patterns(data: LangData) -> dict:
     hedges = data.hedges
-    kinds = {w.casefold(): "approx" for w in hedges.approx}
-    kinds.update({w.casefold(): "gt" for w in hedges.gt})
-    kinds.update({w.casefold(): "lt" for w in hedges.lt})
+    kinds = {w.lower(): "approx" for w in hedges.approx}
+    kinds.update({w.lower(): "gt" for w in hedges.gt})
+    kinds.update({w.lower(): "lt" for w in hedges.lt})
     join = trie_pattern(hedges.range_join)
     dash = trie_pattern(hedges.range_dash)
     return {
@@ -204,5 +213,5 @@ def _cue_patterns(data: LangData) -> dict:
             rf"[\s\u00a0]{{1,2}}(?P<c>(?i:{classifiers})[\s\u00a0]{{1,2}})?"
             r"(?P<n>[^\W\d_][^\W\d_'\u2019-]{0,40})"
         ),
-        "stopwords": frozenset(w.casefold() for w in counts.stopwords),
+        "stopwords": frozenset(w.lower() for w in counts.stopwords),
     }

@@ -93,7 +93,17 @@ def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float
         elif value in (10.0, 100.0) and 0 < last < value:
             current += last * (value - 1)
             last = 0.0
+        elif last and value >= _place(last):
+            return None  # "a three", "one two": not one number
         else:
             current += value
             last = value
     return total + current if seen else None
+
+
+def _place(value: float) -> float:
+    """The largest power of ten dividing a whole value: 20 -> 10, 300 -> 100, 7 -> 1."""
+    place = 1.0
+    while value >= place * 10 and value % (place * 10) == 0:
+        place *= 10
+    return place

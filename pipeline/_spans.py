@@ -18,6 +18,8 @@ from pipeline._units import Unit
 LOOK_BACK = 40  # characters searched for a hedge, currency symbol or cue before a number
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _YEARS = (1800, 2100)
+# durations are time expressions (the dates stage reads them), not quantity claims
+SKIPPED_DIMENSIONS = frozenset({"time"})
 
 
 @dataclass
@@ -36,13 +38,16 @@ class Found:
     noun: str | None = None
 
 
-def find_number(text: str, match: re.Match, lex: Lexicon) -> tuple[Found | None, int]:
-    """The quantity starting at `match` (or None) and where the scan goes on."""
+def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Found | None, int]:
+    """The quantity starting at `match` (found in `scan`, the text as searched: same
+    offsets, maybe lowercased) or None, and where the scan goes on."""
     item = _read(text, match, lex)
     if item is None:
-        return None, _skip_code(text, match.end())
+        return None, _resume(text, match, lex)
     end = item.end
-    second = _range_end(text, item, lex)
+    if item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
+        return None, end
+    second = _range_end(text, scan, item, lex)
     if second is None and _not_quantity(text, item, lex):
         return None, end
     if second is not None and _is_year(item) and _is_year(second):
@@ -51,6 +56,15 @@ def find_number(text: str, match: re.Match, lex: Lexicon) -> tuple[Found | None,
     if item.unit is None and item.value_max is None:
         _noun(text, item, lex)
     return item, item.end
+
+
+def _resume(text: str, match: re.Match, lex: Lexicon) -> int:
+    """Where to go on after a dropped number: past an identifier it belongs to, or, for
+    words that do not read as one number ("a three-foot"), after the first word."""
+    if match.group("words") is not None:
+        first = lex.pieces.match(match.group(0).lower())
+        return match.start() + (first.end() if first else len(match.group(0)))
+    return _skip_code(text, match.end())
 
 
 def _skip_code(text: str, end: int) -> int:
@@ -80,7 +94,10 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         item = Found(value, start, end, "words", raw)
     _scale(text, item, lex)
     _unit(text, item, lex)
-    if item.kind == "words" and item.scale == 1.0 and item.unit is None and _weak(item, lex):
+    weak = item.kind == "words" and _weak(item, lex)
+    if weak and item.scale == 1.0 and not (item.unit_surface or "").isalpha():
+        return None
+    if item.kind == "words" and item.unit is not None and _digit_follows(text, item.end):
         return None
     return item
 
@@ -104,7 +121,7 @@ def _digit_follows(text: str, end: int) -> bool:
 
 def _weak(item: Found, lex: Lexicon) -> bool:
     """A lone 'one', 'a', 'ein', or a lone scale word ('thousands'), is no number."""
-    words = [w for w in lex.pieces.findall(item.raw.casefold()) if w in lex.words]
+    words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
     if all(w in lex.weak for w in words):
         return True
     return len(words) == 1 and lex.scale_of(words[0]) is not None
@@ -130,9 +147,9 @@ def _unit(text: str, item: Found, lex: Lexicon) -> None:
         if unit is not None:
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             return
-    sign = 1 if text[item.start] in "-\u2212" else 0
-    match = lex.unit_before.search(text, max(0, item.start - 12), item.start + sign)
-    if match is not None and (sign == 0 or match.end() == item.start + sign):
+    sign = text[item.start] in "-\u2212"
+    match = lex.unit_before.search(text, max(0, item.start - 12), item.start)
+    if match is not None:
         unit = lex.unit(match.group("u"), before=True)
         if unit is not None:
             item.unit, item.unit_surface, item.start = unit, match.group("u"), match.start("u")
@@ -140,13 +157,14 @@ def _unit(text: str, item: Found, lex: Lexicon) -> None:
                 item.value = -abs(item.value)
 
 
-def _range_end(text: str, item: Found, lex: Lexicon) -> Found | None:
+def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     """'between 3 and 5 million', '3-5 Mio.', 'từ 3 đến 5 triệu': both ends, one unit."""
     opener = lex.range_start.search(text, max(0, item.start - LOOK_BACK), item.start)
     join = (opener and lex.range_join.match(text, item.end)) or lex.range_dash.match(text, item.end)
     if not join:
         return None
-    match = lex.core.match(text, join.end())
+    match = lex.core.match(scan, join.end()) if scan is not text else None
+    match = match or lex.core_any_case.match(text, join.end())
     second = _read(text, match, lex, joined=True) if match else None
     if second is None or not _same_kind(item, second):
         return None
@@ -202,7 +220,7 @@ def _hedge(text: str, item: Found, lex: Lexicon) -> None:
     if match is None:
         return
     if item.bound != "range":
-        item.bound = lex.hedge_kind.get(match.group("w").casefold(), "eq")
+        item.bound = lex.hedge_kind.get(match.group("w").lower(), "eq")
     item.start = match.start("w")
 
 
@@ -211,7 +229,7 @@ def _noun(text: str, item: Found, lex: Lexicon) -> None:
     if match is None:
         return
     word = match.group("n")
-    if word.casefold() in lex.stopwords:
+    if word.lower() in lex.stopwords:
         return
     if word[0].isupper() and not lex.data.counts.capitalised_nouns:
         return

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 MAX_VALUE = 1e21
 FALLBACK_LANG = "en"
 COUNT = Unit("count", 1.0, "count")
+_DIGIT = re.compile(r"\d")
 
 __all__ = ["extract_quantities", "run_jsonl"]
 
@@ -36,7 +38,7 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     """Every quantity in `text` (offsets into `text`). Never raises; values are finite."""
     try:
         lex = _lexicon_for(lang)
-        if not isinstance(text, str) or not lex.core.search(text):
+        if not isinstance(text, str):
             return []
         return _scan(text, lex)
     except Exception:  # the build must go on; the failure is logged
@@ -52,23 +54,27 @@ def _lexicon_for(lang: str) -> Lexicon:
 
 
 def _scan(text: str, lex: Lexicon) -> list[Quantity]:
-    masks = [m.span() for m in MASKS.finditer(text)] if any(c.isdigit() for c in text) else []
+    scan, core = lex.scan_text(text)
+    match = core.search(scan)
+    if match is None:
+        return []
+    masks = [m.span() for m in MASKS.finditer(text)] if _DIGIT.search(text) else []
     found: list[Quantity] = []
     pos = 0
     while True:
-        match = lex.core.search(text, pos)
+        match = core.search(scan, pos)
         if match is None:
             return found
         mask_end = _masked(masks, match.start())
         if mask_end:
             pos = mask_end
             continue
-        item, pos = find_number(text, match, lex)
+        item, pos = find_number(text, scan, match, lex)
         if item is not None:
             quantity = _to_quantity(text, item)
             if quantity is not None:
                 found.append(quantity)
-        pos = max(pos, match.end(), match.start() + 1)
+        pos = max(pos, match.start() + 1)
 
 
 def _masked(masks: list[tuple[int, int]], start: int) -> int:
