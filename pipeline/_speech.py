@@ -17,6 +17,8 @@ from schemas.lang import LangData
 # acronyms with dots (U.S., u.s.), words with inner hyphens/apostrophes, or one other char
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
 _GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
+# an elided article before a capitalised name: l'Insee, d'Emmanuel, dell'Istat
+_ELISION = re.compile(r"^[^\W\d_]{1,4}['’](?=[^\W\d_])")
 
 # token classes
 NAME, TITLE, ORG, MOD, POSS, DET, DEMO, PRON, CONN, BETWEEN, DATE, CUE, OTHER = (
@@ -78,9 +80,13 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     for m in _TOKEN.finditer(text, start, end):
         piece, at = m.group(), m.start()
         parts = _GLUE.split(piece) if piece[0].isalpha() and len(piece) > 5 else [piece]
+        elided = _ELISION.match(parts[0])
+        if elided and parts[0][0].islower() and parts[0][elided.end()].isupper():
+            parts = [parts[0][: elided.end()], parts[0][elided.end() :], *parts[1:]]
         for part in parts:
             word = part[0].isalnum()
-            toks.append(Tok(part, part.casefold(), at, at + len(part), word, part[0].isupper()))
+            low = part.casefold().replace("’", "'")
+            toks.append(Tok(part, low, at, at + len(part), word, part[0].isupper()))
             at += len(part)
     return toks
 
@@ -102,6 +108,7 @@ class Lexicon:
         self.pronouns = set(sp.pronouns)
         self.org_pronouns = set(sp.org_pronouns)
         self.not_names = set(sp.not_names)
+        self.particles = set(sp.name_particles)
         date_words = [w for forms in dd.weekdays + dd.months for w in forms] + dd.mid
         self.classes: list[tuple[str, dict]] = [
             (TITLE, _phrases(sp.titles)),
@@ -151,7 +158,12 @@ class Lexicon:
 def _phrases(items: list[str]) -> dict[str, list[tuple[str, ...]]]:
     table: dict[str, list[tuple[str, ...]]] = {}
     for item in items:
-        words = tuple(t.casefold() for t in _TOKEN.findall(item))
+        pieces = item.casefold().replace("’", "'").split()
+        words = tuple(
+            t
+            for piece in pieces
+            for t in ([piece] if piece.endswith("'") else _TOKEN.findall(piece))
+        )
         words = tuple("..." if w == "…" else w for w in _merge_dots(words))
         if words:
             table.setdefault(words[0], []).append(words)

@@ -399,7 +399,9 @@ class _Finder:
             and _clause_words(toks, cue_end) <= 4
         ):
             return self._trim(unit.start, toks[first - 1].start)
-        if cue_end >= len(toks):
+        if not any(t.word for t in toks[cue_end:]):  # clause-final cue: 'hat ... bestätigt.'
+            if speaker.j <= k:
+                return self._trim(toks[speaker.j].start, toks[k].start)
             return self._trim(unit.start, toks[first].start)
         return self._trim(toks[cue_end].start, unit.end)
 
@@ -492,16 +494,21 @@ class _Finder:
 
     def _syllable(self, toks: list[Tok], q: int) -> bool:
         """vi 'Tài nguyên Thiên': a lowercase syllable between two capitalised ones."""
-        return (
-            self.lex.syllables
-            and toks[q].cls == OTHER
-            and not toks[q].cap
-            and 0 < q < len(toks) - 1
-            and toks[q - 1].cap
-            and toks[q + 1].cap
-            and toks[q - 1].word
-            and toks[q + 1].word
-        )
+        if not (self.lex.syllables and toks[q].cls == OTHER and not toks[q].cap and q > 0):
+            return False
+        if not (toks[q - 1].cap and toks[q - 1].word):
+            return False
+        nxt = toks[q + 1] if q + 1 < len(toks) else None
+        return nxt is None or (nxt.cap and nxt.word) or not nxt.word
+
+    def _particle(self, toks: list[Tok], j: int, stop: int, names: list[str]) -> bool:
+        """'de' in 'Anna de Vries', 'da' in 'Lula da Silva': between two name words."""
+        if not names or toks[j].low not in self.lex.particles or toks[j].cap:
+            return False
+        nxt = j + 1
+        while nxt < stop and toks[nxt].low in self.lex.particles and not toks[nxt].cap:
+            nxt += 1
+        return nxt < stop and toks[nxt].cls == NAME and not toks[nxt].quoted
 
     def _parse(self, toks, i, stop, exact=False) -> Mention | None:
         """A speaker phrase starting at toks[i]: [det] (mod|poss|title|org|name)+
@@ -534,7 +541,7 @@ class _Finder:
                         continue
                 break
             cls = tok.cls
-            if cls == NAME or self._syllable(toks, j):
+            if cls == NAME or self._syllable(toks, j) or self._particle(toks, j, stop, names):
                 names.append(tok.text)
             elif cls in (TITLE, ORG):
                 org = org or cls == ORG
@@ -565,6 +572,13 @@ class _Finder:
             return None
         if not (names or titles):
             return None
+        if (
+            titles
+            and not org
+            and names
+            and not any(toks[q].cls == NAME for q in range(_last_title(toks, i, j) + 1, j))
+        ):
+            mods, names = mods + [n.casefold() for n in names], []  # 'The Brazilian president'
         m = self._mention(toks, i, j, names=names, titles=titles, mods=mods, org=org, demo=demo)
         if org_part is not None:
             m.org_part = (org_part[0], m.end)
@@ -580,7 +594,7 @@ class _Finder:
         toks = unit.toks
         k = 0
         while k < len(toks):
-            if toks[k].cls in (TITLE, ORG, MOD, POSS, DET) and not toks[k].quoted:
+            if toks[k].cls in (TITLE, ORG, MOD, POSS, DET, NAME) and not toks[k].quoted:
                 m = self._parse(toks, k, len(toks))
                 if m is not None and m.named and m.titles:
                     self.mentions.append(m)
@@ -708,6 +722,10 @@ def _opens_clause(toks: list[Tok], i: int) -> bool:
     while j >= 0 and toks[j].cls == DET:
         j -= 1
     return j < 0 or toks[j].text in ',;:"“”«»„' or toks[j].quoted
+
+
+def _last_title(toks: list[Tok], i: int, j: int) -> int:
+    return max((q for q in range(i, j) if toks[q].cls == TITLE), default=i - 1)
 
 
 def _first_word(toks: list[Tok], k: int) -> bool:

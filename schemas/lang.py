@@ -168,6 +168,10 @@ class SpeechData(_Section):
     pronouns: list[str] = Field(
         default_factory=list, description="third-person subject pronouns for persons"
     )
+    name_particles: list[str] = Field(
+        default_factory=list,
+        description="lowercase words inside personal names: 'de' (Anna de Vries), 'da' (Lula da Silva)",
+    )
     org_pronouns: list[str] = Field(
         default_factory=list, description="pronouns for organisations: 'it', 'they'"
     )

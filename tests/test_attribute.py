@@ -1,0 +1,123 @@
+"""Attributed statements: speakers, cues and quote kinds from the case files."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from pipeline._speech import fold
+from pipeline.attribute import find_statements, statement_for
+from pipeline.lang import supported_languages
+from pipeline.segment import get_nlp
+from schemas.records import Statement
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _cases(kind: str) -> list:
+    params = []
+    for path in sorted(CASES.glob(f"*/{kind}.jsonl")):
+        lang = path.parent.name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                case = json.loads(line)
+                params.append(pytest.param(lang, case, id=f"{lang}-{case['id']}"))
+    return params
+
+
+@pytest.fixture(scope="session")
+def pipelines() -> dict[str, Language]:
+    """Blank pipelines (sentencizer and line breaks), one per language."""
+    return {lang: get_nlp(lang) for lang in supported_languages()}
+
+
+def _statement(pipelines, lang: str, text: str, inside: str) -> Statement | None:
+    at = text.index(inside)
+    statements = find_statements(pipelines[lang](text), lang)
+    return statement_for(at, at + len(inside), statements)
+
+
+ATTRIBUTED = [p for p in _cases("statements") if p.values[1]["speaker"]]
+UNATTRIBUTED = [p for p in _cases("statements") if not p.values[1]["speaker"]]
+
+
+@pytest.mark.parametrize(("lang", "case"), ATTRIBUTED)
+def test_speaker(pipelines, lang, case):
+    found = _statement(pipelines, lang, case["text"], case["inside"])
+    assert found is not None
+    assert fold(case["speaker"]) in fold(found.speaker_surface)
+
+
+@pytest.mark.parametrize(("lang", "case"), ATTRIBUTED)
+def test_cue(pipelines, lang, case):
+    found = _statement(pipelines, lang, case["text"], case["inside"])
+    assert found is not None
+    assert fold(case["cue"]) in fold(found.cue)
+
+
+@pytest.mark.parametrize(("lang", "case"), ATTRIBUTED)
+def test_quote_kind(pipelines, lang, case):
+    found = _statement(pipelines, lang, case["text"], case["inside"])
+    assert found is not None
+    assert found.quote_kind == case["kind"]
+
+
+@pytest.mark.parametrize(("lang", "case"), UNATTRIBUTED)
+def test_own_voice_has_no_speaker(pipelines, lang, case):
+    assert _statement(pipelines, lang, case["text"], case["inside"]) is None
+
+
+def test_offsets_point_into_the_text(pipelines):
+    text = 'Exports fell, the minister said. "We lost 5 percent," Lee said.'
+    for statement in find_statements(pipelines["en"](text), "en"):
+        assert 0 <= statement.start < statement.end <= len(text)
+        surface = text[statement.speaker_start : statement.speaker_end]
+        assert surface == statement.speaker_surface
+
+
+def test_narrowest_statement_wins():
+    wide = Statement(speaker_surface="A", cue="said", quote_kind="indirect", start=0, end=100)
+    narrow = Statement(speaker_surface="B", cue="said", quote_kind="direct", start=10, end=20)
+    assert statement_for(12, 15, [wide, narrow]) is narrow
+
+
+def test_unknown_language_gives_no_statements(pipelines):
+    assert find_statements(pipelines["en"]("He said 5 things."), "xx") == []
+
+
+BAD_INPUT = {
+    "unbalanced-open": '"We have enough gas, the minister said. Prices rose 5 percent.',
+    "unbalanced-close": 'Prices rose 5 percent." the minister said.',
+    "quote-across-paragraphs": '"We will cut 5 percent,\n\nand then we stop," Lee said.',
+    "mixed-marks": "Peskov said that “no official statements ». «Fine» and „ok“ ‹ › ' '",
+    "mixed-scripts": "Путин заявил: «Trump said 5 percent» — Tổng thống Putin cho biết 3%.",
+    "only-quotes": '""""""«««»»»„„““',
+    "empty": "",
+    "only-cues": "said said said according to according to, said",
+}
+
+
+@pytest.mark.parametrize("text", BAD_INPUT.values(), ids=BAD_INPUT.keys())
+def test_bad_input_does_not_raise(pipelines, text):
+    statements = find_statements(pipelines["en"](text), "en")
+    assert all(0 <= s.start <= s.end <= len(text) for s in statements)
+
+
+def test_long_sentence_is_linear(pipelines):
+    words = " ".join(f"Minister{i % 7} said that 5 percent" for i in range(1250))  # 5,000 words
+    doc = pipelines["en"](words)
+    started = time.perf_counter()
+    find_statements(doc, "en")
+    assert time.perf_counter() - started < 10
+
+
+def test_long_sentence_without_cues_is_fast(pipelines):
+    text = "word " * 5000 + "“" + "a " * 5000
+    doc = pipelines["de"](text)
+    started = time.perf_counter()
+    assert find_statements(doc, "de") == []
+    assert time.perf_counter() - started < 5
