@@ -1,0 +1,93 @@
+"""Claim dates, precision and periods from the case files; publication datelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.dates import claim_date, published_date, reference_date
+
+CASES = Path(__file__).parent / "cases"
+TODAY = dt.date(2026, 11, 25)  # the weekday rule looks back from today: keep tests stable
+
+
+def _cases() -> list:
+    params = []
+    for path in sorted(CASES.glob("*/dates.jsonl")):
+        lang = path.parent.name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                case = json.loads(line)
+                params.append(pytest.param(lang, case, id=f"{lang}-{case['id']}"))
+    return params
+
+
+def _when(lang: str, case: dict):
+    published = dt.date.fromisoformat(case["published"]) if case["published"] else None
+    return claim_date(case["text"], published, lang, today=TODAY)
+
+
+@pytest.mark.parametrize(("lang", "case"), _cases())
+def test_claim_date(lang, case):
+    when = _when(lang, case)
+    assert (when.date.isoformat() if when.date else None) == case["date"]
+
+
+@pytest.mark.parametrize(("lang", "case"), _cases())
+def test_precision(lang, case):
+    assert _when(lang, case).precision == case["precision"]
+
+
+@pytest.mark.parametrize(("lang", "case"), _cases())
+def test_period_kept_apart(lang, case):
+    assert _when(lang, case).period == case["period"]
+
+
+def test_article_reference_date_when_unpublished():
+    text = "Putin hat am Montag, den 24. Februar, gesprochen. Es kostet 15 Milliarden Dollar."
+    when = claim_date("Es kostet 15 Milliarden Dollar.", None, "de", article_text=text, today=TODAY)
+    assert when.date == dt.date(2025, 2, 24)
+
+
+def test_weekday_fixes_the_most_recent_fitting_year():
+    text = "Am Montag, den 24. Februar, traf er Trump."
+    assert reference_date(text, "de", dt.date(2030, 1, 1)) == dt.date(2025, 2, 24)
+
+
+def test_weekday_never_after_today():
+    assert reference_date("On Monday, February 24, he spoke.", "en", dt.date(2025, 2, 23)) == (
+        dt.date(2020, 2, 24)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(" date 2025-02-26 The Kremlin spokesman said", dt.date(2025, 2, 26)), ("No date.", None)],
+    ids=["dateline", "none"],
+)
+def test_published_date(text, expected):
+    assert published_date(text) == expected
+
+
+def test_unknown_language_falls_back_to_publication():
+    when = claim_date("am Montag", dt.date(2025, 1, 1), "xx")
+    assert when.date == dt.date(2025, 1, 1)
+
+
+ODD = {
+    "empty": "",
+    "digits": "2" * 5000,
+    "weekdays": "Montag " * 3000,
+    "bad-day": "ngày 99/99",
+    "no-such-day": "31 February 2025",
+    "bad-month": "tháng 13",
+}
+
+
+@pytest.mark.parametrize("text", ODD.values(), ids=ODD.keys())
+def test_odd_text_does_not_raise(text):
+    claim_date(text, dt.date(2025, 1, 1), "de")
+    claim_date(text, None, "vi", article_text=text, today=TODAY)
