@@ -47,17 +47,20 @@ def canonicalise(mentions: Iterable[tuple[str, str]]) -> tuple[dict[str, str], l
     """
     groups = _seed_groups()
     seen: dict[str, tuple[str, str, str]] = {}
+    langs_of: dict[str, set[str]] = {}
     for surface, lang in mentions:
         if surface and surface not in seen:
             core, kind = core_name(surface, lang)
             seen[surface] = (core, kind, lang)
+        if surface:
+            langs_of.setdefault(surface, set()).add(lang)
     order = sorted(seen.items(), key=lambda item: -len(item[1][0].split()))
     by_surface: dict[str, _Group] = {}
     for surface, (core, kind, lang) in order:
         group = _find(groups, core, kind) or _new(groups)
         group.cores.append((core, lang))
         group.surfaces.add(surface)
-        group.langs.add(lang)
+        group.langs |= langs_of[surface]
         group.keys.add(phonetic(core))
         if group.kind == "unknown":
             group.kind = kind

@@ -37,6 +37,7 @@ def subject_of(sentence: str, quantity: Quantity, offset: int, lang: str) -> str
         return None
     words: list[str] = []
     links, stop = set(data.get("links", [])), set(data.get("stop", []))
+    most = data.get("max_words", MAX_WORDS)
     capitalised = data.get("nouns_capitalised", False)
     for m in _WORD.finditer(sentence, end):
         word = m.group()
@@ -50,19 +51,19 @@ def subject_of(sentence: str, quantity: Quantity, offset: int, lang: str) -> str
         if low in stop or word[0].isdigit() or (capitalised and not word[0].isupper()):
             break
         words.append(word)
-        if len(words) == MAX_WORDS:
+        if len(words) == most:
             break
     return " ".join(words) or None
 
 
 def topics_of(sentence: str, lang: str) -> list[str]:
     """Topic tags (English keys from the topic data file) for a sentence."""
-    pattern = _topic_patterns().get(lang)
-    if pattern is None:
+    compiled = _topic_patterns().get(lang)
+    if compiled is None:
         return []
-    text = fold(sentence)
-    found = {m.lastgroup for m in pattern.finditer(text)}
-    return sorted(t for t in found if t)
+    pattern, topic_of_group = compiled
+    found = {topic_of_group[m.lastindex] for m in pattern.finditer(fold(sentence)) if m.lastindex}
+    return sorted(found)
 
 
 @cache
@@ -71,15 +72,22 @@ def _subject_data() -> dict:
 
 
 @cache
-def _topic_patterns() -> dict[str, re.Pattern]:
-    """One alternation per language with a named group per topic (linear scan)."""
+def _topic_patterns() -> dict[str, tuple[re.Pattern, dict[int, str]]]:
+    """One alternation per language, longest stems first so that 'armes nucléaires'
+    wins over 'armes'; each stem is a group that names its topic (linear scan)."""
     topics = tomllib.loads((DATA / "topics.toml").read_text(encoding="utf-8"))
-    by_lang: dict[str, list[str]] = {}
+    stems: dict[str, list[tuple[str, str]]] = {}
     for topic, langs in topics.items():
-        for lang, stems in langs.items():
-            alts = "|".join(
-                re.escape(fold(s)).replace(r"\ ", r"\s+")
-                for s in sorted(stems, key=len, reverse=True)
-            )
-            by_lang.setdefault(lang, []).append(rf"(?P<{topic}>(?<!\w)(?:{alts}))")
-    return {lang: re.compile("|".join(parts)) for lang, parts in by_lang.items()}
+        for lang, words in langs.items():
+            stems.setdefault(lang, []).extend((fold(w), topic) for w in words)
+    out = {}
+    for lang, pairs in stems.items():
+        pairs.sort(key=lambda p: -len(p[0]))
+        groups = {i + 1: topic for i, (_, topic) in enumerate(pairs)}
+        alts = "|".join("(" + _stem_pattern(stem) + ")" for stem, _ in pairs)
+        out[lang] = (re.compile(rf"(?<!\w)(?:{alts})"), groups)
+    return out
+
+
+def _stem_pattern(stem: str) -> str:
+    return re.escape(stem).replace(r"\ ", r"\s+")

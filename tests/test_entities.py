@@ -1,0 +1,83 @@
+"""Canonical speakers across articles, languages and scripts."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from pipeline.entities import DATA, canonicalise, core_name, phonetic
+
+CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "cases" / "entities.jsonl").read_text().splitlines()
+    if line.strip()
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_one_entity_per_speaker(case):
+    mapping, _ = canonicalise(tuple(m) for m in case["mentions"])
+    assert {mapping[surface] for surface, _ in case["mentions"]} == {case["canonical"]}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_entity_lists_every_surface_and_language(case):
+    _, entities = canonicalise(tuple(m) for m in case["mentions"])
+    (entity,) = [e for e in entities if e.name == case["canonical"]]
+    assert set(entity.aliases) == {surface for surface, _ in case["mentions"]}
+    assert set(entity.langs) == {lang for _, lang in case["mentions"]}
+
+
+def test_different_people_stay_apart():
+    mapping, entities = canonicalise(
+        [("Donald Trump", "en"), ("Donald Tusk", "en"), ("Kash Patel", "en"), ("Patel", "en")]
+    )
+    assert mapping["Donald Trump"] != mapping["Donald Tusk"]
+    assert mapping["Patel"] == "Kash Patel"
+    assert len(entities) == 3
+
+
+def test_same_surname_other_first_name_stays_apart():
+    mapping, _ = canonicalise([("Boris Johnson", "en"), ("Mike Johnson", "en")])
+    assert mapping["Boris Johnson"] != mapping["Mike Johnson"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "lang", "core"),
+    [
+        ("Tổng thống Nga Vladimir Putin", "vi", "Vladimir Putin"),
+        ("Ukraine's defence minister Denys Shmyhal", "en", "Denys Shmyhal"),
+        ("der russische Präsident Wladimir Putin", "de", "Wladimir Putin"),
+        ("FBI chief Kash Patel", "en", "Kash Patel"),
+        ("Đài RT (Nga)", "vi", "RT"),
+    ],
+    ids=["vi-title-country", "en-possessive-role", "de-determiner", "en-org-title", "vi-station"],
+)
+def test_core_name(surface, lang, core):
+    assert core_name(surface, lang)[0] == core
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Poetin", "Putin"), ("Dmitrijew", "Dmitriev"), ("Путин", "Putin"), ("Wladimir", "Vladimir")],
+    ids=["nl-oe", "de-ij-w", "cyrillic", "de-w"],
+)
+def test_phonetic_key(a, b):
+    assert phonetic(a) == phonetic(b)
+
+
+def test_alias_file_is_well_formed():
+    data = tomllib.loads((DATA / "aliases.toml").read_text(encoding="utf-8"))
+    for item in data["entity"]:
+        assert set(item) <= {"name", "kind", "aliases"}
+        assert item["kind"] in ("person", "org")
+        assert item["aliases"]
+
+
+def test_empty_and_odd_mentions():
+    mapping, entities = canonicalise([("", "en"), ("(", "en"), ("x" * 5000, "vi"), ("Xi", "zz")])
+    assert "" not in mapping
+    assert len(entities) == len(set(mapping.values()))
