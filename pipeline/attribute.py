@@ -129,13 +129,18 @@ class _Finder:
                 continue
             while qi < len(quotes) and quotes[qi].end <= start:
                 qi += 1
-            inside = qi < len(quotes) and quotes[qi].start < start < quotes[qi].end
+            inside = (
+                qi < len(quotes)
+                and quotes[qi].start < start < quotes[qi].end
+                and any(ch.isalnum() for ch in self.text[quotes[qi].inner_start : start])
+            )
             first = self.text[start:end].lstrip()[:1]
             gap = self.text[spans[-1][1] : start] if spans else ""
             if spans and "\n" not in gap and (inside or first.islower()):
                 spans[-1][1] = end
             else:
                 spans.append([start, end])
+        _cut_before_quotes(self.text, spans, quotes)
         units = []
         qi = 0
         for start, end in spans:
@@ -706,6 +711,21 @@ class _Finder:
         )
         self.speakers.append((self.unit_index, speaker))
         return True
+
+
+def _cut_before_quotes(text: str, spans: list[list[int]], quotes: list[Quote]) -> None:
+    """The sentencizer leaves an opening quote mark at the end of the sentence before
+    ('... podium. "' + 'I love cats," he said.'): move it to the sentence it opens."""
+    qi = 0
+    for k in range(len(spans) - 1):
+        start, end = spans[k]
+        while qi + 1 < len(quotes) and quotes[qi + 1].start < end:
+            qi += 1  # the last quote opening before the sentence ends
+        if qi < len(quotes) and start < quotes[qi].start < end <= spans[k + 1][0] + 1:
+            cut = quotes[qi].start
+            if not any(ch.isalnum() for ch in text[cut:end]):
+                spans[k][1] = cut
+                spans[k + 1][0] = min(spans[k + 1][0], cut)
 
 
 def _mark_quoted(toks: list[Tok], quotes: list[Quote]) -> None:
