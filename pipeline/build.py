@@ -74,7 +74,7 @@ def run(
         raise FolderNotFound(f"folder not found: {folder}; give a folder of .txt or .md articles")
     if not db.parent.is_dir():
         raise DatabaseError(f"cannot write {db}: folder {db.parent} does not exist")
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = max(1, jobs or _cores())
     started = dt.datetime.now()
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     with build_lock(db):
@@ -115,6 +115,14 @@ def run(
         seconds=round((dt.datetime.now() - started).total_seconds(), 3),
         rejected_files=sorted(set(rejected)),
     )
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's or taskset's share, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _split_unchanged(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,8 +12,6 @@ import pytest
 from pipeline import dask_engine
 from pipeline.build import run
 from pipeline.dask_engine import EngineError
-
-distributed = pytest.importorskip("distributed", reason="the Dask engine needs distributed")
 
 TABLES = ("articles", "claims", "statements", "rejections", "entities")
 
@@ -28,6 +27,7 @@ def rows(db: Path, table: str) -> list[tuple]:
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """A two-worker cluster in this process, reached by its address like a remote one."""
+    distributed = pytest.importorskip("distributed", reason="the Dask engine needs distributed")
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
     ) as cluster:
@@ -61,9 +61,18 @@ def test_dask_build_leaves_no_partitions(builds: dict[str, Path]) -> None:
     assert not list(builds["dask"].parent.glob(".*.parts"))
 
 
+def test_missing_dask_is_a_named_error(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if not installed
+    with pytest.raises(EngineError, match=r"pip install 'factdb\[dask\]'"):
+        run(seeds_dir, tmp_path / "x.duckdb", engine="dask")
+
+
 def test_unreachable_scheduler_is_a_named_error(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    pytest.importorskip("distributed", reason="the Dask engine needs distributed")
     monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(EngineError, match="cannot reach the Dask scheduler"):
         run(seeds_dir, tmp_path / "x.duckdb", engine="dask", scheduler="tcp://127.0.0.1:9")
