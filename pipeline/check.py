@@ -67,21 +67,29 @@ def _claim_text(con: duckdb.DuckDBPyConnection) -> list[str]:
     """
     rows = con.execute(
         """
-        select c.claim_id, c.article, c.start, c."end", c.surface,
-               substring(a.text, c.start + 1, c."end" - c.start) as found
-        from claims c join articles a using (article_id)
-        where c.start < 0 or c."end" <= c.start or c."end" > length(a.text)
-           or substring(a.text, c.start + 1, c."end" - c.start) is distinct from c.surface
-           or substring(a.text, c.sentence_start + 1, length(c.sentence))
-              is distinct from c.sentence
-        order by c.article, c.start
+        with placed as (
+            select c.claim_id, c.article, c.start, c."end", c.surface,
+                   c.sentence_start,
+                   substring(a.text, c.start + 1, c."end" - c.start) as found,
+                   c.start >= 0 and c."end" > c.start and c."end" <= length(a.text)
+                       and found = c.surface as surface_ok,
+                   substring(a.text, c.sentence_start + 1, length(c.sentence))
+                       is not distinct from c.sentence as sentence_ok
+            from claims c join articles a using (article_id)
+        )
+        select claim_id, article, start, "end", surface, found, surface_ok, sentence_start
+        from placed
+        where not surface_ok or not sentence_ok
+        order by article, start
         """
     ).fetchall()
     return _listed(
         [
             f"claim {cid} ({article}): surface {surface!r} is not at {start}..{end} "
             f"(the text there is {found!r})"
-            for cid, article, start, end, surface, found in rows
+            if not surface_ok
+            else f"claim {cid} ({article}): its sentence is not at offset {sentence_start}"
+            for cid, article, start, end, surface, found, surface_ok, sentence_start in rows
         ]
     )
 

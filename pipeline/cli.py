@@ -325,7 +325,8 @@ def check(db: DbOption = DEFAULT_DB) -> None:
     for problem in problems:
         typer.echo(f"problem: {problem}")
     if problems:
-        typer.echo(f"factdb: {db} failed its check ({len(problems)} problems)", err=True)
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        typer.echo(f"factdb: {db} failed its check ({count})", err=True)
         raise typer.Exit(1)
     typer.echo(f"{db}: ok")
 
