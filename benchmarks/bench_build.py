@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -101,6 +102,7 @@ def _measure(n: int, label: str, *child_args: str) -> dict:
         f"N={n:>6} {label:<20} {result['seconds']:8.2f}s  "
         f"{articles / result['seconds']:8.1f} art/s  "
         f"RSS {result['rss_mb']:4.0f} MB, PSS {result['pss_mb']:4.0f} MB  "
+        f"CPU {result['cpu_parent']:.1f}s + workers {result['cpu_workers']:.1f}s  "
         f"(wall {wall:.1f}s, processed {result.get('processed', articles)}, load {load})",
         flush=True,
     )
@@ -178,6 +180,29 @@ def print_ratios(results: dict[int, dict], jobs: int) -> None:
         )
         unchanged = r["jobsJ"]["wall"] / r["rerun"]["wall"]
         print(f"  N={n}: {tokens:,} tokens; {cells}; full/re-run by wall time {unchanged:.1f}")
+    print(
+        "\nCPU time, which the machine's other load disturbs less than wall time "
+        "(ms per article; parent + workers):"
+    )
+    for n in sizes:
+        r = results[n]
+        per = {k: _cpu_ms(r[k]) for k in ("bare", "jobs1", "jobsJ")}
+        cells = ", ".join(
+            f"{k} {parent:.1f} + {workers:.1f}" for k, (parent, workers) in per.items()
+        )
+        bare, one = sum(per["bare"]), sum(per["jobs1"])
+        parent, workers = per["jobsJ"]
+        # Wall time on J idle cores is at least the busiest of: the parent, the workers' share.
+        bound = one / max(parent, (parent + workers) / jobs)
+        print(
+            f"  N={n}: {cells}; build / bare by CPU {bare / one:.2f}; "
+            f"jobs {jobs} speed-up the CPU times allow on idle cores {bound:.2f}"
+        )
+
+
+def _cpu_ms(result: dict) -> tuple[float, float]:
+    n = result["articles"]
+    return 1000 * result["cpu_parent"] / n, 1000 * result["cpu_workers"] / n
 
 
 def _machine() -> str:
@@ -201,6 +226,7 @@ def child_bare(folder: str) -> dict:
     from pipeline.segment import blank
 
     langs = corpus.languages(folder)
+    cpu = _cpu()
     started = time.perf_counter()
     by_lang: dict[str, list[Path]] = {}
     for path in sorted(Path(folder).glob("*.txt")):
@@ -213,20 +239,39 @@ def child_bare(folder: str) -> dict:
         for doc in nlp.pipe(texts, batch_size=64):
             tokens += len(doc)
             articles += 1
-    return {"seconds": time.perf_counter() - started, "articles": articles, "tokens": tokens}
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "articles": articles,
+        "tokens": tokens,
+        "cpu_parent": _cpu()[0] - cpu[0],
+        "cpu_workers": 0.0,
+    }
 
 
 def child_build(folder: str, db: str, jobs: str, full: str) -> dict:
     from pipeline.build import run
 
+    cpu = _cpu()
     started = time.perf_counter()
     report = run(folder, db, jobs=int(jobs), full=bool(full))
+    seconds = time.perf_counter() - started
+    parent, workers = (after - before for after, before in zip(_cpu(), cpu, strict=True))
     return {
-        "seconds": time.perf_counter() - started,
+        "seconds": seconds,
         "articles": report.articles,
         "processed": report.processed,
         "claims": report.claims,
+        "cpu_parent": parent,
+        "cpu_workers": workers,
     }
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process, and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def child(argv: list[str]) -> None:
