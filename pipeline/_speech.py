@@ -299,7 +299,15 @@ def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
         i = j
     if opened:
         quotes.append(Quote(opened[0], n, opened[1], n))
-    return [q for q in quotes if q.inner_end > q.inner_start]
+    out = []
+    for q in quotes:
+        while q.inner_start < q.inner_end and text[q.inner_start].isspace():
+            q.inner_start += 1
+        while q.inner_end > q.inner_start and text[q.inner_end - 1].isspace():
+            q.inner_end -= 1
+        if q.inner_end > q.inner_start:
+            out.append(q)
+    return out
 
 
 def _closes(text: str, j: int) -> bool:

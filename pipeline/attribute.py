@@ -47,6 +47,7 @@ MAX_NP = 12  # tokens in one speaker phrase
 APPOSITION = 25  # tokens an apposition between a speaker and the cue may take
 CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
 RECENT_UNITS = 6  # units back a pronoun may look for its speaker
+WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
 
 
 def find_statements(doc: Doc, lang: str) -> list[Statement]:
@@ -104,7 +105,9 @@ class _Finder:
         self.statements: list[Statement] = []
         self.speakers: list[tuple[int, _Speaker]] = []  # (unit index, speaker) in order
         self.mentions: list[Mention] = []  # named mentions with a title or head, in order
+        self.person_names: set[str] = set()  # folded last names of titled persons
         self.unit_index = 0
+        self.unit_first = 0  # index of the current unit's first statement
 
     # ------------------------------------------------------------ driver
 
@@ -112,6 +115,7 @@ class _Finder:
         quotes = find_quotes(self.text, self.lex)
         for k, unit in enumerate(self._units(sents, quotes)):
             self.unit_index = k
+            self.unit_first = len(self.statements)
             self._scan_mentions(unit)
             before = len(self.statements)
             self._unit(unit)
@@ -187,7 +191,11 @@ class _Finder:
     def _leftover_quotes(self, unit: _Unit) -> None:
         """A quote in a unit with statements, outside all of them, goes on quoting the
         speaker of the statement before it ('"..." zei Trump. "Misschien ..."')."""
-        mine = [(i, s) for i, s in enumerate(self.statements) if unit.start <= s.start < unit.end]
+        mine = [
+            (i, s)
+            for i, s in enumerate(self.statements[self.unit_first :], self.unit_first)
+            if unit.start <= s.start < unit.end
+        ]
         for q in unit.quotes:
             if any(s.start <= q.inner_start < s.end for _, s in mine):
                 continue
@@ -281,10 +289,10 @@ class _Finder:
             np = self._mention(toks, own[0], own[0] + 1, pron=toks[own[0]].low)
         else:
             np = self._np_after(toks, k + n, len(toks), apposition=True)
-        if np is None or (np.pron and not own):
+        if np is None or (np.pron and not self._resolvable(np)):
             return False
         cue = self.text[toks[k].start : toks[k + n - 1].end]
-        after = np.j
+        after = max(np.j, k + n)
         while after < len(toks) and toks[after].text in ",:":
             after += 1
         if _first_word(toks, k) and after < len(toks):
@@ -488,6 +496,9 @@ class _Finder:
             cls = toks[q].cls
             if cls in NP_CLASSES or cls == DEMO or self._syllable(toks, q):
                 start = q
+            elif start is not None and q > 0 and self._particle(toks, q, p + 1, ["_"]):
+                if toks[q - 1].cls != NAME:
+                    break
             elif cls == DET:
                 return q
             elif cls == CONN and q > 0 and toks[q - 1].cls in NP_CLASSES and start is not None:
@@ -603,6 +614,8 @@ class _Finder:
                 m = self._parse(toks, k, len(toks))
                 if m is not None and m.named and m.titles:
                     self.mentions.append(m)
+                    if m.kind == "person":
+                        self.person_names.add(fold(m.names[-1]))
                     k = m.j
                     continue
             k += 1
@@ -630,11 +643,7 @@ class _Finder:
     def _person_kind(self, np: Mention) -> str:
         if np.kind != "unknown":
             return np.kind
-        last = fold(np.names[-1])
-        for m in self.mentions:
-            if m.names and fold(m.names[-1]) == last and not m.org:
-                return "person"
-        return "unknown"
+        return "person" if fold(np.names[-1]) in self.person_names else "unknown"
 
     def _resolve_pronoun(self, np: Mention) -> _Speaker | None:
         """A person pronoun: a person speaker of this or the previous unit, else the
@@ -643,7 +652,7 @@ class _Finder:
         want = "org" if np.pron not in self.lex.pronouns else "person"
         recent = [
             sp
-            for unit, sp in self.speakers
+            for unit, sp in self.speakers[-WINDOW:]
             if self.unit_index - unit <= RECENT_UNITS and sp.mention.start < np.start
         ]
         near = [sp for sp in recent if self.speakers and sp.kind == want]
@@ -656,7 +665,7 @@ class _Finder:
             return self._as(last_units[-1], np)
         titled = [
             _Speaker(m, m.kind, m.surface, m.start, m.end)
-            for m in self.mentions
+            for m in self.mentions[-WINDOW:]
             if m.start < np.start and m.kind == want
         ]
         pool = sorted(near + titled, key=lambda sp: sp.mention.start)
@@ -674,7 +683,7 @@ class _Finder:
         modifier; 'Bộ này' -> the nearest named 'Bộ ...'."""
         heads = {_head(t) for t in np.titles}
         mods = [fold(m) for m in np.mods + np.names]
-        candidates = [sp.mention for _, sp in self.speakers] + self.mentions
+        candidates = [sp.mention for _, sp in self.speakers[-WINDOW:]] + self.mentions[-WINDOW:]
         candidates.sort(key=lambda m: m.start)
         for m in reversed(candidates):
             if m.start >= np.start or not m.named:
@@ -693,7 +702,7 @@ class _Finder:
         speaker = self._resolve(np)
         if speaker is None:
             return False
-        for s in self.statements:
+        for s in self.statements[self.unit_first :]:
             if s.start == start and s.end == end:
                 return True
         self.statements.append(
