@@ -20,12 +20,14 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from pipeline.errors import BadParameter, DatabaseError, FolderNotFound
 from pipeline.ingest import discover
 from pipeline.load import DatabaseWriter, build_lock, read_previous, remove_stale_staging
+from pipeline.partition import Partition, insert_arrow, make_partition
 from pipeline.process import EXTRACTOR_VERSION, Outcome, process_batch
 from schemas.records import Rejection
 
@@ -33,6 +35,7 @@ DEFAULT_DB = Path("factdb.duckdb")
 ENGINES = ("local", "dask")
 BATCH_ARTICLES = 64  # per nlp.pipe stream and per task sent to a worker
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 class BuildReport(BaseModel):
@@ -91,8 +94,10 @@ def run(
                 from pipeline.dask_engine import process_into
 
                 rejected = process_into(writer, todo, folder, seen, jobs, scheduler, tick)
+            elif jobs == 1 or len(todo) < 2:
+                rejected = write_outcomes(writer, process_all(todo, folder), seen, tick)
             else:
-                rejected = write_outcomes(writer, process_all(todo, folder, jobs), seen, tick)
+                rejected = write_parallel(writer, todo, folder, jobs, seen, tick)
             counts = writer.finish(
                 _run_row(
                     run_id, started, folder, engine, jobs, full, len(paths), len(todo), len(keep)
@@ -152,18 +157,58 @@ def process_all(paths: Sequence[Path], folder: Path, jobs: int = 1) -> Iterator[
         for batch in _batches(paths, BATCH_ARTICLES):
             yield from process_batch(batch, folder)
         return
-    size = max(1, min(BATCH_ARTICLES, len(paths) // (jobs * 4)))
+    for outcomes in _in_pool(process_batch, _batches(paths, _size(paths, jobs)), jobs, folder):
+        yield from outcomes
+
+
+def write_parallel(
+    writer: DatabaseWriter,
+    paths: Sequence[Path],
+    folder: Path,
+    jobs: int,
+    seen: dict[str, str],
+    tick: Callable[[], None] = lambda: None,
+) -> list[str]:
+    """Process in `jobs` workers, which also make the rows; the writer inserts them whole.
+
+    Equal to `write_outcomes(writer, process_all(...))`, but the parent does almost no
+    work per article, so it does not hold back the workers on a machine with few cores.
+    """
+    rejected = []
+    batches = _batches(paths, _size(paths, jobs))
+    for partition in _in_pool(_partition, batches, jobs, folder, writer.extractor_version):
+        rejected += insert_arrow(writer, partition, seen)
+        for _ in partition.summary:
+            tick()
+    return rejected
+
+
+def _partition(batch: Sequence[Path], folder: Path, extractor_version: str) -> Partition:
+    return make_partition(process_batch(batch, folder), extractor_version)
+
+
+def _in_pool(
+    func: Callable[..., T], batches: Iterator[Sequence[Path]], jobs: int, *args: Any
+) -> Iterator[T]:
+    """`func(batch, *args)` for each batch in `jobs` worker processes, in order.
+
+    A bounded window of batches is in flight and taken back in order: results never
+    pile up in memory when the writer is slower than the workers.
+    """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with multiprocessing.get_context(method).Pool(jobs) as pool:
-        # A bounded window of batches in flight, taken back in order: results never
-        # pile up in memory when the writer is slower than the workers.
         window: deque = deque()
-        for batch in _batches(paths, size):
-            window.append(pool.apply_async(process_batch, (batch, folder)))
+        for batch in batches:
+            window.append(pool.apply_async(func, (batch, *args)))
             if len(window) > 2 * jobs:
-                yield from window.popleft().get()
+                yield window.popleft().get()
         while window:
-            yield from window.popleft().get()
+            yield window.popleft().get()
+
+
+def _size(paths: Sequence[Path], jobs: int) -> int:
+    """Batches of up to BATCH_ARTICLES, and at least four per worker."""
+    return max(1, min(BATCH_ARTICLES, len(paths) // (jobs * 4)))
 
 
 def _batches(paths: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:

@@ -22,19 +22,15 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import FactdbError
 from pipeline.load import DatabaseWriter
-from pipeline.process import Outcome, process_batch, statement_id
-from schemas.records import ArticleResult, Rejection
-from schemas.tables import arrow_schema
+from pipeline.partition import TABLES, Partition, Summary, insert_partition, make_partition
+from pipeline.process import process_batch
 
 PARTITION_ARTICLES = 64
-TABLES = ("articles", "claims", "statements", "rejections")
 CONNECT_TIMEOUT = "10s"  # to reach a scheduler given by address
-SEQ = "_seq"  # an outcome's position in its partition, to drop duplicates' rows by
 
 
 class EngineError(FactdbError):
@@ -74,97 +70,23 @@ def process_into(
 
 def process_partition(
     index: int, paths: Sequence[Path], folder: Path, parts: Path, extractor_version: str
-) -> list[tuple[str, str, str | None]]:
-    """A Dask task: process a batch, write its rows as Parquet, summarise its outcomes.
-
-    Returns (kind, path, article_id) per file, kind "article" or "rejection".
-    """
-    outcomes = process_batch(paths, folder)
-    for table, rows in partition_rows(outcomes, extractor_version).items():
-        if rows:
-            schema = arrow_schema(table)
-            schema = schema.remove(schema.get_field_index("run_id")).append(
-                pa.field(SEQ, pa.int64())
-            )
-            pq.write_table(pa.Table.from_pylist(rows, schema=schema), _part(parts, table, index))
-    return [
-        ("rejection", o.article, o.article_id)
-        if isinstance(o, Rejection)
-        else ("article", o.article.path, o.article.article_id)
-        for o in outcomes
-    ]
-
-
-def partition_rows(
-    outcomes: Sequence[Outcome], extractor_version: str
-) -> dict[str, list[dict[str, Any]]]:
-    """Table rows (without run_id) of each outcome, as `DatabaseWriter.add_result` makes
-    them, each tagged with the outcome's position."""
-    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
-    for seq, outcome in enumerate(outcomes):
-        tag = {SEQ: seq}
-        if isinstance(outcome, Rejection):
-            rows["rejections"].append(outcome.model_dump() | tag)
-            continue
-        _result_rows(outcome, extractor_version, rows, tag)
-    return rows
-
-
-def _result_rows(
-    result: ArticleResult, extractor_version: str, rows: dict[str, list[dict]], tag: dict
-) -> None:
-    article = result.article
-    rows["articles"].append(article.model_dump() | {"extractor_version": extractor_version} | tag)
-    rows["claims"].extend(c.model_dump() | tag for c in result.claims)
-    rows["statements"].extend(
-        s.model_dump()
-        | {
-            "statement_id": statement_id(article.article_id, s.start, s.end),
-            "article_id": article.article_id,
-            "article": article.article,
-        }
-        | tag
-        for s in result.statements
-    )
-    rows["rejections"].extend(r.model_dump() | tag for r in result.rejections)
+) -> Summary:
+    """A Dask task: process a batch, write its tables as Parquet, return its summary."""
+    partition = make_partition(process_batch(paths, folder), extractor_version)
+    for table, rows in partition.tables.items():
+        pq.write_table(rows, _part(parts, table, index))
+    return partition.summary
 
 
 def _assemble(
-    writer: DatabaseWriter,
-    parts: Path,
-    index: int,
-    summary: list[tuple[str, str, str | None]],
-    seen: dict[str, str],
+    writer: DatabaseWriter, parts: Path, index: int, summary: Summary, seen: dict[str, str]
 ) -> list[str]:
-    """Insert one partition, leaving out exact duplicates of earlier articles."""
-    rejected, duplicates = [], []
-    for seq, (kind, path, article_id) in enumerate(summary):
-        if kind == "rejection":
-            rejected.append(path)
-        elif article_id in seen:
-            duplicates.append(seq)
-            rejected.append(path)
-            writer.add_rejection(
-                Rejection(
-                    stage="ingest",
-                    article=path,
-                    article_id=article_id,
-                    reason=f"duplicate of {seen[article_id]}",
-                )
-            )
-        else:
-            seen[article_id] = path  # type: ignore[index]
-    writer.flush()
-    for table in TABLES:
-        part = _part(parts, table, index)
-        if part.exists():
-            writer.con.execute(
-                f"insert into {table} by name "
-                f"select * exclude ({SEQ}), $run_id as run_id from read_parquet($part) "
-                f"where not list_contains($duplicates, {SEQ})",
-                {"run_id": writer.run_id, "part": str(part), "duplicates": duplicates},
-            )
-            part.unlink()
+    """Insert one partition's Parquet files, then delete them."""
+    files = {t: _part(parts, t, index) for t in TABLES if _part(parts, t, index).exists()}
+    sources = {t: f"read_parquet('{_sql_path(f)}')" for t, f in files.items()}
+    rejected = insert_partition(writer, Partition(summary), seen, sources)
+    for path in files.values():
+        path.unlink()
     return rejected
 
 
@@ -196,6 +118,10 @@ def _result(index: int, future: Any) -> tuple[int, list]:
 
 def _part(parts: Path, table: str, index: int) -> Path:
     return parts / f"{table}-{index:06d}.parquet"
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 @contextlib.contextmanager
