@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -20,6 +21,29 @@ from pathlib import Path
 
 from benchmarks import corpus
 
+# Entry points of the libraries that must run only on candidate spans (issue 5).
+EXPENSIVE = {
+    "dateparser": {"parse", "search_dates"},
+    "quantulum3": {"parse", "extract_spellout_values"},
+}
+# (label, file, function): the cumulative time of each stage's entry point.
+STAGES = [
+    ("ingest", "pipeline/ingest.py", "ingest_file"),
+    ("  language detection (lingua)", "pipeline/ingest.py", "_language"),
+    ("  repair (ftfy) and boilerplate", "pipeline/ingest.py", "_clean"),
+    ("segment (spaCy tokenizer, sentences)", "pipeline/segment.py", "segment_many"),
+    ("  building the blank pipelines", "pipeline/segment.py", "get_nlp"),
+    ("extract", "pipeline/extract.py", "extract"),
+    ("  attribution", "pipeline/attribute.py", "find_statements"),
+    ("  quantities", "pipeline/quantities.py", "extract_quantities"),
+    ("  claim dates", "pipeline/dates.py", "claim_date"),
+    ("  subjects", "pipeline/subjects.py", "subject_of"),
+    ("  topics", "pipeline/subjects.py", "topics_of"),
+    ("validate", "pipeline/validate.py", "validate"),
+    ("write: rows", "pipeline/load.py", "add_result"),
+    ("write: flush to DuckDB", "pipeline/load.py", "flush"),
+    ("write: finish (speakers, checkpoint)", "pipeline/load.py", "finish"),
+]
 LIBRARIES = (
     "spacy",
     "thinc",
@@ -78,8 +102,35 @@ def main() -> None:
     print(f"\nown time by component ({total:.1f}s):")
     for name, spent in sorted(by_component.items(), key=lambda kv: -kv[1])[:25]:
         print(f"  {spent:7.2f}s {spent / total:6.1%}  {name}")
+    print("\ncumulative time by stage (indented: part of the stage above):")
+    for label, path, function in STAGES:
+        spent = sum(
+            cumtime
+            for (filename, _, name), (_, _, _, cumtime, _) in stats.stats.items()  # type: ignore[attr-defined]
+            if filename.endswith(path) and name == function
+        )
+        print(f"  {spent:7.2f}s {spent / seconds:6.1%}  {label}")
+    print("\nexpensive libraries (entry points: calls, cumulative time):")
+    for (filename, _, name), (_, calls, _, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if component(filename) in EXPENSIVE and name in EXPENSIVE[component(filename)]:
+            print(f"  {component(filename)}.{name}: {calls} calls, {cumtime:.2f}s")
+    print("\ncaches in the pipeline (hits, misses, size):")
+    for label, info in _caches():
+        print(f"  {label}: {info.hits} hits, {info.misses} misses, {info.currsize} kept")
     print()
     stats.sort_stats("cumulative").print_stats(args.top)
+
+
+def _caches() -> list[tuple[str, object]]:
+    """cache_info() of every functools cache on a pipeline module's top-level function."""
+    found = []
+    for name, module in sorted(sys.modules.items()):
+        if not name.startswith("pipeline") or module is None:
+            continue
+        for attr, value in sorted(vars(module).items()):
+            if callable(getattr(value, "cache_info", None)) and value.__module__ == name:
+                found.append((f"{name}.{attr}", value.cache_info()))
+    return found
 
 
 if __name__ == "__main__":
