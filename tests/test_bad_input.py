@@ -152,7 +152,7 @@ KINDS: dict[str, tuple[str, Callable[[Path], None], str | None]] = {
     "single_line_1mb": ("one_line.txt", _text("word " * 210_000), "line is over"),
     "lines_100k": (
         "many_lines.txt",
-        _text("".join(f"The {_letters(i)} line is short.\n" for i in range(100_000))),
+        _text("".join(f"Line {_letters(i)} ends.\n" for i in range(100_000))),
         None,
     ),
     "only_numbers": ("numbers.txt", _text("1 2 3 4.5 6,7 1e308 -0 0x1F 42\n" * 20), None),
@@ -234,7 +234,18 @@ def built(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
     """The mixed folder built through the CLI in its own process, as a user would."""
     db = tmp_path_factory.mktemp("bad_db") / "mixed.duckdb"
     proc = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "build", str(corpus), "--db", str(db), "-q"],
+        [
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "build",
+            str(corpus),
+            "--db",
+            str(db),
+            "-q",
+            "--jobs",
+            "2",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
