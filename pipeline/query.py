@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipeline.errors import DatabaseError
+from pipeline.errors import BadParameter, DatabaseError
 
 DEFAULT_DB = Path("factdb.duckdb")
 
@@ -54,6 +54,9 @@ def connect(db: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]
         yield con
     except duckdb.CatalogException as exc:
         raise DatabaseError(f"{path} is not a factdb database: {_first_line(exc)}") from None
+    except (duckdb.ConversionException, duckdb.InvalidInputException) as exc:
+        # A parameter DuckDB cannot use as given: text for a number, a lone surrogate.
+        raise BadParameter(f"a parameter cannot be used: {_first_line(exc)}") from None
     finally:
         con.close()
 

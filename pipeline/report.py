@@ -7,6 +7,7 @@ by DuckDB, never formatted into the SQL.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 from importlib import resources
@@ -19,11 +20,18 @@ from pipeline.errors import BadParameter, UnknownReport
 from pipeline.query import connect
 
 _HEADER = re.compile(r"^--\s*(title|description|param):\s*(.*)$")
-_PARAM = re.compile(r"^(\w+)\s+-\s+(.*?)(?:\s*\((?:default: (.*?)|required)\))?$")
+_PARAM = re.compile(
+    r"^(\w+)(?:\s+\((integer|number|date|text)\))?\s+-\s+(.*?)"
+    r"(?:\s*\((?:default: (.*?)|required)\))?$"
+)
+# A parameter's declared type: values are checked in Python, before DuckDB sees them,
+# so a wrong one is a clear error even when no row would have used it.
+_CONVERT = {"integer": int, "number": float, "date": dt.date.fromisoformat, "text": str}
 
 
 class ReportParam(BaseModel):
     name: str
+    type: str = "text"
     description: str
     default: str | None = None
     required: bool = False
@@ -63,10 +71,11 @@ def _parse(path: Path) -> ReportInfo:
         if key == "param":
             match = _PARAM.match(value)
             if match:
-                name, description, default = match.groups()
+                name, kind, description, default = match.groups()
                 params.append(
                     ReportParam(
                         name=name,
+                        type=kind or "text",
                         description=description,
                         default=default if default not in (None, "no limit") else None,
                         required=value.endswith("(required)"),
@@ -81,6 +90,15 @@ def _parse(path: Path) -> ReportInfo:
         params=params,
         sql=sql,
     )
+
+
+def _convert(report_name: str, param: ReportParam, value: object) -> object:
+    try:
+        return _CONVERT[param.type](str(value))
+    except ValueError:
+        raise BadParameter(
+            f"report {report_name!r}: {param.name} must be {param.type}, not {value!r}"
+        ) from None
 
 
 def report(name: str, db: Path | str | None = None, **params: object) -> pl.DataFrame:
@@ -99,6 +117,6 @@ def report(name: str, db: Path | str | None = None, **params: object) -> pl.Data
         value = params.get(pname, param.default)
         if value is None and param.required:
             raise BadParameter(f"report {name!r} needs --param {pname}=VALUE ({param.description})")
-        values[pname] = value
+        values[pname] = None if value is None else _convert(name, param, value)
     with connect(db) as con:
         return con.sql(info.sql, params=values).pl()

@@ -1,6 +1,6 @@
 -- title: Claims by speaker
 -- description: How many quantity claims each canonical speaker made, in how many articles and languages. The article's own voice is listed as (article).
--- param: min_claims - list speakers with at least this many claims (default: 1)
+-- param: min_claims (integer) - list speakers with at least this many claims (default: 1)
 with by_speaker as (
     select
         coalesce(speaker, '(article)') as speaker,

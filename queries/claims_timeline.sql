@@ -1,7 +1,7 @@
 -- title: Claims timeline
 -- description: Claims per month of the date they were made (or published), with their speakers; claims with no date are counted as undated.
--- param: since - first day to include, YYYY-MM-DD (default: no limit)
--- param: until - last day to include, YYYY-MM-DD (default: no limit)
+-- param: since (date) - first day to include, YYYY-MM-DD (default: no limit)
+-- param: until (date) - last day to include, YYYY-MM-DD (default: no limit)
 with dated as (
     select
         coalesce(claim_date, published_date) as said_on,

@@ -1,7 +1,7 @@
 -- title: Corroborated figures
 -- description: The same figure from the same speaker (canonical entity, unit, amount within a relative tolerance) found in several articles or languages, with the number of sources and languages. The article's own voice is not a speaker here.
--- param: tolerance - relative difference within which two amounts are the same figure (default: 0.01)
--- param: min_sources - list figures found in at least this many articles (default: 2)
+-- param: tolerance (number) - relative difference within which two amounts are the same figure (default: 0.01)
+-- param: min_sources (integer) - list figures found in at least this many articles (default: 2)
 with figures as (
     select claim_id, article, lang, speaker, unit, value, surface, claim_date
     from claims

@@ -1,6 +1,6 @@
 -- title: Largest amounts per currency
 -- description: The biggest money figures in each currency, with who stated them and where.
--- param: top - how many amounts per currency (default: 5)
+-- param: top (integer) - how many amounts per currency (default: 5)
 with money as (
     select
         unit as currency,

@@ -1,6 +1,6 @@
 -- title: One speaker's aliases across languages
 -- description: Every surface form under which a canonical speaker was found, with the languages, and how many claims each form carries.
--- param: speaker - a name or any alias, matched case-insensitively as a substring (required)
+-- param: speaker (text) - a name or any alias, matched case-insensitively as a substring (required)
 with entity as (
     select name, aliases, langs
     from entities

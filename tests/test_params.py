@@ -221,11 +221,6 @@ def test_show_hostile_claim_id_is_one_line(db: Path, needle: str) -> None:
     assert result.output.startswith("factdb: no claim")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report() lets duckdb.ConversionException out: a typed parameter given text "
-    "ends in a traceback (needs a BadParameter in pipeline/query.py or report.py)",
-)
 @pytest.mark.parametrize(
     "report,param",
     [
@@ -241,11 +236,6 @@ def test_report_typed_parameter_given_text_is_one_line(db: Path, report: str, pa
     assert len(result.output.strip().splitlines()) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an undecodable command-line byte reaches DuckDB as a lone surrogate and raises "
-    "InvalidInputException past the CLI (needs a BadParameter in pipeline/query.py)",
-)
 def test_cli_undecodable_speaker_is_one_line(db: Path) -> None:
     args = [b"claims", b"--speaker", b"\xff", b"--db", bytes(db)]
     proc = subprocess.run(
