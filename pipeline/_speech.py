@@ -56,6 +56,7 @@ class Mention:
     pron: str | None = None
     demo: bool = False
     org_part: tuple[int, int] | None = None  # char span of an 'of ORG' tail
+    role_mods: list[str] | None = None  # modifiers of the role before its 'of ORG' tail
 
     @property
     def named(self) -> bool:
@@ -122,6 +123,13 @@ class Lexicon:
             (BETWEEN, _phrases(sp.between)),
         ]
         self.titles = set(sp.titles)
+        self.role_of = {fold(t): group[0] for group in sp.same_role for t in group}
+
+    def role(self, title: str) -> str:
+        """The role a title names, for matching roles: 'press manager' -> 'spokesman'."""
+        key = fold(title)
+        head = fold(title.replace("-", " ").split()[-1]) if title.strip() else key
+        return self.role_of.get(key) or self.role_of.get(head) or head
 
     def classify(self, toks: list[Tok]) -> None:
         """Give every token its class; phrases take the longest match."""

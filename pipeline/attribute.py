@@ -106,6 +106,7 @@ class _Finder:
         self.speakers: list[tuple[int, _Speaker]] = []  # (unit index, speaker) in order
         self.mentions: list[Mention] = []  # named mentions with a title or head, in order
         self.person_names: set[str] = set()  # folded last names of titled persons
+        self.titles_of: dict[str, list[str]] = {}  # folded last name -> titles seen with it
         self.unit_index = 0
         self.unit_first = 0  # index of the current unit's first statement
 
@@ -279,8 +280,21 @@ class _Finder:
             if unit_index == self.unit_index and sp.mention.start >= unit.start:
                 return sp.mention
             break
-        np = self._np_after(toks, 0, k, apposition=True)
-        return np if np is not None and np.named else None
+        return self._opening_subject(toks, k)
+
+    def _opening_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        """The unit's first titled or person phrase before toks[k] (after a dateline or
+        an opening adverbial), with its named apposition: 'The Kremlin spokesman,
+        Dmitri Peskov, refused ..., arguing that ...'."""
+        p = 0
+        while p < k:
+            if toks[p].quoted or toks[p].text in ";:":
+                return None
+            np = self._np_after(toks, p, k, apposition=True) if toks[p].word else None
+            if np is not None and np.named and (np.titles or np.kind == "person"):
+                return np
+            p = np.j if np is not None else p + 1
+        return None
 
     def _according(self, unit: _Unit, k: int, n: int) -> bool:
         toks = unit.toks
@@ -437,7 +451,7 @@ class _Finder:
             if toks[p].text == "," and p + 1 < stop:
                 named = self._parse(toks, p + 1, stop)
                 if named is not None and named.named:
-                    return named
+                    return _with_role(named, np)
             if toks[p].text in ".;!?" or toks[p].quoted:
                 break
         return np
@@ -476,7 +490,11 @@ class _Finder:
                 if inner_start == q + 1:
                     inner = self._parse(toks, q + 1, p, exact=True)
                     if inner is not None and inner.named:
-                        return inner
+                        outer_start = self._np_start(toks, q - 1) if q > 0 else None
+                        outer = None
+                        if outer_start is not None:
+                            outer = self._parse(toks, outer_start, q, exact=True)
+                        return _with_role(inner, outer) if outer is not None else inner
                 start = self._np_start(toks, q - 1) if q > 0 else None
                 if start is None:
                     return None
@@ -500,8 +518,10 @@ class _Finder:
                 if toks[q - 1].cls != NAME:
                     break
             elif cls == DET:
-                return q
-            elif cls == CONN and q > 0 and toks[q - 1].cls in NP_CLASSES and start is not None:
+                if not (q > 1 and toks[q - 1].cls == CONN and toks[q - 2].cls in (TITLE, ORG)):
+                    return q  # 'the spokesman of the ministry' goes on past 'of the'
+                start = q
+            elif cls == CONN and q > 0 and toks[q - 1].cls in (TITLE, ORG) and start is not None:
                 pass
             else:
                 break
@@ -535,6 +555,7 @@ class _Finder:
             return None
         j, names, titles, mods = i, [], [], []
         org = demo = False
+        role_mods = None
         org_part = None
         if toks[j].cls in (DET, DEMO):
             j += 1
@@ -560,7 +581,10 @@ class _Finder:
             if cls == NAME or self._syllable(toks, j) or self._particle(toks, j, stop, names):
                 names.append(tok.text)
             elif cls in (TITLE, ORG):
-                org = org or cls == ORG
+                org = cls == ORG  # the last head decides: 'Kremlin spokesman' is a person
+                prefix, _, last = tok.low.strip("-").rpartition("-")
+                if prefix and last in self.lex.titles:
+                    mods.append(prefix)  # 'US-Präsident': a president, of the US
                 if j > first and toks[j - 1].cls == cls and titles:
                     titles[-1] += " " + tok.low
                 else:
@@ -578,6 +602,7 @@ class _Finder:
                 if nxt < stop and toks[nxt].cls in NP_CLASSES and not toks[nxt].quoted:
                     if org_part is None and titles and not org:
                         org_part = (toks[nxt].start, None)
+                        role_mods = mods + [n.casefold() for n in names]
                     j = nxt
                     continue
                 break
@@ -599,6 +624,7 @@ class _Finder:
         if org_part is not None:
             m.org_part = (org_part[0], m.end)
             m.org = False
+            m.role_mods = role_mods
         return m
 
     def _mention(self, toks, i, j, **kw) -> Mention:
@@ -611,11 +637,12 @@ class _Finder:
         k = 0
         while k < len(toks):
             if toks[k].cls in (TITLE, ORG, MOD, POSS, DET, NAME) and not toks[k].quoted:
-                m = self._parse(toks, k, len(toks))
+                m = self._np_after(toks, k, len(toks), apposition=True)
                 if m is not None and m.named and m.titles:
                     self.mentions.append(m)
                     if m.kind == "person":
                         self.person_names.add(fold(m.names[-1]))
+                    self.titles_of[fold(m.names[-1])] = m.titles
                     k = m.j
                     continue
             k += 1
@@ -681,14 +708,20 @@ class _Finder:
     def _resolve_role(self, np: Mention) -> _Speaker | None:
         """'der russische Präsident' -> the nearest named 'Präsident' with a fitting
         modifier; 'Bộ này' -> the nearest named 'Bộ ...'."""
-        heads = {_head(t) for t in np.titles}
-        mods = [fold(m) for m in np.mods + np.names]
-        candidates = [sp.mention for _, sp in self.speakers[-WINDOW:]] + self.mentions[-WINDOW:]
+        heads = {self.lex.role(t) for t in np.titles}
+        mods = [fold(m) for m in (np.role_mods if np.role_mods is not None else np.mods + np.names)]
+        if np.org_part is not None:
+            # 'the press manager of the Russian Presidency': a role named by its body
+            # fits only the speaker just before it; otherwise the body is the speaker
+            candidates = [sp.mention for _, sp in self.speakers[-1:]]
+        else:
+            candidates = [sp.mention for _, sp in self.speakers[-WINDOW:]] + self.mentions[-WINDOW:]
         candidates.sort(key=lambda m: m.start)
         for m in reversed(candidates):
             if m.start >= np.start or not m.named:
                 continue
-            if not heads & {_head(t) for t in m.titles}:
+            titles = m.titles or self.titles_of.get(fold(m.names[-1]), [])
+            if not heads & {self.lex.role(t) for t in titles}:
                 continue
             words = [fold(w) for w in m.surface.replace("-", " ").split()]
             if all(any(_stem_match(mod, w) for w in words) for mod in mods):
@@ -757,6 +790,14 @@ def _last_title(toks: list[Tok], i: int, j: int) -> int:
     return max((q for q in range(i, j) if toks[q].cls == TITLE), default=i - 1)
 
 
+def _with_role(named: Mention, role: Mention) -> Mention:
+    """A named apposition keeps the role phrase's titles: 'The Kremlin spokesman, Dmitri
+    Peskov' is a spokesman."""
+    named.titles = role.titles + named.titles
+    named.mods = role.mods + named.mods
+    return named
+
+
 def _first_word(toks: list[Tok], k: int) -> bool:
     return not any(t.word for t in toks[:k])
 
@@ -782,11 +823,6 @@ def _clause_words(toks: list[Tok], p: int) -> int:
 
 def _words(toks: list[Tok]) -> int:
     return sum(1 for t in toks if t.word)
-
-
-def _head(title: str) -> str:
-    """The head of a title: 'us-präsident' -> 'präsident', 'special envoy' -> 'envoy'."""
-    return fold(title.replace("-", " ").split()[-1]) if title.strip() else title
 
 
 def _stem_match(a: str, b: str) -> bool:

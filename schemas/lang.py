@@ -153,6 +153,11 @@ class SpeechData(_Section):
         default_factory=list,
         description="titles and roles before a name or standing for a person: 'president'",
     )
+    same_role: list[list[str]] = Field(
+        default_factory=list,
+        description="titles that name one role, for resolving roles: "
+        "['spokesman', 'press secretary', 'press manager']",
+    )
     modifiers: list[str] = Field(
         default_factory=list,
         description="lowercase words that may qualify a title: 'russian', 'former', 'mỹ'",
