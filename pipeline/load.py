@@ -73,6 +73,29 @@ def build_lock(db: Path) -> Iterator[None]:
         lock.release()
 
 
+def check_replaceable(db: Path) -> None:
+    """Refuse to build over a file that is not a factdb database: `--db` may name the
+    wrong file, and a build replaces what is there."""
+    if db.is_dir():
+        raise DatabaseError(f"{db} is a folder; give --db a file name such as {db}/factdb.duckdb")
+    if not db.exists() or db.stat().st_size == 0:
+        return
+    move = "move it away or give another --db"
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        raise DatabaseError(f"{db} is not a DuckDB database; not replacing it: {move}") from None
+    try:
+        tables = con.execute("select table_name from information_schema.tables").fetchall()
+    finally:
+        con.close()
+    if ("runs",) not in tables:
+        raise DatabaseError(
+            f"{db} is a DuckDB database but not a factdb one (no runs table); "
+            f"not replacing it: {move}"
+        )
+
+
 def staging_path(db: Path, run_id: str) -> Path:
     return db.with_name(f".{db.name}.{run_id}.building")
 
@@ -91,6 +114,7 @@ class DatabaseWriter:
         self.run_id = run_id
         self.extractor_version = extractor_version
         self.path = staging_path(db, run_id)
+        check_replaceable(db)
         self.path.unlink(missing_ok=True)
         try:
             self.con = duckdb.connect(str(self.path))

@@ -1,0 +1,109 @@
+"""Load: what a build replaces, what it carries over, and what it leaves behind."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.build import run
+from pipeline.check import check
+from pipeline.cli import app
+from pipeline.errors import DatabaseError
+from pipeline.load import pause_point
+
+
+def _one_article(folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text("Kiel, 2 May. The port said it moved 4 million tonnes.\n")
+    return folder
+
+
+def test_build_refuses_to_replace_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    folder = _one_article(tmp_path / "articles")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes, not a database\n")
+    with pytest.raises(DatabaseError, match="is not a DuckDB database; not replacing it"):
+        run(folder, notes, jobs=1)
+    assert notes.read_text() == "my notes, not a database\n"
+    assert not list(tmp_path.glob(".notes.txt.*"))
+
+
+def test_cli_refusal_to_replace_is_one_line(tmp_path: Path) -> None:
+    folder = _one_article(tmp_path / "articles")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n")
+    result = CliRunner().invoke(app, ["build", str(folder), "--db", str(notes), "-q"])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_build_refuses_to_replace_another_duckdb_database(tmp_path: Path) -> None:
+    other = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other)) as con:
+        con.execute("create table sales (amount double)")
+    with pytest.raises(DatabaseError, match="not a factdb one"):
+        run(_one_article(tmp_path / "articles"), other, jobs=1)
+    with duckdb.connect(str(other), read_only=True) as con:
+        assert con.execute("select count(*) from sales").fetchall() == [(0,)]
+
+
+def test_build_replaces_an_empty_file(tmp_path: Path) -> None:
+    db = tmp_path / "facts.duckdb"
+    db.touch()
+    run(_one_article(tmp_path / "articles"), db, jobs=1)
+    assert check(db) == []
+
+
+def test_build_refuses_a_folder_as_database(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="is a folder"):
+        run(_one_article(tmp_path / "articles"), tmp_path, jobs=1)
+
+
+def test_stale_staging_files_are_removed(tmp_path: Path) -> None:
+    db = tmp_path / "facts.duckdb"
+    for name in (".facts.duckdb.old.building", ".facts.duckdb.old.building.wal"):
+        (tmp_path / name).write_bytes(b"left by a killed build")
+    run(_one_article(tmp_path / "articles"), db, jobs=1)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_duplicate_rejection_is_made_once_per_build(tmp_path: Path) -> None:
+    """A duplicate's rejection carries the original's article_id; it is not carried over."""
+    folder = _one_article(tmp_path / "articles")
+    shutil.copyfile(folder / "a.txt", folder / "b.txt")
+    db = tmp_path / "facts.duckdb"
+    for _ in range(3):
+        run(folder, db, jobs=1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("select article, reason from rejections").fetchall()
+    assert rows == [("b.txt", "duplicate of a.txt")]
+    assert check(db) == []
+
+
+def test_previous_database_of_another_schema_asks_for_full(
+    tmp_path: Path, seeded_db: Path, seeds_dir: Path
+) -> None:
+    db = tmp_path / "facts.duckdb"
+    shutil.copyfile(seeded_db, db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("alter table claims add column legacy varchar")
+    before = db.read_bytes()
+    with pytest.raises(DatabaseError, match="rebuild with --full"):
+        run(seeds_dir, db, jobs=1)
+    assert db.read_bytes() == before
+    report = run(seeds_dir, db, jobs=1, full=True)
+    assert report.processed == report.files
+    assert check(db) == []
+
+
+def test_pause_point_is_inert_without_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FACTDB_TEST_PAUSE_AT", raising=False)
+    started = time.monotonic()
+    for _ in range(10_000):
+        pause_point("article")
+    assert time.monotonic() - started < 1
