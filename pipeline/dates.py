@@ -21,6 +21,7 @@ from typing import NamedTuple
 from pipeline.errors import LanguageDataError
 from pipeline.lang import load_lang
 
+_MONTH_KINDS = ("month", "relative_month")  # a day-level expression is preferred to these
 ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 YEARS_BACK = 40  # how far back a weekday may fix the year
 
@@ -62,8 +63,8 @@ def claim_date(
     base = published or (reference_date(article_text, lang, today) if article_text else None)
     dates = matcher.find(sentence)
     period = matcher.period(sentence, dates)
-    for found in dates:
-        if matcher.is_future(sentence, found):
+    for found in sorted(dates, key=lambda f: (f.kind in _MONTH_KINDS, f.start)):
+        if matcher.is_future(sentence, found) or matcher.is_period(sentence, found):
             continue
         resolved = _resolve(found, base, lang, today)
         if resolved is not None and (base is None or resolved[0] <= base):
@@ -203,6 +204,7 @@ class _Matcher:
             rf"{b}(?:{_alt(data.period_words)})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
         )
         self.future_re = re.compile(rf"^\s*(?:{_alt(data.future)}){e}", re.IGNORECASE)
+        self.period_before = re.compile(rf"{b}(?:{_alt(data.period_words)})\s*$", re.IGNORECASE)
         self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
 
     def find(self, text: str) -> list[_Found]:
@@ -246,6 +248,13 @@ class _Matcher:
             if not any(f.start < m.end() and m.start() < f.end for f in dates):
                 return m.group("year")
         return None
+
+    def is_period(self, sentence: str, found: _Found) -> bool:
+        """'rose 12 percent in March': a month after a period word is what the figure is
+        about, not when the claim was made."""
+        if found.kind != "month":
+            return False
+        return bool(self.period_before.search(sentence[max(0, found.start - 20) : found.start]))
 
     def is_future(self, sentence: str, found: _Found) -> bool:
         """'vào tháng 12 tới', 'next month': a deadline, not when the claim was made."""
