@@ -18,13 +18,15 @@ import os
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from pipeline.errors import BadParameter, DatabaseError, FolderNotFound
+from pipeline.errors import BadParameter, DatabaseError, FactdbError, FolderNotFound
 from pipeline.ingest import discover
 from pipeline.load import DatabaseWriter, build_lock, read_previous, remove_stale_staging
 from pipeline.partition import Partition, insert_arrow, make_partition
@@ -36,6 +38,10 @@ ENGINES = ("local", "dask")
 BATCH_ARTICLES = 64  # per nlp.pipe stream and per task sent to a worker
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
+
+
+class WorkerDied(FactdbError):
+    """A worker process of a parallel build ended without a result."""
 
 
 class BuildReport(BaseModel):
@@ -196,14 +202,24 @@ def _in_pool(
     pile up in memory when the writer is slower than the workers.
     """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(jobs) as pool:
-        window: deque = deque()
-        for batch in batches:
-            window.append(pool.apply_async(func, (batch, *args)))
-            if len(window) > 2 * jobs:
-                yield window.popleft().get()
-        while window:
-            yield window.popleft().get()
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        window: deque[Future[T]] = deque()
+        try:
+            for batch in batches:
+                window.append(pool.submit(func, batch, *args))
+                if len(window) > 2 * jobs:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+        except BrokenProcessPool:
+            raise WorkerDied(
+                "a worker process died (killed, or out of memory?); the database was left "
+                "as it was: build again, with fewer --jobs if memory is short"
+            ) from None
+        finally:
+            for future in window:
+                future.cancel()
 
 
 def _size(paths: Sequence[Path], jobs: int) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import shutil
 from pathlib import Path
 
@@ -9,7 +11,10 @@ import duckdb
 import pytest
 
 from benchmarks import corpus
-from pipeline.build import process_all, run
+from pipeline.build import WorkerDied, process_all, run
+from pipeline.process import process_batch, process_file
+
+build_module = importlib.import_module("pipeline.build")  # `pipeline.build` is the function
 
 TABLES = ("articles", "claims", "statements", "rejections", "entities")
 
@@ -60,3 +65,21 @@ def test_outcomes_come_back_in_file_order(articles: Path) -> None:
     outcomes = list(process_all(paths, articles, jobs=2))
     names = [o.article if hasattr(o, "reason") else o.article.path for o in outcomes]
     assert names == [p.name for p in paths]
+
+
+def test_batch_equals_one_article_at_a_time(articles: Path) -> None:
+    paths = sorted(articles.glob("*.txt"))[:12]
+    assert process_batch(paths, articles) == [process_file(p, articles) for p in paths]
+
+
+def _die(*args: object) -> None:
+    os._exit(1)  # as an out-of-memory kill would end a worker
+
+
+def test_dead_worker_is_a_named_error(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "_partition", _die)
+    with pytest.raises(WorkerDied, match="worker process died"):
+        run(articles, tmp_path / "x.duckdb", jobs=2)
+    assert not (tmp_path / "x.duckdb").exists()
