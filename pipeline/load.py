@@ -188,6 +188,10 @@ class DatabaseWriter:
 
     def finish(self, run_row: dict) -> dict[str, int]:
         """Canonicalise speakers, record the run, and swap the new file in."""
+        with self._writing("finishing"):
+            return self._finish(run_row)
+
+    def _finish(self, run_row: dict) -> dict[str, int]:
         self.flush()
         entities = self._canonical_speakers()
         self._extend("entities", (e.model_dump() for e in entities))
@@ -217,7 +221,22 @@ class DatabaseWriter:
         for path in self.db.parent.glob(glob.escape(self.path.name) + "*"):
             path.unlink(missing_ok=True)
 
+    @contextlib.contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """A storage failure (disk full, permissions) as one named error, not a traceback."""
+        try:
+            yield
+        except (duckdb.Error, OSError) as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise DatabaseError(
+                f"{what} {self.path} failed ({first}); {self.db} was left as it was"
+            ) from None
+
     def flush(self) -> None:
+        with self._writing("writing"):
+            self._flush()
+
+    def _flush(self) -> None:
         for table, rows in self.buffers.items():
             if rows:
                 batch = pa.Table.from_pylist(

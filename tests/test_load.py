@@ -107,3 +107,20 @@ def test_pause_point_is_inert_without_the_variable(monkeypatch: pytest.MonkeyPat
     for _ in range(10_000):
         pause_point("article")
     assert time.monotonic() - started < 1
+
+
+def test_storage_failure_is_a_named_error_and_keeps_the_database(
+    tmp_path: Path, seeded_db: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "facts.duckdb"
+    shutil.copyfile(seeded_db, db)
+    before = db.read_bytes()
+
+    def disk_full(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("pipeline.load.os.replace", disk_full)
+    with pytest.raises(DatabaseError, match=r"No space left on device.*was left as it was"):
+        run(seeds_dir, db, jobs=1, full=True)
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob(".facts.duckdb.*"))
