@@ -109,6 +109,7 @@ class _Finder:
         self.titles_of: dict[str, list[str]] = {}  # folded last name -> titles seen with it
         self.unit_index = 0
         self.unit_first = 0  # index of the current unit's first statement
+        self.colons: list[tuple[Mention, str, tuple[int, int]]] = []
 
     # ------------------------------------------------------------ driver
 
@@ -122,6 +123,7 @@ class _Finder:
             self._unit(unit)
             if len(self.statements) == before:
                 self._continuation(unit)
+        self._add_colons()
         return self.statements
 
     def _units(self, sents: list[tuple[int, int]], quotes: list[Quote]) -> list[_Unit]:
@@ -344,8 +346,29 @@ class _Finder:
         if np is None or np.j >= len(toks) or toks[np.j].text != ":" or not np.named:
             return
         span = self._trim(toks[np.j].end, unit.end)
-        if span:
-            self._add(np, ":", "direct" if unit.quotes else "indirect", *span)
+        if span:  # decided at the end, when the article has said who is a person
+            self.colons.append((np, "direct" if unit.quotes else "indirect", span))
+
+    def _add_colons(self) -> None:
+        """'Putin: ...' speaks; 'Ukraine: 5 killed in attack' is a headline about a place.
+        A colon speaker must be a person or a body the article names as such."""
+        for np, kind, (start, end) in self.colons:
+            person = np.titles or len(np.names) > 1 or fold(np.names[-1]) in self.person_names
+            if not (person or np.org) or any(s.start <= start < s.end for s in self.statements):
+                continue
+            speaker = _Speaker(np, "org" if np.org else "person", np.surface, np.start, np.end)
+            self.statements.append(
+                Statement(
+                    speaker_surface=speaker.surface,
+                    speaker_start=speaker.start,
+                    speaker_end=speaker.end,
+                    speaker_kind=speaker.kind,
+                    cue=":",
+                    quote_kind=kind,
+                    start=start,
+                    end=end,
+                )
+            )
 
     def _continuation(self, unit: _Unit) -> None:
         """A unit with no cue of its own that goes on reporting the previous speaker: a
@@ -738,6 +761,8 @@ class _Finder:
         for s in self.statements[self.unit_first :]:
             if s.start == start and s.end == end:
                 return True
+        if speaker.kind == "person" and speaker.mention.names:
+            self.person_names.add(fold(speaker.mention.names[-1]))
         self.statements.append(
             Statement(
                 speaker_surface=speaker.surface,
