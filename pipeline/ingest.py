@@ -40,9 +40,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
 def discover(folder: Path) -> list[Path]:
-    """Article files under `folder`, sorted; symlinked folders are not followed (no loops)."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+    """Article files under `folder`, sorted; symlinked folders are not followed (no loops).
+
+    A folder that cannot be listed is returned too, so that ingest rejects it by name
+    instead of its files going missing without a word.
+    """
+    found: list[Path] = []
+
+    def unlisted(error: OSError) -> None:
+        found.append(Path(error.filename))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unlisted, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
@@ -112,6 +120,8 @@ def _ingest(path: Path, rel: str) -> Article | Rejection:
 def _read(path: Path) -> bytes:
     """The file's bytes; ValueError for what is not a regular file of article size."""
     info = path.stat()  # follows symlinks: a loop or a dangling link is an OSError
+    if stat.S_ISDIR(info.st_mode):
+        raise ValueError("a folder that could not be listed; the articles in it were not read")
     if not stat.S_ISREG(info.st_mode):
         raise ValueError("not a regular file (a pipe, socket or device); it was not read")
     if info.st_size > MAX_BYTES:

@@ -380,3 +380,28 @@ def test_unreadable_file_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert result.exit_code == 0, result.output
     stored, reasons = _outcome(db, "secret.txt")
     assert not stored and reasons == ["cannot read the file: Permission denied"]
+
+
+def test_unlistable_folder_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root every folder can be listed, so the refusal is simulated at os.scandir()."""
+    folder = tmp_path / "articles"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "good.txt").write_text(_prose("Fulda"))
+    (folder / "locked" / "hidden.txt").write_text(_prose("Gotha"))
+    real_scandir = os.scandir
+
+    def refusing_scandir(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    db = tmp_path / "x.duckdb"
+    result = CliRunner().invoke(app, ["build", str(folder), "--db", str(db), "-q", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert _outcome(db, "good.txt")[0]
+    stored, reasons = _outcome(db, "locked")
+    assert not stored and reasons == [
+        "a folder that could not be listed; the articles in it were not read"
+    ]
+    assert check(db) == []
