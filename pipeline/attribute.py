@@ -110,6 +110,7 @@ class _Finder:
         self.unit_index = 0
         self.unit_first = 0  # index of the current unit's first statement
         self.colons: list[tuple[Mention, str, tuple[int, int]]] = []
+        self.announced: tuple[Mention, str, int] | None = None  # 'X said:' ending a unit
 
     # ------------------------------------------------------------ driver
 
@@ -230,6 +231,8 @@ class _Finder:
             return self._add(speaker, cue_text, "direct", quote.inner_start, quote.inner_end)
         span = self._indirect_content(unit, k, cue_end, speaker)
         if span is None:
+            if _ends_with_colon(toks, cue_end):  # 'Putin said:' and the quote below
+                self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
 
@@ -373,6 +376,12 @@ class _Finder:
     def _continuation(self, unit: _Unit) -> None:
         """A unit with no cue of its own that goes on reporting the previous speaker: a
         bare quote, or reported-speech markers (subjunctive, 'estimates')."""
+        announced = self.announced
+        if announced is not None and announced[2] == self.unit_index - 1 and unit.quotes:
+            q = unit.quotes[0]
+            if not any(t.word for t in unit.toks if t.end <= q.start):
+                self._add(announced[0], announced[1], "direct", q.inner_start, q.inner_end)
+                return
         if not self.speakers or self.speakers[-1][0] != self.unit_index - 1:
             return
         last = self.statements[-1]
@@ -821,6 +830,12 @@ def _with_role(named: Mention, role: Mention) -> Mention:
     named.titles = role.titles + named.titles
     named.mods = role.mods + named.mods
     return named
+
+
+def _ends_with_colon(toks: list[Tok], p: int) -> bool:
+    """Only ':' (and time words) left after toks[p]: 'Putin said on Monday:'."""
+    rest = [t for t in toks[p:] if t.cls not in (DATE, CONN, BETWEEN)]
+    return bool(rest) and rest[-1].text == ":" and not any(t.word for t in rest)
 
 
 def _first_word(toks: list[Tok], k: int) -> bool:
