@@ -53,6 +53,8 @@ def process_into(
     """
     if not paths:
         return []
+    for stale in writer.db.parent.glob(f".{writer.db.name}.*.parts"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a killed build; we hold the lock
     parts = writer.db.with_name(f".{writer.db.name}.{writer.run_id}.parts")
     parts.mkdir(exist_ok=True)
     rejected: list[str] = []

@@ -61,6 +61,16 @@ def test_dask_build_leaves_no_partitions(builds: dict[str, Path]) -> None:
     assert not list(builds["dask"].parent.glob(".*.parts"))
 
 
+def test_partitions_a_killed_build_left_are_removed(
+    seeds_dir: Path, scheduler: str, tmp_path: Path
+) -> None:
+    stale = tmp_path / ".x.duckdb.20250101T000000-abcdef.parts"
+    stale.mkdir()
+    (stale / "claims-000000.parquet").write_bytes(b"half a file")
+    run(seeds_dir, tmp_path / "x.duckdb", engine="dask", scheduler=scheduler)
+    assert not stale.exists()
+
+
 def test_missing_dask_is_a_named_error(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
