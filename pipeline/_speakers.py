@@ -1,0 +1,410 @@
+"""Speaker phrases and their resolution, for attribution (helpers of `attribute`).
+
+A speaker phrase is parsed from token classes (`_speech`): [det] (mod | title | org |
+name)+ [of ...] [demonstrative], or a lone pronoun; before a cue, after it, in an
+apposition ('the Russian president, Vladimir Putin,'). Pronouns and roles are resolved
+to the nearest fitting named speaker or titled mention seen before, within a bounded
+window so that long articles stay linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline._speech import (
+    BETWEEN,
+    CONN,
+    DATE,
+    DEMO,
+    DET,
+    MOD,
+    NAME,
+    NP_CLASSES,
+    ORG,
+    OTHER,
+    POSS,
+    PRON,
+    TITLE,
+    Lexicon,
+    Mention,
+    Tok,
+    fold,
+)
+
+MAX_NP = 12  # tokens in one speaker phrase
+APPOSITION = 25  # tokens an apposition between a speaker and the cue may take
+RECENT_UNITS = 6  # units back a pronoun may look for its speaker
+WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
+
+
+@dataclass
+class Speaker:
+    mention: Mention
+    kind: str
+    surface: str
+    start: int
+    end: int
+    resolved_from: str | None = None
+
+
+class SpeakerFinder:
+    """Finds speaker phrases in a unit's tokens and resolves them; remembers who spoke
+    and who was named, in text order."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.speakers: list[tuple[int, Speaker]] = []  # (unit index, speaker) in order
+        self.mentions: list[Mention] = []  # named mentions with a title or head, in order
+        self.person_names: set[str] = set()  # folded last names of titled persons
+        self.titles_of: dict[str, list[str]] = {}  # folded last name -> titles seen with it
+        self.unit_index = 0
+
+    def _clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        start = k - 1
+        while start > 0 and not _clause_boundary(toks, start - 1):
+            start -= 1
+        p = start
+        while p < k:
+            if toks[p].cls in NP_CLASSES | {DET} and not toks[p].quoted:
+                np = self._parse(toks, p, k)
+                if np is not None and (np.named or np.titles):
+                    return np
+                if np is not None:
+                    p = np.j
+                    continue
+            p += 1
+        return None
+
+    def _opening_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        """The unit's first titled or person phrase before toks[k] (after a dateline or
+        an opening adverbial), with its named apposition: 'The Kremlin spokesman,
+        Dmitri Peskov, refused ..., arguing that ...'."""
+        p = 0
+        while p < k:
+            if toks[p].quoted or toks[p].text in ";:":
+                return None
+            np = self._np_after(toks, p, k, apposition=True) if toks[p].word else None
+            if np is not None and np.named and (np.titles or np.kind == "person"):
+                return np
+            p = np.j if np is not None else p + 1
+        return None
+
+    def _np_after(self, toks, i, stop, apposition=False) -> Mention | None:
+        np = self._parse(toks, i, stop)
+        if np is None or not apposition or np.named or np.pron:
+            return np
+        # 'according to Russia's special envoy on ..., Kirill Dmitriev'
+        for p in range(np.j, min(stop, np.j + APPOSITION)):
+            if toks[p].text == "," and p + 1 < stop:
+                named = self._parse(toks, p + 1, stop)
+                if named is not None and named.named:
+                    return _with_role(named, np)
+            if toks[p].text in ".;!?" or toks[p].quoted:
+                break
+        return np
+
+    def _np_before(self, toks: list[Tok], k: int) -> Mention | None:
+        p = k - 1
+        while p >= 0 and toks[p].cls == BETWEEN and not toks[p].quoted:
+            p -= 1
+        if p < 0:
+            return None
+        if toks[p].low in self.lex.relatives and p > 1 and toks[p - 1].text == ",":
+            p -= 1  # 'Denís Shmigal, who has warned that ...'
+            start = self._np_start(toks, p - 1)
+            if start is not None:
+                return self._parse(toks, start, p, exact=True)
+        if toks[p].text in (",", "-", "–", "—"):
+            return self._apposition_before(toks, p)
+        if toks[p].text == ")":
+            q = p
+            while q > 0 and toks[q].text != "(" and p - q < 8:
+                q -= 1
+            p = q - 1 if toks[q].text == "(" else p
+        start = self._np_start(toks, p)
+        if start is None:
+            return None
+        return self._parse(toks, start, p + 1, exact=True)
+
+    def _apposition_before(self, toks: list[Tok], p: int) -> Mention | None:
+        """'the Russian president, Vladimir Putin, said'; 'Dmitriev, part of ..., confirmed'."""
+        mark = toks[p].text
+        for q in range(p - 1, max(-1, p - APPOSITION), -1):
+            if toks[q].quoted or toks[q].text in ".;!?":
+                return None
+            if toks[q].text == mark or (mark in "-–—" and toks[q].text in "-–—"):
+                inner_start = self._np_start(toks, p - 1)
+                if inner_start == q + 1:
+                    inner = self._parse(toks, q + 1, p, exact=True)
+                    if inner is not None and inner.named:
+                        outer_start = self._np_start(toks, q - 1) if q > 0 else None
+                        outer = None
+                        if outer_start is not None:
+                            outer = self._parse(toks, outer_start, q, exact=True)
+                        return _with_role(inner, outer) if outer is not None else inner
+                start = self._np_start(toks, q - 1) if q > 0 else None
+                if start is None:
+                    return None
+                np = self._parse(toks, start, q, exact=True)
+                return np if np is not None and (np.named or np.pron or np.titles) else None
+        return None
+
+    def _np_start(self, toks: list[Tok], p: int) -> int | None:
+        """Leftmost token of a speaker phrase ending at toks[p]."""
+        if p < 0 or toks[p].quoted or not toks[p].word:
+            return None
+        if toks[p].cls == PRON or toks[p].low in self.lex.pronouns:
+            return p
+        start = None
+        q = p
+        while q >= 0 and p - q < MAX_NP and toks[q].word and not toks[q].quoted:
+            cls = toks[q].cls
+            if cls in NP_CLASSES or cls == DEMO or self._syllable(toks, q):
+                start = q
+            elif start is not None and q > 0 and self._particle(toks, q, p + 1, ["_"]):
+                if toks[q - 1].cls != NAME:
+                    break
+            elif cls == DET:
+                if not (q > 1 and toks[q - 1].cls == CONN and toks[q - 2].cls in (TITLE, ORG)):
+                    return q  # 'the spokesman of the ministry' goes on past 'of the'
+                start = q
+            elif cls == CONN and q > 0 and toks[q - 1].cls in (TITLE, ORG) and start is not None:
+                pass
+            else:
+                break
+            q -= 1
+        return start
+
+    def _syllable(self, toks: list[Tok], q: int) -> bool:
+        """vi 'Tài nguyên Thiên': a lowercase syllable between two capitalised ones."""
+        if not (self.lex.syllables and toks[q].cls == OTHER and not toks[q].cap and q > 0):
+            return False
+        if not (toks[q - 1].cap and toks[q - 1].word):
+            return False
+        nxt = toks[q + 1] if q + 1 < len(toks) else None
+        return nxt is None or (nxt.cap and nxt.word) or not nxt.word
+
+    def _particle(self, toks: list[Tok], j: int, stop: int, names: list[str]) -> bool:
+        """'de' in 'Anna de Vries', 'da' in 'Lula da Silva': between two name words."""
+        if not names or toks[j].low not in self.lex.particles or toks[j].cap:
+            return False
+        nxt = j + 1
+        while nxt < stop and toks[nxt].low in self.lex.particles and not toks[nxt].cap:
+            nxt += 1
+        return nxt < stop and toks[nxt].cls == NAME and not toks[nxt].quoted
+
+    def _parse(self, toks, i, stop, exact=False) -> Mention | None:
+        """A speaker phrase starting at toks[i]: [det] (mod|poss|title|org|name)+
+        [conn [det] ...] [demo]; or a lone pronoun."""
+        if i >= stop or toks[i].quoted or not toks[i].word:
+            return None
+        if toks[i].low in self.lex.complementizers:
+            return None
+        j, names, titles, mods = i, [], [], []
+        org = demo = False
+        role_mods = None
+        org_part = None
+        if toks[j].cls in (DET, DEMO):
+            j += 1
+        first = j
+        if j < stop and (toks[j].cls == PRON or toks[j].low in self.lex.pronouns):
+            nxt = toks[j + 1] if j + 1 < stop else None
+            if nxt is None or nxt.cls != NAME:
+                if exact and j + 1 != stop:
+                    return None
+                return self._mention(toks, i, j + 1, pron=toks[j].low)
+        while j < stop and j - i < MAX_NP:
+            tok = toks[j]
+            if tok.quoted or not tok.word:
+                if tok.text == "(" and names:
+                    close = next(
+                        (q for q in range(j, min(stop, j + 8)) if toks[q].text == ")"), None
+                    )
+                    if close is not None:
+                        j = close + 1
+                        continue
+                break
+            cls = tok.cls
+            if cls == NAME or self._syllable(toks, j) or self._particle(toks, j, stop, names):
+                names.append(tok.text)
+            elif cls in (TITLE, ORG):
+                org = cls == ORG  # the last head decides: 'Kremlin spokesman' is a person
+                prefix, _, last = tok.low.strip("-").rpartition("-")
+                if prefix and last in self.lex.titles:
+                    mods.append(prefix)  # 'US-Präsident': a president, of the US
+                if j > first and toks[j - 1].cls == cls and titles:
+                    titles[-1] += " " + tok.low
+                else:
+                    titles.append(tok.low)
+            elif cls in (MOD, POSS):
+                mods.append(tok.low)
+            elif cls == PRON and tok.low in self.lex.titles:
+                titles.append(tok.low)
+            elif cls == DEMO and j > first:
+                demo = True
+                j += 1
+                break
+            elif cls == CONN and j > first and j + 1 < stop and toks[j - 1].cls in (TITLE, ORG):
+                nxt = j + 1 + (toks[j + 1].cls == DET and j + 2 < stop)
+                if nxt < stop and toks[nxt].cls in NP_CLASSES and not toks[nxt].quoted:
+                    if org_part is None and titles and not org:
+                        org_part = (toks[nxt].start, None)
+                        role_mods = mods + [n.casefold() for n in names]
+                    j = nxt
+                    continue
+                break
+            else:
+                break
+            j += 1
+        if exact and j != stop:
+            return None
+        if not (names or titles):
+            return None
+        if (
+            titles
+            and not org
+            and names
+            and not any(toks[q].cls == NAME for q in range(_last_title(toks, i, j) + 1, j))
+        ):
+            mods, names = mods + [n.casefold() for n in names], []  # 'The Brazilian president'
+        m = self._mention(toks, i, j, names=names, titles=titles, mods=mods, org=org, demo=demo)
+        if org_part is not None:
+            m.org_part = (org_part[0], m.end)
+            m.org = False
+            m.role_mods = role_mods
+        return m
+
+    def _mention(self, toks, i, j, **kw) -> Mention:
+        start, end = toks[i].start, toks[j - 1].end
+        return Mention(i, j, start, end, self.text[start:end], **kw)
+
+    def _scan_mentions(self, toks: list[Tok]) -> None:
+        """Remember named phrases with a title or head word, for roles to resolve to."""
+        k = 0
+        while k < len(toks):
+            if toks[k].cls in (TITLE, ORG, MOD, POSS, DET, NAME) and not toks[k].quoted:
+                m = self._np_after(toks, k, len(toks), apposition=True)
+                if m is not None and m.named and m.titles:
+                    self.mentions.append(m)
+                    if m.kind == "person":
+                        self.person_names.add(fold(m.names[-1]))
+                    self.titles_of[fold(m.names[-1])] = m.titles
+                    k = m.j
+                    continue
+            k += 1
+
+    # ------------------------------------------------------------ resolution
+
+    def _resolvable(self, np: Mention) -> bool:
+        return self._resolve(np) is not None
+
+    def _resolve(self, np: Mention) -> Speaker | None:
+        if np.pron:
+            return self._resolve_pronoun(np)
+        if np.named:
+            kind = "org" if np.org else self._person_kind(np)
+            return Speaker(np, kind, np.surface, np.start, np.end)
+        fit = self._resolve_role(np)
+        if fit is not None:
+            return fit
+        if np.org_part is not None:
+            start, end = np.org_part
+            return Speaker(np, "org", self.text[start:end], start, end)
+        kind = "org" if np.org else "person"
+        return Speaker(np, kind, np.surface, np.start, np.end)
+
+    def _person_kind(self, np: Mention) -> str:
+        if np.kind != "unknown":
+            return np.kind
+        return "person" if fold(np.names[-1]) in self.person_names else "unknown"
+
+    def _resolve_pronoun(self, np: Mention) -> Speaker | None:
+        """A person pronoun: a person speaker of this or the previous unit, else the
+        nearest person (speaker or titled mention), else the nearest speaker of unknown
+        kind. An organisation pronoun: the nearest organisation."""
+        want = "org" if np.pron not in self.lex.pronouns else "person"
+        recent = [
+            sp
+            for unit, sp in self.speakers[-WINDOW:]
+            if self.unit_index - unit <= RECENT_UNITS and sp.mention.start < np.start
+        ]
+        near = [sp for sp in recent if self.speakers and sp.kind == want]
+        last_units = [
+            sp
+            for unit, sp in self.speakers[-3:]
+            if self.unit_index - unit <= 1 and sp.kind == want and sp.mention.start < np.start
+        ]
+        if last_units:
+            return self._as(last_units[-1], np)
+        titled = [
+            Speaker(m, m.kind, m.surface, m.start, m.end)
+            for m in self.mentions[-WINDOW:]
+            if m.start < np.start and m.kind == want
+        ]
+        pool = sorted(near + titled, key=lambda sp: sp.mention.start)
+        if pool:
+            return self._as(pool[-1], np)
+        unknown = [sp for sp in recent if sp.kind == "unknown"]
+        return self._as(unknown[-1], np) if unknown and want == "person" else None
+
+    @staticmethod
+    def _as(sp: Speaker, np: Mention) -> Speaker:
+        return Speaker(sp.mention, sp.kind, sp.surface, sp.start, sp.end, np.surface)
+
+    def _resolve_role(self, np: Mention) -> Speaker | None:
+        """'der russische Präsident' -> the nearest named 'Präsident' with a fitting
+        modifier; 'Bộ này' -> the nearest named 'Bộ ...'."""
+        heads = {self.lex.role(t) for t in np.titles}
+        mods = [fold(m) for m in (np.role_mods if np.role_mods is not None else np.mods + np.names)]
+        if np.org_part is not None:
+            # 'the press manager of the Russian Presidency': a role named by its body
+            # fits only the speaker just before it; otherwise the body is the speaker
+            candidates = [sp.mention for _, sp in self.speakers[-1:]]
+        else:
+            candidates = [sp.mention for _, sp in self.speakers[-WINDOW:]] + self.mentions[-WINDOW:]
+        candidates.sort(key=lambda m: m.start)
+        for m in reversed(candidates):
+            if m.start >= np.start or not m.named:
+                continue
+            titles = m.titles or self.titles_of.get(fold(m.names[-1]), [])
+            if not heads & {self.lex.role(t) for t in titles}:
+                continue
+            words = [fold(w) for w in m.surface.replace("-", " ").split()]
+            if all(any(_stem_match(mod, w) for w in words) for mod in mods):
+                kind = "org" if m.org else "person"
+                return Speaker(m, kind, m.surface, m.start, m.end, np.surface)
+        return None
+
+
+def opens_clause(toks: list[Tok], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and toks[j].cls == DET:
+        j -= 1
+    return j < 0 or toks[j].text in ',;:"“”«»„' or toks[j].quoted
+
+
+def _last_title(toks: list[Tok], i: int, j: int) -> int:
+    return max((q for q in range(i, j) if toks[q].cls == TITLE), default=i - 1)
+
+
+def _with_role(named: Mention, role: Mention) -> Mention:
+    """A named apposition keeps the role phrase's titles: 'The Kremlin spokesman, Dmitri
+    Peskov' is a spokesman."""
+    named.titles = role.titles + named.titles
+    named.mods = role.mods + named.mods
+    return named
+
+
+def _clause_boundary(toks: list[Tok], p: int) -> bool:
+    """A comma, colon or quote ends a clause, except around a date apposition
+    ('am Montag, den 24. Februar, ...')."""
+    if toks[p].text not in ",;:" and not toks[p].quoted:
+        return False
+    near = [toks[q] for q in (p - 1, p + 1, p + 2) if 0 <= q < len(toks)]
+    return not any(t.cls == DATE or t.text.isdigit() for t in near)
+
+
+def _stem_match(a: str, b: str) -> bool:
+    n = min(4, len(a), len(b))
+    return n >= 2 and a[:n] == b[:n]
