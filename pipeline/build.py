@@ -96,14 +96,7 @@ def run(
             writer.carry_over(db, [previous[p][2] for p in keep])
             seen = {previous[p][2]: p for p in keep}
             tick = _progress_from(len(keep), len(paths), progress)
-            if engine == "dask":
-                from pipeline.dask_engine import process_into
-
-                rejected = process_into(writer, todo, folder, seen, jobs, scheduler, tick)
-            elif jobs == 1 or len(todo) < 2:
-                rejected = write_outcomes(writer, process_all(todo, folder), seen, tick)
-            else:
-                rejected = write_parallel(writer, todo, folder, jobs, seen, tick)
+            rejected = _process_and_write(writer, todo, folder, seen, jobs, engine, scheduler, tick)
             counts = writer.finish(
                 _run_row(
                     run_id, started, folder, engine, jobs, full, len(paths), len(todo), len(keep)
@@ -126,6 +119,26 @@ def run(
         seconds=round((dt.datetime.now() - started).total_seconds(), 3),
         rejected_files=sorted(set(rejected)),
     )
+
+
+def _process_and_write(
+    writer: DatabaseWriter,
+    todo: list[Path],
+    folder: Path,
+    seen: dict[str, str],
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    tick: Callable[[], None],
+) -> list[str]:
+    """Process the files on the chosen engine and write them; returns the rejected paths."""
+    if engine == "dask":
+        from pipeline.dask_engine import process_into
+
+        return process_into(writer, todo, folder, seen, jobs, scheduler, tick)
+    if jobs == 1 or len(todo) < 2:
+        return write_outcomes(writer, process_all(todo, folder), seen, tick)
+    return write_parallel(writer, todo, folder, jobs, seen, tick)
 
 
 def _cores() -> int:
