@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +49,19 @@ def builds(
 @pytest.mark.parametrize("table", TABLES)
 def test_dask_build_equals_local_build(builds: dict[str, Path], table: str) -> None:
     assert rows(builds["dask"], table) == rows(builds["local"], table)
+
+
+def test_dask_build_rejects_like_a_local_build(
+    seeds_copy: Path, scheduler: str, tmp_path: Path
+) -> None:
+    first = sorted(seeds_copy.glob("*.txt"))[0]
+    shutil.copy(first, seeds_copy / "zz-copy.txt")
+    (seeds_copy / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    local, dask = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
+    run(seeds_copy, local, jobs=1)
+    report = run(seeds_copy, dask, engine="dask", scheduler=scheduler)
+    assert report.rejected_files == ["image.txt", "zz-copy.txt"]
+    assert [rows(dask, t) for t in TABLES] == [rows(local, t) for t in TABLES]
 
 
 def test_dask_build_is_recorded_as_such(builds: dict[str, Path]) -> None:
