@@ -6,7 +6,6 @@ passed. It reads through a read-only connection, so it can run while a build wri
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -14,7 +13,6 @@ import duckdb
 from pipeline.query import connect
 from schemas.tables import TABLES, ddl
 
-Probe = Callable[[duckdb.DuckDBPyConnection], list[str]]
 SHOWN = 5  # problems listed per kind before "... and N more"
 
 
@@ -24,7 +22,7 @@ def check(db: Path | str) -> list[str]:
         problems = schema_problems(con)
         if problems:  # the other probes read these tables; stop at the first drift
             return problems
-        for probe in (_claim_text, _orphans, _duplicate_ids, _run_counts):
+        for probe in (_claim_text, _orphans, _duplicate_ids, _run_counts, _files_accounted):
             problems += probe(con)
     return problems
 
@@ -130,15 +128,20 @@ def _duplicate_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
     return problems
 
 
-def _run_counts(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The last run's counts are the database's: it recorded them when it finished."""
-    runs = con.execute(
+def _last_run(con: duckdb.DuckDBPyConnection) -> tuple | None:
+    rows = con.execute(
         "select run_id, status, files, processed, carried_over, claims, statements, "
         "rejections, entities from runs order by started desc, run_id desc limit 1"
     ).fetchall()
-    if not runs:
+    return rows[0] if rows else None
+
+
+def _run_counts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The last run's counts are the database's: it recorded them when it finished."""
+    last = _last_run(con)
+    if last is None:
         return ["runs is empty: no build finished writing this database"]
-    run_id, status, files, processed, carried, *recorded = runs[0]
+    run_id, status, files, processed, carried, *recorded = last
     problems = []
     if status != "complete":
         problems.append(f"last run {run_id} has status {status!r}, not 'complete'")
@@ -146,23 +149,27 @@ def _run_counts(con: duckdb.DuckDBPyConnection) -> list[str]:
         problems.append(
             f"run {run_id}: {files} files but {processed} processed + {carried} carried over"
         )
-    for table, count in zip(
-        ("claims", "statements", "rejections", "entities"), recorded, strict=True
-    ):
+    tables = ("claims", "statements", "rejections", "entities")
+    for table, count in zip(tables, recorded, strict=True):
         actual = con.execute(f"select count(*) from {table}").fetchall()[0][0]
         if actual != count:
             problems.append(f"run {run_id} recorded {count} {table}, the table holds {actual}")
-    # Each file became an article or an ingest rejection (unreadable, duplicate, ...).
+    return problems
+
+
+def _files_accounted(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Each file the last run read became an article or an ingest rejection, none vanished."""
+    last = _last_run(con)
+    if last is None:
+        return []
+    run_id, files = last[0], last[2]
     stored = con.execute(
         "select (select count(*) from articles) + (select count(distinct article) "
         "from rejections where stage = 'ingest' and article not in (select path from articles))"
     ).fetchall()[0][0]
-    if stored != files:
-        problems.append(
-            f"run {run_id} read {files} files, but articles and ingest rejections account "
-            f"for {stored}"
-        )
-    return problems
+    if stored == files:
+        return []
+    return [f"run {run_id} read {files} files, but articles and ingest rejections hold {stored}"]
 
 
 def _listed(problems: list[str]) -> list[str]:
