@@ -142,7 +142,12 @@ class SpeakerFinder:
                         outer = None
                         if outer_start is not None:
                             outer = self._parse(toks, outer_start, q, exact=True)
-                        return _with_role(inner, outer) if outer is not None else inner
+                        if outer is None:
+                            return inner
+                        if outer.named and inner.titles and not outer.org:
+                            # 'Ông Nguyễn Văn Đông, Thứ trưởng Bộ Nông nghiệp, cho biết'
+                            return _with_role(outer, inner)
+                        return _with_role(inner, outer)
                 start = self._np_start(toks, q - 1) if q > 0 else None
                 if start is None:
                     return None

@@ -19,6 +19,8 @@ from pipeline._speech import (
     BETWEEN,
     CONN,
     DATE,
+    DEMO,
+    DET,
     NP_CLASSES,
     PRON,
     Lexicon,
@@ -83,6 +85,7 @@ class _Finder(SpeakerFinder):
     def __init__(self, text: str, lex: Lexicon) -> None:
         super().__init__(text, lex)
         self.statements: list[Statement] = []
+        self.previous: tuple[int, int] | None = None  # the unit before, as content
         self.unit_first = 0  # index of the current unit's first statement
         self.colons: list[tuple[Mention, str, tuple[int, int]]] = []
         self.announced: tuple[Mention, str, int] | None = None  # 'X said:' ending a unit
@@ -91,9 +94,11 @@ class _Finder(SpeakerFinder):
 
     def run(self, sents: list[tuple[int, int]]) -> list[Statement]:
         quotes = find_quotes(self.text, self.lex)
-        for k, unit in enumerate(self._units(sents, quotes)):
+        units = self._units(sents, quotes)
+        for k, unit in enumerate(units):
             self.unit_index = k
             self.unit_first = len(self.statements)
+            self.previous = self._trim(units[k - 1].start, units[k - 1].end) if k else None
             self._scan_mentions(unit.toks)
             before = len(self.statements)
             self._unit(unit)
@@ -405,8 +410,12 @@ class _Finder(SpeakerFinder):
             return self._trim(unit.start, toks[first - 1].start)
         if not any(t.word for t in toks[cue_end:]):  # clause-final cue: 'hat ... bestätigt.'
             if speaker.j <= k:
-                return self._trim(toks[speaker.j].start, toks[k].start)
-            return self._trim(unit.start, toks[first].start)
+                span = self._trim(toks[speaker.j].start, toks[k].start)
+            else:
+                span = self._trim(unit.start, toks[first].start)
+            if span and first <= 1 and toks[0].cls in (DET, DEMO) and self.previous:
+                return self.previous  # 'Das teilte das Bundesamt mit': what was said before
+            return span
         return self._trim(toks[cue_end].start, unit.end)
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
