@@ -45,7 +45,7 @@ def canonicalise(mentions: Iterable[tuple[str, str]]) -> tuple[dict[str, str], l
 
     Returns surface -> canonical name, and the entities with their aliases and languages.
     """
-    groups = _seed_groups()
+    index = _Index(_seed_groups())
     seen: dict[str, tuple[str, str, str]] = {}
     langs_of: dict[str, set[str]] = {}
     for surface, lang in mentions:
@@ -57,16 +57,16 @@ def canonicalise(mentions: Iterable[tuple[str, str]]) -> tuple[dict[str, str], l
     order = sorted(seen.items(), key=lambda item: -len(item[1][0].split()))
     by_surface: dict[str, _Group] = {}
     for surface, (core, kind, lang) in order:
-        group = _find(groups, core, kind) or _new(groups)
+        group = index.find(core, kind) or index.new()
         group.cores.append((core, lang))
         group.surfaces.add(surface)
         group.langs |= langs_of[surface]
-        group.keys.add(phonetic(core))
+        index.add_key(group, phonetic(core))
         if group.kind == "unknown":
             group.kind = kind
         by_surface[surface] = group
     entities = {}
-    for group in groups:
+    for group in index.groups:
         if group.surfaces:
             name = group.name or _best_name(group.cores)
             entities[name] = Entity(
@@ -163,28 +163,45 @@ def _seed_groups() -> list[_Group]:
     return groups
 
 
-def _new(groups: list[_Group]) -> _Group:
-    groups.append(_Group())
-    return groups[-1]
+class _Index:
+    """Groups by exact folded key, and by the first letters of the surname for fuzzy
+    matching, so that canonicalising many speakers is not quadratic."""
 
+    def __init__(self, groups: list[_Group]) -> None:
+        self.groups: list[_Group] = []
+        self.exact: dict[str, _Group] = {}
+        self.blocks: dict[str, list[tuple[list[str], _Group]]] = {}
+        for group in groups:
+            self.groups.append(group)
+            for key in list(group.keys):
+                self.add_key(group, key)
 
-def _find(groups: list[_Group], core: str, kind: str) -> _Group | None:
-    key = phonetic(core)
-    for group in groups:
-        if key in group.keys:
-            return group
-    if kind == "org" or not key:
-        return None
-    parts = key.split()
-    best, best_score = None, 0.0
-    for group in groups:
-        if group.kind == "org":
-            continue
-        for other in group.keys:
-            score = _person_score(parts, other.split())
+    def new(self) -> _Group:
+        self.groups.append(_Group())
+        return self.groups[-1]
+
+    def add_key(self, group: _Group, key: str) -> None:
+        group.keys.add(key)
+        self.exact.setdefault(key, group)
+        parts = key.split()
+        if parts:
+            self.blocks.setdefault(parts[-1][:2], []).append((parts, group))
+
+    def find(self, core: str, kind: str) -> _Group | None:
+        key = phonetic(core)
+        if key in self.exact:
+            return self.exact[key]
+        if kind == "org" or not key:
+            return None
+        parts = key.split()
+        best, best_score = None, 0.0
+        for other, group in self.blocks.get(parts[-1][:2], []):
+            if group.kind == "org":
+                continue
+            score = _person_score(parts, other)
             if score > best_score:
                 best, best_score = group, score
-    return best if best_score >= SURNAME_MATCH else None
+        return best if best_score >= SURNAME_MATCH else None
 
 
 def _person_score(a: list[str], b: list[str]) -> float:
