@@ -60,6 +60,26 @@ def mixed_case(words: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
 
+class Before:
+    """Words that may stand just before a number ("more than", "$", "page"), matched
+    right to left: one anchored match on the reversed few characters before the number,
+    instead of a search that tries every position of them."""
+
+    def __init__(self, words: list[str], fold: bool = True, gap: str = r"[\s\u00a0]{0,2}"):
+        flipped = [w[::-1] for w in words]
+        body = f"(?i:{trie_pattern(flipped)})" if fold else mixed_case(flipped)
+        self.pattern = re.compile(rf"{gap}(?P<w>{body}){NOT_LETTER_AFTER}")
+        self.reach = max((len(w) for w in words), default=0) + 3
+
+    def find(self, text: str, start: int) -> tuple[str, int] | None:
+        """The word ending just before `start`, as written, and where it starts."""
+        lo = max(0, start - self.reach)
+        match = self.pattern.match(text[lo:start][::-1])
+        if match is None:
+            return None
+        return match.group("w")[::-1], start - match.end("w")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     data: LangData
@@ -68,21 +88,23 @@ class Lexicon:
     core_any_case: re.Pattern  # the same, for texts whose lowercase changes length
     pieces: re.Pattern  # one number word, for reading a run of them
     words: dict[str, float]
+    word_hint: re.Pattern  # a number word as a whole word (or, compounding, a word start)
+    word_starts: tuple[str, ...]  # number words of three letters or more
     weak: frozenset[str]
     scale: re.Pattern
     scales: dict[str, float]
     unit_after: re.Pattern
-    units_after: dict[str, str]
-    unit_before: re.Pattern
-    units_before: dict[str, str]
-    hedge: re.Pattern
+    units_after: dict[str, Unit | None]  # resolved when the lexicon is built
+    unit_before: Before
+    units_before: dict[str, Unit | None]
+    hedge: Before
     hedge_kind: dict[str, str]
-    range_start: re.Pattern
+    range_start: Before
     range_join: re.Pattern
     range_dash: re.Pattern
-    cue_before: re.Pattern
+    cue_before: Before
     cue_after: re.Pattern
-    month_before: re.Pattern
+    month_before: Before
     month_after: re.Pattern
     ordinal: re.Pattern
     noun: re.Pattern
@@ -90,11 +112,18 @@ class Lexicon:
 
     def unit(self, written: str, before: bool = False) -> Unit | None:
         table = self.units_before if before else self.units_after
-        name = table.get(written) or table.get(written.lower())
-        return resolve(name) if name else None
+        return table.get(written) or table.get(written.lower())
 
     def scale_of(self, written: str) -> float | None:
         return self.scales.get(written) or self.scales.get(written.lower())
+
+    def has_number_word(self, scan: str) -> bool:
+        """Whether the lowercased text may hold a number word: the cheap test done first."""
+        return self.word_hint.search(scan) is not None
+
+    def may_be_number(self, word: str) -> bool:
+        """A lowercased word that is a number word or starts with one ("achtundsiebzig")."""
+        return word in self.words or word.startswith(self.word_starts)
 
     def scan_text(self, text: str) -> tuple[str, re.Pattern]:
         """The text to search for numbers, lowercased when offsets survive it, and the
@@ -123,6 +152,8 @@ def _number_patterns(data: LangData) -> dict:
     numbers = data.numbers
     words = {k.lower(): v for k, v in numbers.words.items()}
     scale_words = {k.lower(): v for k, v in numbers.scales.items()}
+    weak = {w.lower() for w in numbers.weak_words}
+    starts = [w for w in {**words, **scale_words} if len(w) >= 3 and w not in weak]
     readable = {**words, **{k: v for k, v in scale_words.items() if k.isalpha()}}
     pieces = trie_pattern(list(readable))
     link = r"[\s\-]{0,3}(?:" + trie_pattern(numbers.connectors) + r"[\s\-]{0,3})?"
@@ -146,7 +177,15 @@ def _number_patterns(data: LangData) -> dict:
         "core_any_case": re.compile(f"(?P<num>{digits})|(?P<words>{run})", re.IGNORECASE),
         "pieces": re.compile(trie_pattern(list(readable) + numbers.connectors)),
         "words": readable,
-        "weak": frozenset(w.lower() for w in numbers.weak_words),
+        # weak words ('a', 'one') alone never start a quantity worth a scan: a quantity
+        # with one also has a scale word ('a hundred'), which is found
+        "word_hint": re.compile(
+            rf"\b{trie_pattern(starts)}"
+            if numbers.compounds
+            else rf"\b{trie_pattern([w for w in readable if w.isalpha() and w not in weak])}\b"
+        ),
+        "word_starts": tuple(starts),
+        "weak": frozenset(weak),
         "scale": re.compile(scale),
         "scales": {**scale_words, **numbers.suffixes},
     }
@@ -159,22 +198,18 @@ def _unit_patterns(data: LangData) -> dict:
         rf"(?:[\s\u00a0]{{0,2}}|-{links if units.links else ''})"
         rf"(?P<u>{mixed_case(list(units.aliases))})(?![^\W\d_])"
     )
-    before = rf"(?<![^\W\d_])(?P<u>{mixed_case(list(units.before))})[\s\u00a0]{{0,2}}$"
     return {
         "unit_after": re.compile(after),
         "units_after": _with_folded(units.aliases),
-        "unit_before": re.compile(before),
+        "unit_before": Before(list(units.before), fold=False),
         "units_before": _with_folded(units.before),
     }
 
 
-def _with_folded(table: dict[str, str]) -> dict[str, str]:
-    return {**{k.lower(): v for k, v in table.items()}, **table}
-
-
-def _before(words: list[str], flags: str = "(?i:") -> re.Pattern:
-    body = flags + trie_pattern(words) + ")" if flags else mixed_case(words)
-    return re.compile(rf"{NOT_LETTER_BEFORE}(?P<w>{body})[\s\u00a0]{{0,2}}$")
+def _with_folded(table: dict[str, str]) -> dict[str, Unit | None]:
+    """Written form (as written and lowercased) -> its canonical unit, resolved now so
+    that pint is loaded while the lexicon is built, not during a scan."""
+    return {k: resolve(v) for k, v in {**{k.lower(): v for k, v in table.items()}, **table}.items()}
 
 
 def _hedge_patterns(data: LangData) -> dict:
@@ -185,9 +220,9 @@ def _hedge_patterns(data: LangData) -> dict:
     join = trie_pattern(hedges.range_join)
     dash = trie_pattern(hedges.range_dash)
     return {
-        "hedge": _before(list(kinds)),
+        "hedge": Before(list(kinds)),
         "hedge_kind": kinds,
-        "range_start": _before(hedges.range_start),
+        "range_start": Before(hedges.range_start),
         "range_join": re.compile(
             rf"[\s\u00a0]{{0,2}}(?i:{join}){NOT_LETTER_AFTER}[\s\u00a0]{{0,2}}"
         ),
@@ -202,9 +237,9 @@ def _cue_patterns(data: LangData) -> dict:
     months = trie_pattern(cues.months, fold=False)
     classifiers = trie_pattern(counts.classifiers)
     return {
-        "cue_before": _before(cues.before, flags=""),
+        "cue_before": Before(cues.before, fold=False),
         "cue_after": re.compile(rf"[\s\u00a0]{{0,2}}{mixed_case(cues.after)}(?![^\W\d_])"),
-        "month_before": re.compile(rf"(?<![^\W\d_]){months}\.?[\s\u00a0]{{1,2}}$"),
+        "month_before": Before(cues.months, fold=False, gap=r"[\s\u00a0]{1,2}\.?"),
         "month_after": re.compile(
             rf"\.?[\s\u00a0]{{1,2}}(?:[^\W\d_]{{1,3}}[\s\u00a0]{{1,2}})?{months}(?![^\W\d_])"
         ),

@@ -15,7 +15,6 @@ from pipeline._lexicon import Lexicon
 from pipeline._numbers import numeral_value, words_value
 from pipeline._units import Unit
 
-LOOK_BACK = 40  # characters searched for a hedge, currency symbol or cue before a number
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _YEARS = (1800, 2100)
 # durations are time expressions (the dates stage reads them), not quantity claims
@@ -148,18 +147,18 @@ def _unit(text: str, item: Found, lex: Lexicon) -> None:
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             return
     sign = text[item.start] in "-\u2212"
-    match = lex.unit_before.search(text, max(0, item.start - 12), item.start)
-    if match is not None:
-        unit = lex.unit(match.group("u"), before=True)
+    found = lex.unit_before.find(text, item.start)
+    if found is not None:
+        unit = lex.unit(found[0], before=True)
         if unit is not None:
-            item.unit, item.unit_surface, item.start = unit, match.group("u"), match.start("u")
+            item.unit, item.unit_surface, item.start = unit, found[0], found[1]
             if sign:
                 item.value = -abs(item.value)
 
 
 def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     """'between 3 and 5 million', '3-5 Mio.', 'từ 3 đến 5 triệu': both ends, one unit."""
-    opener = lex.range_start.search(text, max(0, item.start - LOOK_BACK), item.start)
+    opener = lex.range_start.find(text, item.start)
     join = (opener and lex.range_join.match(text, item.end)) or lex.range_dash.match(text, item.end)
     if not join:
         return None
@@ -176,7 +175,7 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
         return None
     item.value_max, item.end, item.bound = second.value, second.end, "range"
     if opener:
-        item.start = opener.start("w")
+        item.start = opener[1]
     return second
 
 
@@ -204,24 +203,23 @@ def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
         return True
     if item.unit is not None:
         return False
-    lo = max(0, item.start - LOOK_BACK)
     return (
         _is_year(item)
-        or bool(lex.cue_before.search(text, lo, item.start))
+        or lex.cue_before.find(text, item.start) is not None
         or bool(lex.cue_after.match(text, end))
-        or bool(lex.month_before.search(text, lo, item.start))
+        or lex.month_before.find(text, item.start) is not None
         or bool(lex.month_after.match(text, end))
         or (item.start > 0 and text[item.start - 1] in "([" and text[end : end + 1] in ")]")
     )
 
 
 def _hedge(text: str, item: Found, lex: Lexicon) -> None:
-    match = lex.hedge.search(text, max(0, item.start - LOOK_BACK), item.start)
-    if match is None:
+    found = lex.hedge.find(text, item.start)
+    if found is None:
         return
     if item.bound != "range":
-        item.bound = lex.hedge_kind.get(match.group("w").lower(), "eq")
-    item.start = match.start("w")
+        item.bound = lex.hedge_kind.get(found[0].lower(), "eq")
+    item.start = found[1]
 
 
 def _noun(text: str, item: Found, lex: Lexicon) -> None:

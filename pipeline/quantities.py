@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 MAX_VALUE = 1e21
 FALLBACK_LANG = "en"
 COUNT = Unit("count", 1.0, "count")
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"[0-9]+")
+_WORD = re.compile(r"[^\W\d_]+")
 
 __all__ = ["extract_quantities", "run_jsonl"]
 
@@ -55,17 +56,16 @@ def _lexicon_for(lang: str) -> Lexicon:
 
 def _scan(text: str, lex: Lexicon) -> list[Quantity]:
     scan, core = lex.scan_text(text)
-    match = core.search(scan)
-    if match is None:
+    starts = _candidates(scan, lex)
+    if not starts:
         return []
-    masks = [m.span() for m in MASKS.finditer(text)] if _DIGIT.search(text) else []
     found: list[Quantity] = []
     pos = 0
-    while True:
-        match = core.search(scan, pos)
+    for start in starts:
+        match = _match_at(core, scan, max(start, pos), pos)
         if match is None:
-            return found
-        mask_end = _masked(masks, match.start())
+            continue
+        mask_end = _masked(text, match.start())
         if mask_end:
             pos = mask_end
             continue
@@ -75,13 +75,40 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
         pos = max(pos, match.start() + 1)
+    return found
 
 
-def _masked(masks: list[tuple[int, int]], start: int) -> int:
-    for lo, hi in masks:
-        if lo <= start < hi:
-            return hi
-    return 0
+def _candidates(scan: str, lex: Lexicon) -> list[int]:
+    """Where a number may start: each run of digits, and each word that is or begins
+    with a number word. Matching the full pattern only there (instead of searching with
+    it), after plain substring tests, keeps the extractor cheaper than tokenising."""
+    starts = []
+    if any(digit in scan for digit in "0123456789"):
+        starts = [m.start() for m in _DIGITS.finditer(scan)]
+    if lex.has_number_word(scan):
+        words = [m.start() for m in _WORD.finditer(scan) if lex.may_be_number(m.group())]
+        starts = sorted(starts + words)
+    return starts
+
+
+def _match_at(core: re.Pattern, scan: str, start: int, floor: int) -> re.Match | None:
+    """The number at `start`, or one that starts just before it with a sign or a point."""
+    for back in (2, 1):
+        at = start - back
+        if at >= floor and scan[at] in "-\u2212.," and (back == 1 or scan[at + 1] == " "):
+            match = core.match(scan, at)
+            if match is not None and match.end() > start:
+                return match
+    return core.match(scan, start)
+
+
+def _masked(text: str, start: int) -> int:
+    """The end of a date, clock time or phone number starting at `start` (or at the '+'
+    just before it), else 0."""
+    match = MASKS.match(text, start)
+    if match is None and start > 0 and text[start - 1] == "+":
+        match = MASKS.match(text, start - 1)
+    return match.end() if match else 0
 
 
 def _to_quantity(text: str, item: Found) -> Quantity | None:
@@ -90,7 +117,8 @@ def _to_quantity(text: str, item: Found) -> Quantity | None:
     high = None if item.value_max is None else item.value_max * unit.factor
     if not _sane(value) or (high is not None and not _sane(high)):
         return None
-    return Quantity(
+    # built without re-validation: every field is made here, of the right type
+    return Quantity.model_construct(
         value=value,
         value_max=high,
         unit=unit.canonical,

@@ -48,6 +48,9 @@ class NumberData(_Section):
     fractions: dict[str, float] = Field(
         default_factory=dict, description="fraction words after a number: 'half' = 0.5"
     )
+    compounds: bool = Field(
+        default=False, description="numbers are written as one word: de 'achtundsiebzig'"
+    )
 
 
 class UnitData(_Section):
