@@ -278,6 +278,11 @@ class SpeakerFinder:
             m.org_part = (org_part[0], m.end)
             m.org = False
             m.role_mods = role_mods
+            trailing = 0
+            while trailing < j - i and toks[j - 1 - trailing].cls == NAME:
+                trailing += 1
+            if trailing < 2:  # 'il presidente dell'Istat': the names are the body's
+                m.names = []
         return m
 
     def _mention(self, toks, i, j, **kw) -> Mention:

@@ -197,10 +197,10 @@ class _Finder(SpeakerFinder):
         left = self._np_before(toks, k)
         right = self._np_after(toks, k + 1, k + n) if n > 1 else None
         if right is None:
-            right = self._np_after(toks, k + n, len(toks))
+            right = self._np_after(toks, k + n, len(toks), apposition=True)
         speaker = self._choose(toks, k, left, right)
         if speaker is None:
-            speaker = self._participle_subject(unit, k)
+            speaker = self._participle_subject(unit, k) or self._cue_pronoun(toks, k, n)
         if speaker is None:
             return False
         cue_end = max(k + n, speaker.j if speaker is right else k + n)
@@ -215,6 +215,14 @@ class _Finder(SpeakerFinder):
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _cue_pronoun(self, toks: list[Tok], k: int, n: int) -> Mention | None:
+        """fr 'a-t-il déclaré': the pronoun inside the cue is the speaker."""
+        for p in range(k, k + n):
+            if any(part in self.lex.pronouns for part in toks[p].low.split("-")[1:]):
+                word = next(w for w in toks[p].low.split("-")[1:] if w in self.lex.pronouns)
+                return self._mention(toks, p, p + 1, pron=word)
+        return None
 
     def _cue_text(self, toks: list[Tok], k: int, n: int) -> str:
         """The cue as written; a gap in a separable verb shows as '...' ('schlug ... vor')."""
@@ -400,6 +408,10 @@ class _Finder(SpeakerFinder):
                 return self._trim(tok.end, unit.end)
         first = min(k, speaker.i)
         apposed = speaker.i < k and any(t.text == "," for t in toks[speaker.j : k])
+        while first > 0 and (
+            toks[first - 1].cls == BETWEEN or match_at(toks, first - 1, self.lex.according)
+        ):
+            first -= 1  # ', según ha explicado la ministra'
         if (
             first > 0
             and toks[first - 1].text in ",—–"
