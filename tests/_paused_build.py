@@ -45,19 +45,21 @@ def forkserver() -> multiprocessing.context.BaseContext:
     return _context
 
 
-def _child(folder: str, db: str, full: bool, pause: str) -> None:
+def _child(folder: str, db: str, full: bool, pause: str, jobs: int) -> None:
     os.environ[PAUSE_ENV] = pause
-    run(folder, db, jobs=1, full=full)
+    run(folder, db, jobs=jobs, full=full)
 
 
 class PausedBuild:
     """A build of `folder` into `db`, started and waiting at `point`."""
 
-    def __init__(self, folder: Path, db: Path, point: str, marker: Path, full: bool = False):
+    def __init__(
+        self, folder: Path, db: Path, point: str, marker: Path, full: bool = False, jobs: int = 1
+    ):
         self.point, self.marker = point, marker
         marker.unlink(missing_ok=True)
         self.process = forkserver().Process(
-            target=_child, args=(str(folder), str(db), full, f"{point}={marker}")
+            target=_child, args=(str(folder), str(db), full, f"{point}={marker}", jobs)
         )
         self.process.start()
         deadline = time.monotonic() + 60
@@ -68,6 +70,18 @@ class PausedBuild:
                 self.process.kill()
                 raise AssertionError(f"the build never reached {point}")
             time.sleep(0.005)
+
+    def children(self) -> list[int]:
+        """Pids of the build's own child processes (its worker pool), from /proc."""
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.process.pid:
+                found.append(int(stat.parent.name))
+        return found
 
     def kill(self) -> None:
         self.process.kill()

@@ -6,7 +6,10 @@ each test knows exactly where the build is when it acts.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -83,6 +86,27 @@ def test_killed_build_does_not_leave_the_lock_stuck(folders, db: Path, tmp_path:
     assert Path(f"{db}.lock").exists()  # the file stays; the kernel dropped the flock
     report = run(folders[1], db, jobs=1)
     assert report.files == 6
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc to find workers")
+def test_killed_parallel_build_does_not_leave_the_lock_stuck(
+    folders, db: Path, tmp_path: Path
+) -> None:
+    """The pool's workers outlive a SIGKILLed build; they must not hold its lock."""
+    folder = folders[1]
+    for i in range(12):
+        (folder / f"port_{i}.txt").write_text(f"Port {i} said it moved {i + 2} million tonnes.\n")
+    shutil.copyfile(folder / "port_0.txt", folder / "port_0 copy.txt")  # stops at its rejection
+    running = PausedBuild(folder, db, "article:1", tmp_path / "paused", jobs=2)
+    workers = running.children()
+    running.kill()
+    try:
+        assert workers
+        assert run(folder, db, jobs=1).files == 19
+    finally:
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_refused_build_leaves_both_databases_alone(folders, db: Path, tmp_path: Path) -> None:
