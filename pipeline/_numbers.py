@@ -81,15 +81,18 @@ def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float
     """Small values add; ten or a hundred multiplies the word before it ("hai mươi" = 20,
     "hai trăm năm mươi" = 250, "one hundred" = 100); scales from a thousand up close a
     group ("hai nghìn" = 2000)."""
-    total, current, last, seen = 0.0, 0.0, 0.0, False
+    total, current, last, scale, seen = 0.0, 0.0, 0.0, 0.0, False
     for match in pieces.finditer(span.lower()):
         value = words.get(match.group(0))
         if value is None:
             continue
         seen = True
-        if value >= 1000:
+        if value >= 1000 and not current and total and value > scale:
+            total *= value  # "mil millones": a scale of a scale
+            scale = value
+        elif value >= 1000:
             total += (current or 1.0) * value
-            current, last = 0.0, 0.0
+            current, last, scale = 0.0, 0.0, value
         elif value in (10.0, 100.0) and 0 < last < value:
             current += last * (value - 1)
             last = 0.0

@@ -94,7 +94,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
     _scale(text, item, lex)
     _unit(text, item, lex)
     weak = item.kind == "words" and _weak(item, lex)
-    if weak and item.scale == 1.0 and not (item.unit_surface or "").isalpha():
+    if weak and (_lone_scale(item, lex) or not (item.unit_surface or "").isalpha()):
         return None
     if item.kind == "words" and item.unit is not None and _digit_follows(text, item.end):
         return None
@@ -121,8 +121,12 @@ def _digit_follows(text: str, end: int) -> bool:
 def _weak(item: Found, lex: Lexicon) -> bool:
     """A lone 'one', 'a', 'ein', or a lone scale word ('thousands'), is no number."""
     words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
-    if all(w in lex.weak for w in words):
-        return True
+    return all(w in lex.weak for w in words) or _lone_scale(item, lex)
+
+
+def _lone_scale(item: Found, lex: Lexicon) -> bool:
+    """'thousands of', 'billones de': a scale word with no number is no amount."""
+    words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
     return len(words) == 1 and lex.scale_of(words[0]) is not None
 
 
