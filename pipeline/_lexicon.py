@@ -93,6 +93,9 @@ class Lexicon:
     weak: frozenset[str]
     scale: re.Pattern
     scales: dict[str, float]
+    fraction_times: re.Pattern  # "two thirds"
+    fraction_plus: re.Pattern  # "one and a half"
+    fractions: dict[str, float]
     unit_after: re.Pattern
     units_after: dict[str, Unit | None]  # resolved when the lexicon is built
     unit_before: Before
@@ -165,6 +168,7 @@ def _number_patterns(data: LangData) -> dict:
         r"|(?<![\d.,])\d{1,30}|(?<![\w.,])(?=[.,]\d))"
         r"(?:[.,]\d{1,20}(?!\d))?(?:[eE][-+]?\d{1,3}(?![\w.,]))?"
     )
+    fractions = trie_pattern(list(numbers.fractions))
     glued = [k for k in numbers.suffixes if len(k) == 1]
     spaced = [k for k in numbers.suffixes if len(k) > 1]
     scale = (
@@ -187,6 +191,13 @@ def _number_patterns(data: LangData) -> dict:
         "word_starts": tuple(starts),
         "weak": frozenset(weak),
         "scale": re.compile(scale),
+        "fraction_times": re.compile(rf"[\s\-]{{1,2}}(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"),
+        "fraction_plus": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.connectors)})[\s\u00a0]{{1,2}}"
+            rf"(?:(?i:{trie_pattern(list(weak))})[\s\u00a0]{{1,2}})?"
+            rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"
+        ),
+        "fractions": {k.lower(): v for k, v in numbers.fractions.items()},
         "scales": {**scale_words, **numbers.suffixes},
     }
 

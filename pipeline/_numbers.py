@@ -17,6 +17,7 @@ from schemas.lang import NumberData
 
 MAX_DIGITS = 24  # longer runs of digits are identifiers, not amounts
 _T2N_LANGS = frozenset({"en", "fr", "es", "pt", "de", "nl", "it"})
+_EXPONENT = re.compile(r"[eE]([-+]?\d{1,3})$")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 
 
@@ -25,7 +26,13 @@ def numeral_value(raw: str, numbers: NumberData) -> tuple[float, str | None] | N
     text = raw.replace("\u2212", "-").replace(" ", "")
     text = _SPACES.sub("", text)
     sign = -1.0 if text.startswith("-") else 1.0
-    body = text.lstrip("+-")
+    body, exponent = _EXPONENT.sub("", text.lstrip("+-")), _EXPONENT.search(text)
+    if exponent is not None:
+        parsed = numeral_value(body, numbers)
+        if parsed is None:
+            return None
+        value = sign * float(f"{parsed[0]!r}e{exponent.group(1)}")  # inf, never an error
+        return (value, parsed[1]) if math.isfinite(value) else None
     if sum(c.isdigit() for c in body) > MAX_DIGITS:
         return None
     seps = [c for c in body if not c.isdigit()]

@@ -87,18 +87,57 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
             return None
         item = Found(parsed[0], start, end, "num", raw, note=parsed[1])
     else:
-        value = words_value(raw, lex.data.code, lex.words, lex.pieces)
-        if value is None or _digit_follows(text, end):
+        item = _read_words(text, start, raw, lex)
+        if item is None or _digit_follows(text, item.end):
             return None
-        item = Found(value, start, end, "words", raw)
+    fraction = _fraction(text, item, lex)
     _scale(text, item, lex)
+    if item.scale != 1.0 and not fraction:  # "3 millones y medio": half a million more
+        before = item.value
+        if _fraction(text, item, lex):
+            item.value = before + (item.value - before) * item.scale
     _unit(text, item, lex)
-    weak = item.kind == "words" and _weak(item, lex)
+    weak = item.kind == "words" and not fraction and _weak(item, lex)
     if weak and (_lone_scale(item, lex) or not (item.unit_surface or "").isalpha()):
         return None
     if item.kind == "words" and item.unit is not None and _digit_follows(text, item.end):
         return None
     return item
+
+
+def _read_words(text: str, start: int, raw: str, lex: Lexicon) -> Found | None:
+    """The longest run of number words from `start` that reads as one number: "one and a
+    half" is "one", then a fraction."""
+    ends = [m.end() for m in lex.pieces.finditer(raw.lower()) if m.group(0) in lex.words]
+    for end in reversed(ends[-6:] if len(ends) > 6 else ends):
+        value = words_value(raw[:end], lex.data.code, lex.words, lex.pieces)
+        if value is not None:
+            return Found(value, start, start + end, "words", raw[:end])
+        if len(ends) > 6:
+            return None
+    return None
+
+
+def _fraction(text: str, item: Found, lex: Lexicon) -> bool:
+    """'two thirds' (times), 'one and a half' (plus): fraction words after a number."""
+    match = lex.fraction_times.match(text, item.end)
+    if match is not None:
+        item.value *= lex.fractions[match.group("f").lower()]
+    else:
+        match = lex.fraction_plus.match(text, item.end)
+        if match is None:
+            return False
+        item.value += lex.fractions[match.group("f").lower()] * _closing_scale(item, lex)
+    item.end = match.end()
+    return True
+
+
+def _closing_scale(item: Found, lex: Lexicon) -> float:
+    """The scale word a run of number words ends with ("dos millones" -> 1e6), else 1."""
+    if item.kind != "words":
+        return 1.0
+    pieces = lex.pieces.findall(item.raw.lower())
+    return (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0
 
 
 def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = False) -> bool:
