@@ -35,6 +35,7 @@ MAX_NP = 12  # tokens in one speaker phrase
 APPOSITION = 25  # tokens an apposition between a speaker and the cue may take
 RECENT_UNITS = 6  # units back a pronoun may look for its speaker
 WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
+CONFIRM_UNITS = 3  # sentences an article needs before an opening word must be confirmed
 
 
 @dataclass
@@ -59,6 +60,8 @@ class SpeakerFinder:
         self.person_names: set[str] = set()  # folded last names of titled persons
         self.titles_of: dict[str, list[str]] = {}  # folded last name -> titles seen with it
         self.unit_index = 0
+        self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
+        self.units_total = 0
 
     def _clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
         start = k - 1
@@ -103,6 +106,18 @@ class SpeakerFinder:
             if toks[p].text in ".;!?" or toks[p].quoted:
                 break
         return np
+
+    def _unconfirmed_opening_word(self, toks: list[Tok], np: Mention) -> bool:
+        """A lone capitalised word opening the sentence ('Insurance claims rose') is a
+        name only if the article also writes it capitalised inside a sentence."""
+        if np.titles or np.pron or np.org or len(np.names) != 1 or np.j - np.i != 1:
+            return False
+        if self.units_total < CONFIRM_UNITS:
+            return False  # too little text to confirm a name with
+        if any(t.word for t in toks[: np.i]):
+            return False
+        low = toks[np.i].low
+        return low not in self.midcaps and fold(low) not in self.person_names
 
     def _np_before(self, toks: list[Tok], k: int) -> Mention | None:
         p = k - 1

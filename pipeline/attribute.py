@@ -95,6 +95,7 @@ class _Finder(SpeakerFinder):
     def run(self, sents: list[tuple[int, int]]) -> list[Statement]:
         quotes = find_quotes(self.text, self.lex)
         units = self._units(sents, quotes)
+        self.units_total = len(units)
         for k, unit in enumerate(units):
             self.unit_index = k
             self.unit_first = len(self.statements)
@@ -142,6 +143,8 @@ class _Finder(SpeakerFinder):
                 q += 1
             _mark_quoted(toks, mine)
             self.lex.classify(toks)
+            first = next((i for i, t in enumerate(toks) if t.word), len(toks))
+            self.midcaps.update(t.low for t in toks[first + 1 :] if t.cap and t.word)
             units.append(_Unit(start, end, toks, mine))
         return units
 
@@ -199,6 +202,8 @@ class _Finder(SpeakerFinder):
         if right is None:
             right = self._np_after(toks, k + n, len(toks), apposition=True)
         speaker = self._choose(toks, k, left, right)
+        if speaker is not None and self._unconfirmed_opening_word(toks, speaker):
+            speaker = None  # 'Insurance claims rose 12 percent'
         if speaker is None:
             speaker = self._participle_subject(unit, k) or self._cue_pronoun(toks, k, n)
         if speaker is None:
