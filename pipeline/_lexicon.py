@@ -97,6 +97,7 @@ class Lexicon:
     fraction_plus: re.Pattern  # "one and a half"
     fractions: dict[str, float]
     unit_after: re.Pattern
+    subunit_join: re.Pattern  # between an amount and its cents: "and", "y", "con"
     units_after: dict[str, Unit | None]  # resolved when the lexicon is built
     unit_before: Before
     units_before: dict[str, Unit | None]
@@ -211,6 +212,10 @@ def _unit_patterns(data: LangData) -> dict:
     )
     return {
         "unit_after": re.compile(after),
+        "subunit_join": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?:(?P<j>(?i:{trie_pattern(units.subunit_joins)}))"
+            rf"[\s\u00a0]{{1,2}})?"
+        ),
         "units_after": _with_folded(units.aliases),
         "unit_before": Before(list(units.before), fold=False),
         "units_before": _with_folded(units.before),

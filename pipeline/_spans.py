@@ -188,6 +188,8 @@ def _unit(text: str, item: Found, lex: Lexicon) -> None:
         unit = lex.unit(match.group("u"))
         if unit is not None:
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
+            if unit.dimension == "currency":
+                _subunit(text, item, lex)
             return
     sign = text[item.start] in "-\u2212"
     found = lex.unit_before.find(text, item.start)
@@ -197,6 +199,29 @@ def _unit(text: str, item: Found, lex: Lexicon) -> None:
             item.unit, item.unit_surface, item.start = unit, found[0], found[1]
             if sign:
                 item.value = -abs(item.value)
+
+
+def _subunit(text: str, item: Found, lex: Lexicon) -> None:
+    """'3 dollars 50 cents', 'trece euros y cuarenta y cinco céntimos', 'zwei Euro
+    fünfzig': the cents after an amount of money belong to it."""
+    join = lex.subunit_join.match(text, item.end)
+    match = lex.core_any_case.match(text, join.end()) if join else None
+    part = _read(text, match, lex, joined=True) if match else None
+    if part is None or part.scale != 1.0 or part.value <= 0:
+        return
+    if part.unit is not None and part.unit.dimension == "currency" and part.unit.factor < 1:
+        item.value += part.value * part.unit.factor
+    elif part.unit is None and not join.group("j") and part.value < 100 and _ends(text, part):
+        item.value += part.value / 100
+    else:
+        return
+    item.end = part.end
+
+
+def _ends(text: str, item: Found) -> bool:
+    """Nothing but punctuation or the end of the text after `item`."""
+    rest = text[item.end : item.end + 2].strip()
+    return not rest or not rest[0].isalnum()
 
 
 def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:

@@ -66,6 +66,9 @@ class UnitData(_Section):
         default_factory=list,
         description="words between a number and its unit: 'de' in '2 millones de dólares'",
     )
+    subunit_joins: list[str] = Field(
+        default_factory=list, description="words between money and its cents: 'and', 'con'"
+    )
 
 
 class HedgeData(_Section):
