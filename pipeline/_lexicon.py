@@ -185,11 +185,13 @@ def _number_patterns(data: LangData) -> dict:
         # weak words ('a', 'one') alone never start a quantity worth a scan: a quantity
         # with one also has a scale word ('a hundred'), which is found
         "word_hint": re.compile(
-            rf"\b{trie_pattern(starts)}"
+            rf"\b(?:{trie_pattern(starts)}|{trie_pattern(list(weak))}"
+            rf"{trie_pattern(numbers.connectors)}{trie_pattern(starts)})"
             if numbers.compounds
             else rf"\b{trie_pattern([w for w in readable if w.isalpha() and w not in weak])}\b"
         ),
-        "word_starts": tuple(starts),
+        # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
+        "word_starts": tuple(starts + (sorted(weak) if numbers.compounds else [])),
         "weak": frozenset(weak),
         "scale": re.compile(scale),
         "fraction_times": re.compile(rf"[\s\-]{{1,2}}(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"),
