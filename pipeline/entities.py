@@ -97,7 +97,7 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
             return acronyms[0], "org"  # 'Đài RT' -> 'RT'
         return " ".join(t.text for t in toks).strip(), "org"
     last_title = max((i for i, t in enumerate(toks) if t.cls == TITLE), default=-1)
-    names = [t.text for t in toks[last_title + 1 :] if t.cls in (NAME, POSS)]
+    names = _person_name(toks[last_title + 1 :])
     if not names:
         names = [t.text for t in toks if t.cls == NAME]
     if not names:
@@ -105,6 +105,22 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
         return " ".join(kept) or surface.strip(), "unknown"
     kind = "person" if last_title >= 0 or len(names) >= 2 else "unknown"
     return " ".join(n.rstrip("'’s") if n.endswith(("'s", "’s")) else n for n in names), kind
+
+
+def _person_name(toks: list) -> list[str]:
+    """The name words; a lowercase word after two of them starts an affiliation
+    ('Marieke Blom van ING'), after one it is a particle ('Eddy van Hijum')."""
+    names: list[str] = []
+    pending: list[str] = []
+    for tok in toks:
+        if tok.cls in (NAME, POSS):
+            names += [*pending, tok.text]
+            pending = []
+        elif names and not tok.cap:
+            if sum(1 for n in names if n[:1].isupper()) >= 2:
+                break
+            pending.append(tok.text)
+    return names
 
 
 def _drop_brackets(toks: list) -> list:

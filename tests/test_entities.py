@@ -53,8 +53,16 @@ def test_same_surname_other_first_name_stays_apart():
         ("der russische Präsident Wladimir Putin", "de", "Wladimir Putin"),
         ("FBI chief Kash Patel", "en", "Kash Patel"),
         ("Đài RT (Nga)", "vi", "RT"),
+        ("Minister Eddy van Hijum", "nl", "Eddy van Hijum"),
     ],
-    ids=["vi-title-country", "en-possessive-role", "de-determiner", "en-org-title", "vi-station"],
+    ids=[
+        "vi-title-country",
+        "en-possessive-role",
+        "de-determiner",
+        "en-org-title",
+        "vi-station",
+        "nl-particle",
+    ],
 )
 def test_core_name(surface, lang, core):
     assert core_name(surface, lang)[0] == core
