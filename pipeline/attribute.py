@@ -205,7 +205,11 @@ class _Finder(SpeakerFinder):
         if speaker is not None and self._unconfirmed_opening_word(toks, speaker):
             speaker = None  # 'Insurance claims rose 12 percent'
         if speaker is None:
-            speaker = self._participle_subject(unit, k) or self._cue_pronoun(toks, k, n)
+            speaker = (
+                self._participle_subject(unit, k)
+                or self._cue_pronoun(toks, k, n)
+                or self._dropped_subject(toks, k)
+            )
         if speaker is None:
             return False
         cue_end = max(k + n, speaker.j if speaker is right else k + n)
@@ -228,6 +232,15 @@ class _Finder(SpeakerFinder):
                 word = next(w for w in toks[p].low.split("-")[1:] if w in self.lex.pronouns)
                 return self._mention(toks, p, p + 1, pron=word)
         return None
+
+    def _dropped_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        """it 'Ha detto che ...', es 'Añadió que ...': a language that drops subject
+        pronouns opens the sentence with the cue; the subject is a person pronoun."""
+        if not self.lex.speech.null_subject or any(t.word and t.cls != BETWEEN for t in toks[:k]):
+            return None
+        np = self._mention(toks, k, k + 1, pron=next(iter(sorted(self.lex.pronouns)), ""))
+        np.surface = "(dropped subject)"  # what resolved_from will say
+        return np if self._resolvable(np) else None
 
     def _cue_text(self, toks: list[Tok], k: int, n: int) -> str:
         """The cue as written; a gap in a separable verb shows as '...' ('schlug ... vor')."""

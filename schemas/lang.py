@@ -137,6 +137,11 @@ class SpeechData(_Section):
         "(vi 'Bộ Tài nguyên Thiên nhiên Nga'): a lowercase syllable after a capitalised one "
         "stays in the name",
     )
+    null_subject: bool = Field(
+        default=False,
+        description="subject pronouns are dropped (es, it, pt): a sentence opening with a "
+        "cue ('Ha detto che') goes on with the person who spoke before",
+    )
     verbs: list[str] = Field(
         default_factory=list, description="speech cues, inflected forms: 'said', 'voegde ... toe'"
     )
