@@ -86,20 +86,22 @@ def _text2num(span: str, lang: str) -> float | None:
 
 def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float | None:
     """Small values add; ten or a hundred multiplies the word before it ("hai mươi" = 20,
-    "hai trăm năm mươi" = 250, "one hundred" = 100); scales from a thousand up close a
-    group ("hai nghìn" = 2000)."""
-    total, current, last, scale, seen = 0.0, 0.0, 0.0, 0.0, False
+    "hai trăm năm mươi" = 250, "one hundred" = 100); a scale from a thousand up closes a
+    group, taking in the groups of smaller scales before it ("hai nghìn" = 2000, "mil
+    millones" = 1e9, "455 mil 228 millones" = 455228e6)."""
+    groups: list[tuple[float, float]] = []  # (value, scale), scales falling
+    current, last, seen = 0.0, 0.0, False
     for match in pieces.finditer(span.lower()):
         value = words.get(match.group(0))
         if value is None:
             continue
         seen = True
-        if value >= 1000 and not current and total and value > scale:
-            total *= value  # "mil millones": a scale of a scale
-            scale = value
-        elif value >= 1000:
-            total += (current or 1.0) * value
-            current, last, scale = 0.0, 0.0, value
+        if value >= 1000:
+            amount = current
+            while groups and groups[-1][1] < value:
+                amount += groups.pop()[0]
+            groups.append(((amount or 1.0) * value, value))
+            current, last = 0.0, 0.0
         elif value in (10.0, 100.0) and 0 < last < value:
             current += last * (value - 1)
             last = 0.0
@@ -108,7 +110,7 @@ def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float
         else:
             current += value
             last = value
-    return total + current if seen else None
+    return sum(g[0] for g in groups) + current if seen else None
 
 
 def _place(value: float) -> float:
