@@ -54,7 +54,7 @@ def _candidate(
     sent_start: int,
     statement: Statement | None,
 ) -> ClaimCandidate:
-    when = claim_date(sentence, article.published_date, article.lang)
+    when = claim_date(sentence, article.published_date, article.lang, article_text=article.text)
     return ClaimCandidate(
         claim_id=claim_id(article.article_id, quantity),
         article_id=article.article_id,
