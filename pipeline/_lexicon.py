@@ -88,6 +88,7 @@ class Lexicon:
     core_any_case: re.Pattern  # the same, for texts whose lowercase changes length
     pieces: re.Pattern  # one number word, for reading a run of them
     words: dict[str, float]
+    money_hint: re.Pattern  # a currency written as a word
     word_hint: re.Pattern  # a number word as a whole word (or, compounding, a word start)
     word_starts: tuple[str, ...]  # number words of three letters or more
     weak: frozenset[str]
@@ -123,7 +124,9 @@ class Lexicon:
 
     def has_number_word(self, scan: str) -> bool:
         """Whether the lowercased text may hold a number word: the cheap test done first."""
-        return self.word_hint.search(scan) is not None
+        if self.word_hint.search(scan) is not None:
+            return True  # a money word may follow a weak one: "a dollar", "einen Euro"
+        return self.money_hint.search(scan) is not None
 
     def may_be_number(self, word: str) -> bool:
         """A lowercased word that is a number word or starts with one ("achtundsiebzig")."""
@@ -214,6 +217,7 @@ def _unit_patterns(data: LangData) -> dict:
     )
     return {
         "unit_after": re.compile(after),
+        "money_hint": re.compile(rf"\b{trie_pattern(_money_words(units.aliases))}\b"),
         "subunit_join": re.compile(
             rf"[\s\u00a0]{{1,2}}(?:(?P<j>(?i:{trie_pattern(units.subunit_joins)}))"
             rf"[\s\u00a0]{{1,2}})?"
@@ -222,6 +226,13 @@ def _unit_patterns(data: LangData) -> dict:
         "unit_before": Before(list(units.before), fold=False),
         "units_before": _with_folded(units.before),
     }
+
+
+def _money_words(aliases: dict[str, str]) -> list[str]:
+    words = [k.lower() for k, v in aliases.items() if len(k) > 2 and k.replace(" ", "").isalpha()]
+    return [
+        w for w in words if (unit := resolve(aliases.get(w) or "")) and unit.dimension == "currency"
+    ]
 
 
 def _with_folded(table: dict[str, str]) -> dict[str, Unit | None]:

@@ -98,8 +98,8 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
             item.value = before + (item.value - before) * item.scale
     _unit(text, item, lex)
     weak = item.kind == "words" and not fraction and _weak(item, lex)
-    if weak and (_lone_scale(item, lex) or not (item.unit_surface or "").isalpha()):
-        return None
+    if weak and (_lone_scale(item, lex) or not _named_money(item)):
+        return None  # "a dollar", "einen Euro" are amounts; "a litre of milk" is a rate
     if item.kind == "words" and item.unit is not None and _digit_follows(text, item.end):
         return None
     return item
@@ -161,6 +161,14 @@ def _weak(item: Found, lex: Lexicon) -> bool:
     """A lone 'one', 'a', 'ein', or a lone scale word ('thousands'), is no number."""
     words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
     return all(w in lex.weak for w in words) or _lone_scale(item, lex)
+
+
+def _named_money(item: Found) -> bool:
+    return (
+        item.unit is not None
+        and item.unit.dimension == "currency"
+        and (item.unit_surface or "").replace(" ", "").isalpha()
+    )
 
 
 def _lone_scale(item: Found, lex: Lexicon) -> bool:
