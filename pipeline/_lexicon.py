@@ -92,6 +92,7 @@ class Lexicon:
     word_hint: re.Pattern  # a number word as a whole word (or, compounding, a word start)
     word_starts: tuple[str, ...]  # number words of three letters or more
     weak: frozenset[str]
+    vague: frozenset[str]  # scale words that alone mean "many"
     scale: re.Pattern
     scales: dict[str, float]
     fraction_times: re.Pattern  # "two thirds"
@@ -196,6 +197,7 @@ def _number_patterns(data: LangData) -> dict:
         # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
         "word_starts": tuple(starts + (sorted(weak) if numbers.compounds else [])),
         "weak": frozenset(weak),
+        "vague": frozenset(w.lower() for w in numbers.vague_scales),
         "scale": re.compile(scale),
         "fraction_times": re.compile(rf"[\s\-]{{1,2}}(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"),
         "fraction_plus": re.compile(

@@ -16,6 +16,8 @@ from pipeline._numbers import numeral_value, words_value
 from pipeline._units import Unit
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
+_SLASH = re.compile(r"/(\d{1,3})(?![\d/.,])")
+_MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/.,])")
 _YEARS = (1800, 2100)
 # durations are time expressions (the dates stage reads them), not quantity claims
 SKIPPED_DIMENSIONS = frozenset({"time"})
@@ -86,6 +88,8 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         if parsed is None:
             return None
         item = Found(parsed[0], start, end, "num", raw, note=parsed[1])
+        if _slash_fraction(text, item) and not _unit(text, item, lex):
+            return None  # "4/11", "24/7": a date or a ratio unless a unit follows
     else:
         item = _read_words(text, start, raw, lex)
         if item is None or _digit_follows(text, item.end):
@@ -96,7 +100,8 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         before = item.value
         if _fraction(text, item, lex):
             item.value = before + (item.value - before) * item.scale
-    _unit(text, item, lex)
+    if item.unit is None:
+        _unit(text, item, lex)
     weak = item.kind == "words" and not fraction and _weak(item, lex)
     if weak and (_lone_scale(item, lex) or not _named_money(item)):
         return None  # "a dollar", "einen Euro" are amounts; "a litre of milk" is a rate
@@ -140,6 +145,21 @@ def _closing_scale(item: Found, lex: Lexicon) -> float:
     return (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0
 
 
+def _slash_fraction(text: str, item: Found) -> bool:
+    """'1/4 mile', '10 1/2 miles': a written fraction, alone or after a whole number."""
+    match = _SLASH.match(text, item.end)
+    if match is not None and item.raw.lstrip("-\u2212").isdigit():
+        item.value /= float(match.group(1)) or float("nan")  # x/0 is dropped as not finite
+    else:
+        match = _MIXED.match(text, item.end)
+        if match is None or not (0 < int(match.group(1)) < int(match.group(2))):
+            return False
+        part = int(match.group(1)) / int(match.group(2))
+        item.value += -part if item.value < 0 else part
+    item.end = match.end()
+    return True
+
+
 def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = False) -> bool:
     """'F-16', 'COVID-19', 'J1149', '192.168.1.2', '4/11', '21st': not amounts. `joined`:
     the second end of a range, whose dash is the range's own."""
@@ -149,6 +169,8 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
         return True
     if not joined and before in "-\u2010\u2011" and first > 1 and text[first - 2].isalnum():
         return True
+    if _SLASH.match(text, end):
+        return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
 
 
@@ -172,9 +194,9 @@ def _named_money(item: Found) -> bool:
 
 
 def _lone_scale(item: Found, lex: Lexicon) -> bool:
-    """'thousands of', 'billones de': a scale word with no number is no amount."""
+    """'millions of', 'billones de': a vague scale word with no number is no amount."""
     words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
-    return len(words) == 1 and lex.scale_of(words[0]) is not None
+    return len(words) == 1 and words[0] in lex.vague
 
 
 def _scale(text: str, item: Found, lex: Lexicon) -> None:
@@ -190,7 +212,7 @@ def _scale(text: str, item: Found, lex: Lexicon) -> None:
         item.end = match.end()
 
 
-def _unit(text: str, item: Found, lex: Lexicon) -> None:
+def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     match = lex.unit_after.match(text, item.end)
     if match is not None:
         unit = lex.unit(match.group("u"))
@@ -198,7 +220,7 @@ def _unit(text: str, item: Found, lex: Lexicon) -> None:
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
                 _subunit(text, item, lex)
-            return
+            return True
     sign = text[item.start] in "-\u2212"
     found = lex.unit_before.find(text, item.start)
     if found is not None:
@@ -207,6 +229,8 @@ def _unit(text: str, item: Found, lex: Lexicon) -> None:
             item.unit, item.unit_surface, item.start = unit, found[0], found[1]
             if sign:
                 item.value = -abs(item.value)
+            return True
+    return False
 
 
 def _subunit(text: str, item: Found, lex: Lexicon) -> None:

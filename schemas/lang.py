@@ -48,6 +48,10 @@ class NumberData(_Section):
     fractions: dict[str, float] = Field(
         default_factory=dict, description="fraction words after a number: 'half' = 0.5"
     )
+    vague_scales: list[str] = Field(
+        default_factory=list,
+        description="scale words that with no number before them mean 'many': 'millions'",
+    )
     compounds: bool = Field(
         default=False, description="numbers are written as one word: de 'achtundsiebzig'"
     )
