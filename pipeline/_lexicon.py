@@ -88,8 +88,9 @@ class Lexicon:
     core_any_case: re.Pattern  # the same, for texts whose lowercase changes length
     pieces: re.Pattern  # one number word, for reading a run of them
     words: dict[str, float]
-    money_hint: re.Pattern  # a currency written as a word
-    word_hint: re.Pattern  # a number word as a whole word (or, compounding, a word start)
+    # a number word as a whole word (or, compounding, a word start), or a currency
+    # written as a word (a weak number word may come before it: "a dollar", "einen Euro")
+    word_hint: re.Pattern
     word_starts: tuple[str, ...]  # number words of three letters or more
     weak: frozenset[str]
     vague: frozenset[str]  # scale words that alone mean "many"
@@ -125,9 +126,7 @@ class Lexicon:
 
     def has_number_word(self, scan: str) -> bool:
         """Whether the lowercased text may hold a number word: the cheap test done first."""
-        if self.word_hint.search(scan) is not None:
-            return True  # a money word may follow a weak one: "a dollar", "einen Euro"
-        return self.money_hint.search(scan) is not None
+        return self.word_hint.search(scan) is not None
 
     def may_be_number(self, word: str) -> bool:
         """A lowercased word that is a number word or starts with one ("achtundsiebzig")."""
@@ -143,13 +142,10 @@ class Lexicon:
 @cache
 def lexicon(lang: str) -> Lexicon:
     data = load_lang(lang)
-    return Lexicon(
-        data=data,
-        **_number_patterns(data),
-        **_unit_patterns(data),
-        **_hedge_patterns(data),
-        **_cue_patterns(data),
-    )
+    numbers, units = _number_patterns(data), _unit_patterns(data)
+    hints = (numbers["word_hint"].pattern, units.pop("money_hint").pattern)
+    numbers["word_hint"] = re.compile("|".join(f"(?:{h})" for h in hints))
+    return Lexicon(data=data, **numbers, **units, **_hedge_patterns(data), **_cue_patterns(data))
 
 
 def _alpha(word: str) -> bool:

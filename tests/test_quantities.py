@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import random
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,19 @@ def test_jsonl_protocol_answers_every_line() -> None:
     run_jsonl(['{"id": 1, "text": "5 km", "lang": "en"}', "not json", "{}"], out)
     answers = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [a["quantities"] != [] for a in answers] == [True, False, False]
+
+
+PIECES = [
+    *"0123456789 ,.-/%$€£()[]:+eE^×\u2212\u202f\u00a0",
+    *("million ", "mil ", "tỷ ", "млн ", "Mio. ", "between ", "and ", "1/2 ", "ngày "),
+    *("km ", "USD ", "un ", "cents ", "y medio ", "a ", "half "),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "nl", "es", "fr", "pt", "it", "vi", "ru"])
+def test_random_text_gives_finite_values_at_their_offsets(lang: str) -> None:
+    rng = random.Random(lang)
+    for _ in range(500):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30)))
+        for q in extract_quantities(text, lang):
+            assert math.isfinite(q.value) and text[q.start : q.end] == q.surface
