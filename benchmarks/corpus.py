@@ -15,15 +15,15 @@ import argparse
 import hashlib
 import random
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pipeline.ingest import ingest_file
 from pipeline.lang import load_lang
-from schemas.records import Article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_LANGUAGES = ("en", "nl", "de", "vi", "es", "fr", "it", "pt", "ru")
 LANGS = ".langs.tsv"  # a dot file: `factdb build` does not read it
 # Speakers swapped in for each other, as (first names, surname); a seed's spelling of a
 # surname ("Poetin", "Putin") is kept apart so every language keeps its own forms.
@@ -177,15 +177,16 @@ def _calendar(lang: str, kind: str) -> list[str]:
 
 @cache
 def _pools() -> tuple[Pool, ...]:
+    """The seeds read as they are (not through `pipeline.ingest`, so that the corpus stays
+    the same while the pipeline changes), grouped by language."""
     pools: dict[str, Pool] = {}
     for path in sorted(SEEDS.glob("*.txt")):
-        found = ingest_file(path, SEEDS)
-        if not isinstance(found, Article):
-            continue
-        pool = pools.setdefault(found.lang, Pool(found.lang))
-        for line in found.text.split("\n"):
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        lang = _language(text)
+        pool = pools.setdefault(lang, Pool(lang))
+        for line in text.split("\n"):
             line = DATELINE.sub("", line).strip()
-            if 20 < len(line) <= 150 and not line.endswith((".", "?", "!")):
+            if 30 < len(line) <= 150 and not line.endswith((".", "?", "!")):
                 pool.headlines.append(line)
             elif len(line) > 150:
                 pool.paragraphs.append(line)
@@ -193,6 +194,15 @@ def _pools() -> tuple[Pool, ...]:
     for pool in pools.values():
         pool.headlines = pool.headlines or [s for s in pool.sentences if len(s) <= 150][:5]
     return tuple(p for _, p in sorted(pools.items()) if p.sentences)
+
+
+def _language(text: str) -> str:
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [IsoCode639_1.from_str(code) for code in SEED_LANGUAGES]
+    detector = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+    language = detector.detect_language_of(text)
+    return language.iso_code_639_1.name.lower() if language else "en"
 
 
 def main() -> None:
