@@ -94,7 +94,7 @@ def _measure(n: int, label: str, *child_args: str) -> dict:
     stdout, _ = proc.communicate()
     wall = time.perf_counter() - started
     if proc.returncode:
-        raise SystemExit(f"{label} failed (exit {proc.returncode})")
+        raise SystemExit(f"N={n} {label} failed (exit {proc.returncode})")
     result = json.loads(stdout.strip().splitlines()[-1])
     result.update(wall=wall, rss_mb=peak_rss / 2**20, pss_mb=peak_pss / 2**20, load=load)
     articles = result["articles"]
