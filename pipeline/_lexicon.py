@@ -49,8 +49,9 @@ def _trie_to_regex(node: dict) -> str:
 
 
 def mixed_case(words: list[str]) -> str:
-    """Short abbreviations keep their case ("M" million, "m" metre); words ignore it."""
-    strict = [w for w in words if len(w) <= 3 and not w.islower()]
+    """Short abbreviations keep their case ("M" million, "m" metre, "G" is not "g");
+    words ignore it."""
+    strict = [w for w in words if len(w) <= 2 or (len(w) <= 4 and not w.islower())]
     loose = [w for w in words if w not in strict]
     parts = []
     if loose:
