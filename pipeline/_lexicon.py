@@ -165,7 +165,7 @@ def _number_patterns(data: LangData) -> dict:
     run = f"{NOT_LETTER_BEFORE}{pieces}(?:{link}{pieces}){{0,24}}{NOT_LETTER_AFTER}"
     groups = "".join(sorted({",", "."} | set(numbers.group_separators)))
     digits = (
-        r"(?:(?<![\w)\]])[-\u2212]\s?)?"
+        r"(?:(?<![\w)\]])[-\u2212])?"
         rf"(?:(?<![\d.,])\d{{1,3}}(?:[{re.escape(groups)}]\d{{3}}(?!\d)){{1,8}}"
         r"|(?<![\d.,])\d{1,30}|(?<![\w.,])(?=[.,]\d))"
         r"(?:[.,]\d{1,20}(?!\d))?(?:[eE][-+]?\d{1,3}(?![\w.,]))?"
@@ -245,19 +245,25 @@ def _hedge_patterns(data: LangData) -> dict:
     kinds = {w.lower(): "approx" for w in hedges.approx}
     kinds.update({w.lower(): "gt" for w in hedges.gt})
     kinds.update({w.lower(): "lt" for w in hedges.lt})
-    join = trie_pattern(hedges.range_join)
-    dash = trie_pattern(hedges.range_dash)
     return {
         "hedge": Before(list(kinds)),
         "hedge_kind": kinds,
         "range_start": Before(hedges.range_start),
-        "range_join": re.compile(
-            rf"[\s\u00a0]{{0,2}}(?i:{join}){NOT_LETTER_AFTER}[\s\u00a0]{{0,2}}"
-        ),
-        "range_dash": re.compile(
-            rf"[\s\u00a0]{{0,2}}(?i:{dash}){NOT_LETTER_AFTER}[\s\u00a0]{{0,2}}"
-        ),
+        "range_join": _joins(hedges.range_join),
+        "range_dash": _joins(hedges.range_dash),
     }
+
+
+def _joins(words: list[str]) -> re.Pattern:
+    """Words between the two ends of a range. A word stands between spaces ("to"); a
+    sign written bare is glued to both numbers ("3-5"), one written between spaces in
+    the data needs spaces ("3 – 5"), so that "75 - 300 mm" is no range."""
+    spaced = [w.strip() for w in words if w.strip() and (w != w.strip() or w.isalpha())]
+    glued = [w for w in words if w == w.strip() and not w.isalpha()]
+    return re.compile(
+        rf"(?:[\s\u00a0]{{1,2}}(?i:{trie_pattern(spaced)}){NOT_LETTER_AFTER}[\s\u00a0]{{1,2}}"
+        rf"|{trie_pattern(glued)})"
+    )
 
 
 def _cue_patterns(data: LangData) -> dict:

@@ -93,12 +93,11 @@ def _candidates(scan: str, lex: Lexicon) -> list[int]:
 
 def _match_at(core: re.Pattern, scan: str, start: int, floor: int) -> re.Match | None:
     """The number at `start`, or one that starts just before it with a sign or a point."""
-    for back in (2, 1):
-        at = start - back
-        if at >= floor and scan[at] in "-\u2212.," and (back == 1 or scan[at + 1] == " "):
-            match = core.match(scan, at)
-            if match is not None and match.end() > start:
-                return match
+    at = start - 1
+    if at >= floor and scan[at] in "-\u2212.,":
+        match = core.match(scan, at)
+        if match is not None and match.end() > start:
+            return match
     return core.match(scan, start)
 
 
