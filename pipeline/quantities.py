@@ -48,8 +48,10 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
 
 
 def _lexicon_for(lang: str) -> Lexicon:
+    """The language's lexicon ('pt-BR' and 'EN' too); English for a language we lack."""
+    code = str(lang or "").lower().replace("_", "-").split("-")[0]
     try:
-        return lexicon(lang)
+        return lexicon(code)
     except LanguageDataError:
         return lexicon(FALLBACK_LANG)
 
