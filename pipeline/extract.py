@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 
 from spacy.tokens import Doc
 
 from pipeline.attribute import find_statements, statement_for
 from pipeline.dates import claim_date
+from pipeline.lang import load_lang
 from pipeline.quantities import extract_quantities
 from pipeline.subjects import subject_of, topics_of
 from schemas.records import Article, ClaimCandidate, Quantity, Statement
@@ -25,7 +27,7 @@ def extract(doc: Doc, article: Article) -> tuple[list[ClaimCandidate], list[Stat
     starts = [start for start, _ in sentences]
     candidates = []
     for quantity in extract_quantities(article.text, article.lang):
-        if not is_claim(quantity):
+        if not is_claim(quantity, article.text, article.lang):
             continue
         index = max(bisect.bisect_right(starts, quantity.start) - 1, 0)
         sent_start, sent_end = sentences[index] if sentences else (0, len(article.text))
@@ -37,9 +39,24 @@ def extract(doc: Doc, article: Article) -> tuple[list[ClaimCandidate], list[Stat
     return candidates, statements
 
 
-def is_claim(quantity: Quantity) -> bool:
-    """A claim measures something: a unit, or a count of a named thing."""
-    return quantity.unit != "count" or bool(quantity.noun)
+def is_claim(quantity: Quantity, text: str, lang: str) -> bool:
+    """A claim measures something: a unit, or a count of a named thing that is new.
+
+    "the two countries" or "der drei Länder" refers back to a group the reader knows;
+    it states no figure. Digits after an article ("the 300 workers") still count.
+    """
+    if quantity.unit != "count":
+        return True
+    if not quantity.noun:
+        return False
+    if any(ch.isdigit() for ch in quantity.surface):
+        return True
+    before = _WORD_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start])
+    definite = load_lang(lang).counts.definite
+    return not (before and before.group(1).lower() in definite)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 
 
 def claim_id(article_id: str, quantity: Quantity) -> str:

@@ -121,6 +121,11 @@ class CountData(_Section):
     capitalised_nouns: bool = Field(
         default=False, description="nouns are written with a capital (de): a capital is no stop"
     )
+    definite: list[str] = Field(
+        default_factory=list,
+        description="definite articles and demonstratives: a spelled-out count right after one "
+        "names a group already known ('the two countries'), not a figure",
+    )
 
 
 class SpeechData(_Section):
@@ -190,7 +195,8 @@ class SpeechData(_Section):
     )
     name_particles: list[str] = Field(
         default_factory=list,
-        description="lowercase words inside personal names: 'de' (Anna de Vries), 'da' (Lula da Silva)",
+        description="lowercase words inside personal names: 'de' (Anna de Vries), "
+        "'da' (Lula da Silva)",
     )
     org_pronouns: list[str] = Field(
         default_factory=list, description="pronouns for organisations: 'it', 'they'"

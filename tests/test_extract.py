@@ -1,0 +1,55 @@
+"""Extract: which quantities become claims, in which sentence, with whose words."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract, is_claim
+from pipeline.ingest import ingest_file
+from pipeline.quantities import extract_quantities
+from pipeline.segment import segment
+
+REFERENTIAL = [
+    ("en", "Talks between the two countries resumed in Geneva.", "two countries"),
+    ("de", "Die Militärbudgets der drei Länder sollen sinken.", "drei Länder"),
+    ("nl", "De twee landen tekenden gisteren het akkoord.", "twee landen"),
+    ("fr", "Les deux pays ont signé un accord commercial.", "deux pays"),
+    ("es", "Los dos países firmaron un acuerdo comercial.", "dos países"),
+]
+NEW_FIGURES = [
+    ("en", "Two people died and the 300 workers lost their jobs.", "Two people"),
+    ("en", "Two people died and the 300 workers lost their jobs.", "300 workers"),
+    ("de", "Mindestens acht Menschen kamen ums Leben.", "acht Menschen"),
+    ("nl", "Er raakten twee agenten gewond.", "twee agenten"),
+]
+
+
+def _quantity(text: str, lang: str, surface: str):
+    found = [q for q in extract_quantities(text, lang) if surface in q.surface]
+    assert found, f"extractor found no {surface!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("lang,text,surface", REFERENTIAL, ids=[c[2] for c in REFERENTIAL])
+def test_spelled_out_count_after_definite_article_is_no_claim(
+    lang: str, text: str, surface: str
+) -> None:
+    assert not is_claim(_quantity(text, lang, surface), text, lang)
+
+
+@pytest.mark.parametrize("lang,text,surface", NEW_FIGURES, ids=[c[2] for c in NEW_FIGURES])
+def test_count_of_a_named_thing_is_a_claim(lang: str, text: str, surface: str) -> None:
+    assert is_claim(_quantity(text, lang, surface), text, lang)
+
+
+def test_claims_point_into_their_sentence(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Exports fell sharply.\nThe ministry said exports fell by 12 percent to 4 billion euros.\n"
+    )
+    article = ingest_file(tmp_path / "a.txt", tmp_path)
+    candidates, _ = extract(segment(article.text, article.lang), article)
+    assert {c.surface for c in candidates} >= {"12 percent", "4 billion euros"}
+    for c in candidates:
+        assert article.text[c.start : c.end] == c.surface
+        assert c.sentence.startswith("The ministry said")
+        assert article.text[c.sentence_start :].startswith(c.sentence)
