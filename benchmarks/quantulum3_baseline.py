@@ -18,8 +18,11 @@ import warnings
 def _parser():  # quantulum3 warns on import when scikit-learn is missing
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from quantulum3 import parser
+        from quantulum3 import classifier, parser
 
+    # Off explicitly: with scikit-learn installed quantulum3 would switch on a classifier
+    # whose model fails to load; the baseline is measured without it.
+    classifier.USE_CLF = False
     return parser
 
 

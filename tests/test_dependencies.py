@@ -16,12 +16,14 @@ def test_scikit_learn_is_not_installed() -> None:
     assert importlib.util.find_spec("sklearn") is None
 
 
-def test_quantulum3_classifier_is_off() -> None:
+def test_quantulum3_baseline_keeps_its_classifier_off() -> None:
+    from benchmarks.quantulum3_baseline import _parser
+
+    parser = _parser()
     from quantulum3 import classifier
 
-    import pipeline.quantities  # noqa: F401 - importing it must leave the classifier off
-
     assert classifier.USE_CLF is False
+    assert parser.parse("two meters")[0].value == 2
 
 
 def test_build_needs_no_network(
