@@ -26,12 +26,18 @@ def extract(doc: Doc, article: Article) -> tuple[list[ClaimCandidate], list[Stat
     sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
     starts = [start for start, _ in sentences]
     candidates = []
+    stated: set[tuple] = set()
     for quantity in extract_quantities(article.text, article.lang):
         if not is_claim(quantity, article.text, article.lang):
             continue
         index = max(bisect.bisect_right(starts, quantity.start) - 1, 0)
         sent_start, sent_end = sentences[index] if sentences else (0, len(article.text))
         sent_end = max(sent_end, quantity.end)
+        # A sentence the article repeats word for word states its figures once.
+        key = (article.text[sent_start:sent_end], quantity.start - sent_start, quantity.unit)
+        if key in stated:
+            continue
+        stated.add(key)
         statement = statement_for(quantity.start, quantity.end, statements)
         candidates.append(
             _candidate(article, quantity, article.text[sent_start:sent_end], sent_start, statement)

@@ -53,3 +53,11 @@ def test_claims_point_into_their_sentence(tmp_path) -> None:
         assert article.text[c.start : c.end] == c.surface
         assert c.sentence.startswith("The ministry said")
         assert article.text[c.sentence_start :].startswith(c.sentence)
+
+
+def test_sentence_repeated_word_for_word_states_its_figure_once(tmp_path) -> None:
+    sentence = "Theo Bộ Tài chính, nước này nắm giữ 658 triệu tấn quặng."
+    (tmp_path / "a.txt").write_text(f"{sentence} Ảnh: RIA\n\n{sentence} Bộ này cho biết thêm.\n")
+    article = ingest_file(tmp_path / "a.txt", tmp_path)
+    candidates, _ = extract(segment(article.text, article.lang), article)
+    assert [c.value for c in candidates if c.unit == "tonne"] == [658e6]
