@@ -100,6 +100,8 @@ class Lexicon:
     fraction_times: re.Pattern  # "two thirds"
     fraction_plus: re.Pattern  # "one and a half"
     fractions: dict[str, float]
+    negative: Before  # "minus", "negative" before a number
+    decimal_word: re.Pattern  # "point" in "two point five"
     unit_after: re.Pattern
     subunit_join: re.Pattern  # between an amount and its cents: "and", "y", "con"
     units_after: dict[str, Unit | None]  # resolved when the lexicon is built
@@ -171,6 +173,8 @@ def _number_patterns(data: LangData) -> dict:
         r"(?:[.,]\d{1,20}(?!\d))?(?:[eE][-+]?\d{1,3}(?![\w.,]))?"
     )
     fractions = trie_pattern(list(numbers.fractions))
+    # a fraction word after a weak word is a number too ("a half", "one eighth")
+    fraction_hint = rf"\b{fractions}\b" if numbers.fractions else r"(?!x)x"
     glued = [k for k in numbers.suffixes if len(k) == 1]
     spaced = [k for k in numbers.suffixes if len(k) > 1]
     scale = (
@@ -186,10 +190,13 @@ def _number_patterns(data: LangData) -> dict:
         # weak words ('a', 'one') alone never start a quantity worth a scan: a quantity
         # with one also has a scale word ('a hundred'), which is found
         "word_hint": re.compile(
-            rf"\b(?:{trie_pattern(starts)}|{trie_pattern(list(weak))}"
-            rf"{trie_pattern(numbers.connectors)}{trie_pattern(starts)})"
-            if numbers.compounds
-            else rf"\b{trie_pattern([w for w in readable if w.isalpha() and w not in weak])}\b"
+            (
+                rf"\b(?:{trie_pattern(starts)}|{trie_pattern(list(weak))}"
+                rf"{trie_pattern(numbers.connectors)}{trie_pattern(starts)})"
+                if numbers.compounds
+                else rf"\b{trie_pattern([w for w in readable if w.isalpha() and w not in weak])}\b"
+            )
+            + f"|{fraction_hint}"
         ),
         # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
         "word_starts": tuple(starts + (sorted(weak) if numbers.compounds else [])),
@@ -203,6 +210,12 @@ def _number_patterns(data: LangData) -> dict:
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"
         ),
         "fractions": {k.lower(): v for k, v in numbers.fractions.items()},
+        "negative": Before(numbers.negative_words),
+        "decimal_word": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.decimal_words)})[\s\u00a0]{{1,2}}"
+            if numbers.decimal_words
+            else r"(?!x)x"
+        ),
         "scales": {**scale_words, **numbers.suffixes},
     }
 

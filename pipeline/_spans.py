@@ -94,6 +94,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         item = _read_words(text, start, raw, lex)
         if item is None or _digit_follows(text, item.end):
             return None
+        _decimals(text, item, lex)
     fraction = _fraction(text, item, lex)
     _scale(text, item, lex)
     if item.scale != 1.0 and not fraction:  # "3 millones y medio": half a million more
@@ -107,7 +108,48 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         return None  # "a dollar", "einen Euro" are amounts; "a litre of milk" is a rate
     if item.kind == "words" and item.unit is not None and _digit_follows(text, item.end):
         return None
+    _negative(text, item, lex)
     return item
+
+
+def _decimals(text: str, item: Found, lex: Lexicon) -> None:
+    """'two hundred point seventy-one', 'nought point nought four': the number words
+    after a decimal word are its digits, one word a digit or one number for them all."""
+    join = lex.decimal_word.match(text, item.end)
+    match = join and lex.core_any_case.match(text, join.end())
+    if not match or match.group("words") is None:
+        return
+    digits = _decimal_digits(match.group(0), lex)
+    if digits is None:
+        return
+    item.value += float("0." + digits[0])
+    item.end = match.start() + digits[1]
+
+
+def _decimal_digits(run: str, lex: Lexicon) -> tuple[str, int] | None:
+    """The digits a run of number words spells after a decimal word, and where they end."""
+    pieces = [m for m in lex.pieces.finditer(run.lower()) if m.group(0) in lex.words]
+    while pieces and lex.words[pieces[-1].group(0)] >= 100:
+        pieces.pop()  # a scale after the digits scales the whole: "two point five million"
+    values = [lex.words[m.group(0)] for m in pieces]
+    if not pieces:
+        return None
+    if len(values) > 1 and all(v < 10 and v == int(v) for v in values):
+        return "".join(str(int(v)) for v in values), pieces[-1].end()
+    value = words_value(run[: pieces[-1].end()], lex.data.code, lex.words, lex.pieces)
+    if value is None or value != int(value) or value < 0:
+        return None
+    return str(int(value)), pieces[-1].end()
+
+
+def _negative(text: str, item: Found, lex: Lexicon) -> None:
+    """'minus five', 'negative 3': a negative word before the number, unless it is part
+    of a hedge ('al menos 5', 'au moins 5' are 'at least 5')."""
+    if text[item.start] in "-\u2212" or lex.hedge.find(text, item.start) is not None:
+        return
+    found = lex.negative.find(text, item.start)
+    if found is not None:
+        item.value, item.start = -abs(item.value), found[1]
 
 
 def _read_words(text: str, start: int, raw: str, lex: Lexicon) -> Found | None:

@@ -55,6 +55,14 @@ class NumberData(_Section):
     compounds: bool = Field(
         default=False, description="numbers are written as one word: de 'achtundsiebzig'"
     )
+    negative_words: list[str] = Field(
+        default_factory=list,
+        description="words before a number that make it negative: 'minus', 'negative'",
+    )
+    decimal_words: list[str] = Field(
+        default_factory=list,
+        description="words between a whole number and its decimal digits: 'point', 'Komma'",
+    )
 
 
 class UnitData(_Section):
