@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from importlib import metadata
@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from pipeline.errors import BadParameter, DatabaseError, FactdbError, FolderNotFound
 from pipeline.ingest import discover
 from pipeline.load import DatabaseWriter, build_lock, read_previous, remove_stale_staging
-from pipeline.partition import Partition, insert_arrow, make_partition
+from pipeline.partition import Assembly, Summary, remove_stale_parts, write_partition
 from pipeline.process import EXTRACTOR_VERSION, Outcome, process_batch
 from schemas.records import Rejection
 
@@ -88,6 +88,7 @@ def run(
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     with build_lock(db):
         remove_stale_staging(db)
+        remove_stale_parts(db)
         paths = discover(folder)
         previous = {} if full else read_previous(db)
         keep, todo = _split_unchanged(paths, folder, previous)
@@ -188,30 +189,37 @@ def write_parallel(
     seen: dict[str, str],
     tick: Callable[[], None] = lambda: None,
 ) -> list[str]:
-    """Process in `jobs` workers, which also make the rows; the writer inserts them whole.
+    """Process in `jobs` workers, which write their rows as Parquet partitions; the
+    writer inserts them all at the end (`pipeline.partition`).
 
     Equal to `write_outcomes(writer, process_all(...))`, but the parent does almost no
-    work per article, so it does not hold back the workers on a machine with few cores.
+    work per article, so it does not hold back the workers on a machine with few cores,
+    and its memory does not grow with the corpus.
     """
-    rejected = []
-    batches = _batches(paths, _size(paths, jobs))
-    for partition in _in_pool(_partition, batches, jobs, folder, writer.extractor_version):
-        rejected += insert_arrow(writer, partition, seen)
-        for _ in partition.summary:
-            tick()
-    return rejected
+    assembly = Assembly(writer, seen)
+    try:
+        batches = enumerate(_batches(paths, _size(paths, jobs)))
+        args = (folder, assembly.parts, writer.extractor_version)
+        for index, summary in enumerate(_in_pool(_write_partition, batches, jobs, *args)):
+            assembly.add(index, summary)
+            for _ in summary:
+                tick()
+        return assembly.insert()
+    finally:
+        assembly.close()
 
 
-def _partition(batch: Sequence[Path], folder: Path, extractor_version: str) -> Partition:
-    return make_partition(process_batch(batch, folder), extractor_version)
+def _write_partition(
+    item: tuple[int, Sequence[Path]], folder: Path, parts: Path, extractor_version: str
+) -> Summary:
+    index, batch = item
+    return write_partition(process_batch(batch, folder), parts, index, extractor_version)
 
 
-def _in_pool(
-    func: Callable[..., T], batches: Iterator[Sequence[Path]], jobs: int, *args: Any
-) -> Iterator[T]:
-    """`func(batch, *args)` for each batch in `jobs` worker processes, in order.
+def _in_pool(func: Callable[..., T], items: Iterable[Any], jobs: int, *args: Any) -> Iterator[T]:
+    """`func(item, *args)` for each item in `jobs` worker processes, in order.
 
-    A bounded window of batches is in flight and taken back in order: results never
+    A bounded window of items is in flight and taken back in order: results never
     pile up in memory when the writer is slower than the workers.
     """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -219,8 +227,8 @@ def _in_pool(
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         window: deque[Future[T]] = deque()
         try:
-            for batch in batches:
-                window.append(pool.submit(func, batch, *args))
+            for item in items:
+                window.append(pool.submit(func, item, *args))
                 if len(window) > 2 * jobs:
                     yield window.popleft().result()
             while window:

@@ -3,9 +3,10 @@
 Each task processes one batch of files (`process_batch`, the local engine's unit of
 work) and writes one Parquet file per table into a partitions folder next to the
 database; it sends back only a short list of what each file became. The driver takes
-the partitions in order, drops exact duplicates as the local engine does, and inserts
-each partition into the staging database with DuckDB's `read_parquet`, so the database
-equals a local build row for row.
+the summaries in order, drops exact duplicates as the local engine does, and at the end
+inserts every partition into the staging database with DuckDB's `read_parquet`
+(`pipeline.partition`, shared with the local engine), so the database equals a local
+build row for row.
 
 With no scheduler address a `LocalCluster` with one single-threaded worker process per
 job is started (and stopped). With an address, the workers must import this version of
@@ -16,17 +17,14 @@ shared filesystem), since they read the articles and write the partitions themse
 from __future__ import annotations
 
 import contextlib
-import shutil
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from pipeline.errors import FactdbError
 from pipeline.load import DatabaseWriter
-from pipeline.partition import TABLES, Partition, Summary, insert_partition, make_partition
+from pipeline.partition import Assembly, Summary, write_partition
 from pipeline.process import process_batch
 
 PARTITION_ARTICLES = 64
@@ -53,43 +51,23 @@ def process_into(
     """
     if not paths:
         return []
-    for stale in writer.db.parent.glob(f".{writer.db.name}.*.parts"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a killed build; we hold the lock
-    parts = writer.db.with_name(f".{writer.db.name}.{writer.run_id}.parts")
-    parts.mkdir(exist_ok=True)
-    rejected: list[str] = []
+    assembly = Assembly(writer, seen)
     try:
         with _client(scheduler, jobs) as client:
-            tasks = _in_order(client, paths, folder, parts, writer)
-            for index, summary in tasks:
-                rejected += _assemble(writer, parts, index, summary, seen)
+            for index, summary in _in_order(client, paths, folder, assembly.parts, writer):
+                assembly.add(index, summary)
                 for _ in summary:
                     tick()
+        return assembly.insert()
     finally:
-        shutil.rmtree(parts, ignore_errors=True)
-    return rejected
+        assembly.close()
 
 
 def process_partition(
     index: int, paths: Sequence[Path], folder: Path, parts: Path, extractor_version: str
 ) -> Summary:
-    """A Dask task: process a batch, write its tables as Parquet, return its summary."""
-    partition = make_partition(process_batch(paths, folder), extractor_version)
-    for table, rows in partition.tables.items():
-        pq.write_table(rows, _part(parts, table, index))
-    return partition.summary
-
-
-def _assemble(
-    writer: DatabaseWriter, parts: Path, index: int, summary: Summary, seen: dict[str, str]
-) -> list[str]:
-    """Insert one partition's Parquet files, then delete them."""
-    files = {t: _part(parts, t, index) for t in TABLES if _part(parts, t, index).exists()}
-    sources = {t: f"read_parquet('{_sql_path(f)}')" for t, f in files.items()}
-    rejected = insert_partition(writer, Partition(summary), seen, sources)
-    for path in files.values():
-        path.unlink()
-    return rejected
+    """A Dask task: process a batch, write its rows as Parquet, return its summary."""
+    return write_partition(process_batch(paths, folder), parts, index, extractor_version)
 
 
 def _in_order(
@@ -116,14 +94,6 @@ def _result(index: int, future: Any) -> tuple[int, list]:
     summary = future.result()
     future.release()
     return index, summary
-
-
-def _part(parts: Path, table: str, index: int) -> Path:
-    return parts / f"{table}-{index:06d}.parquet"
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 @contextlib.contextmanager

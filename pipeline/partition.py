@@ -1,20 +1,25 @@
-"""A batch of processed articles as Arrow tables, made by a worker, inserted by the writer.
+"""Batches of processed articles as Parquet partitions, assembled into the database.
 
 Parallel engines make the rows where the work runs: a worker turns its batch's outcomes
-into one Arrow table per table (the rows `DatabaseWriter.add_result` would make, without
-run_id, each tagged with its outcome's position in the batch), and the process that
-holds the database only drops exact duplicates and inserts the tables whole. The local
-engine sends a `Partition` back through a pipe; the Dask engine writes its tables as
-Parquet files and sends back the summary alone.
+into one Parquet file per table (the rows `DatabaseWriter.add_result` would make, without
+run_id, each keyed by its batch and position) in a folder next to the database, and
+sends back only a summary of what each file became. The process that holds the
+database drops exact duplicates from the summaries as they come, in order, and inserts
+all partitions at the end with DuckDB's `read_parquet`, after the workers are gone: the
+memory of the build does not grow with the corpus, and the database equals a
+single-process build row for row.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline.load import DatabaseWriter
 from pipeline.process import Outcome, statement_id
@@ -22,7 +27,8 @@ from schemas.records import ArticleResult, Rejection
 from schemas.tables import arrow_schema
 
 TABLES = ("articles", "claims", "statements", "rejections")
-SEQ = "_seq"  # an outcome's position in its batch, to leave a duplicate's rows out by
+KEY = "_key"  # batch * KEY_SPAN + position in the batch, to leave a duplicate's rows out by
+KEY_SPAN = 1_000_000
 
 # (kind, path, article_id) per outcome, kind "article" or "rejection"
 Summary = list[tuple[str, str, str | None]]
@@ -34,12 +40,24 @@ class Partition:
     tables: dict[str, pa.Table] = field(default_factory=dict)
 
 
-def make_partition(outcomes: Sequence[Outcome], extractor_version: str) -> Partition:
+def write_partition(
+    outcomes: Sequence[Outcome], parts: Path, index: int, extractor_version: str
+) -> Summary:
+    """Write batch `index`'s rows into `parts` (one Parquet file per table); its summary."""
+    partition = make_partition(outcomes, extractor_version, index)
+    for table, rows in partition.tables.items():
+        pq.write_table(rows, parts / f"{table}-{index:06d}.parquet")
+    return partition.summary
+
+
+def make_partition(
+    outcomes: Sequence[Outcome], extractor_version: str, index: int = 0
+) -> Partition:
     """The rows of a batch's outcomes, in order, as Arrow tables (empty ones left out)."""
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     summary: Summary = []
     for seq, outcome in enumerate(outcomes):
-        tag = {SEQ: seq}
+        tag = {KEY: index * KEY_SPAN + seq}
         if isinstance(outcome, Rejection):
             rows["rejections"].append(outcome.model_dump() | tag)
             summary.append(("rejection", outcome.article, outcome.article_id))
@@ -56,39 +74,50 @@ def make_partition(outcomes: Sequence[Outcome], extractor_version: str) -> Parti
 
 def partition_schema(table: str) -> pa.Schema:
     schema = arrow_schema(table)
-    return schema.remove(schema.get_field_index("run_id")).append(pa.field(SEQ, pa.int64()))
+    return schema.remove(schema.get_field_index("run_id")).append(pa.field(KEY, pa.int64()))
 
 
-def insert_partition(
-    writer: DatabaseWriter, partition: Partition, seen: dict[str, str], sources: dict[str, str]
-) -> list[str]:
-    """Insert a partition's tables, leaving out exact duplicates of earlier articles.
+class Assembly:
+    """The partitions folder of one build, and what the summaries said about duplicates."""
 
-    `sources` maps each table to a DuckDB table expression holding its rows (a
-    registered Arrow table, or `read_parquet(...)`). Returns the rejected files' paths.
-    """
-    rejected, duplicates = drop_duplicates(writer, partition.summary, seen)
-    writer.flush()  # rows the writer holds go first, as in a single-process build
-    for table, source in sources.items():
-        writer.con.execute(
-            f"insert into {table} by name "
-            f"select * exclude ({SEQ}), $run_id as run_id from {source} "
-            f"where not list_contains($duplicates, {SEQ})",
-            {"run_id": writer.run_id, "duplicates": duplicates},
-        )
-    return rejected
+    def __init__(self, writer: DatabaseWriter, seen: dict[str, str]) -> None:
+        self.writer, self.seen = writer, seen
+        remove_stale_parts(writer.db)
+        self.parts = writer.db.with_name(f".{writer.db.name}.{writer.run_id}.parts")
+        self.parts.mkdir()
+        self.duplicates: list[int] = []
+        self.rejected: list[str] = []
+
+    def add(self, index: int, summary: Summary) -> None:
+        """Take batch `index`'s summary, in order: duplicates are rejected now."""
+        rejected, duplicates = drop_duplicates(self.writer, summary, self.seen)
+        self.rejected += rejected
+        self.duplicates += [index * KEY_SPAN + seq for seq in duplicates]
+
+    def insert(self) -> list[str]:
+        """Insert every partition, in batch order; returns the rejected files' paths."""
+        self.writer.flush()
+        for table in TABLES:
+            files = sorted(self.parts.glob(f"{table}-*.parquet"))
+            if not files:
+                continue
+            listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+            self.writer.con.execute(
+                f"insert into {table} by name "
+                f"select * exclude ({KEY}), $run_id as run_id from read_parquet([{listed}]) "
+                f"where not list_contains($duplicates, {KEY})",
+                {"run_id": self.writer.run_id, "duplicates": self.duplicates},
+            )
+        return self.rejected
+
+    def close(self) -> None:
+        shutil.rmtree(self.parts, ignore_errors=True)
 
 
-def insert_arrow(writer: DatabaseWriter, partition: Partition, seen: dict[str, str]) -> list[str]:
-    """Insert a partition whose tables came back in memory."""
-    names = {table: f"part_{table}" for table in partition.tables}
-    for table, name in names.items():
-        writer.con.register(name, partition.tables[table])
-    try:
-        return insert_partition(writer, partition, seen, names)
-    finally:
-        for name in names.values():
-            writer.con.unregister(name)
+def remove_stale_parts(db: Path) -> None:
+    """Partition folders a killed build left; only called while holding the lock."""
+    for stale in db.parent.glob(f".{db.name}.*.parts"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def drop_duplicates(

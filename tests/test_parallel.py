@@ -79,7 +79,7 @@ def _die(*args: object) -> None:
 def test_dead_worker_is_a_named_error(
     articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build_module, "_partition", _die)
+    monkeypatch.setattr(build_module, "_write_partition", _die)
     with pytest.raises(WorkerDied, match="worker process died"):
         run(articles, tmp_path / "x.duckdb", jobs=2)
     assert not (tmp_path / "x.duckdb").exists()
