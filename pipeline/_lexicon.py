@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline._numbers import SUPERSCRIPT, VULGAR
 from pipeline._units import Unit, resolve
 from pipeline.lang import load_lang
 from schemas.lang import LangData
@@ -170,11 +171,16 @@ def _number_patterns(data: LangData) -> dict:
         r"(?:(?<![\w)\]])[-\u2212])?"
         rf"(?:(?<![\d.,])\d{{1,3}}(?:[{re.escape(groups)}]\d{{3}}(?!\d)){{1,8}}"
         r"|(?<![\d.,])\d{1,30}|(?<![\w.,])(?=[.,]\d))"
-        r"(?:[.,]\d{1,20}(?!\d))?(?:[eE][-+]?\d{1,3}(?![\w.,]))?"
+        r"(?:[.,]\d{1,20}(?!\d))?"
+        r"(?:[eE][-+]?\d{1,3}(?![\w.,])"
+        rf"|[ ]?[×xX][ ]?10(?:(?:\^|\*\*)?[-+\u2212]?\d{{1,3}}|[{SUPERSCRIPT}]{{1,4}})(?![\w.,])"
+        r"|\^[-+\u2212]?\d{1,3}(?![\w.,]))?"
+        rf"[{VULGAR}]?"
     )
+    digits = rf"(?:{digits}|(?<![\w.,])[{VULGAR}])"
     fractions = trie_pattern(list(numbers.fractions))
     # a fraction word after a weak word is a number too ("a half", "one eighth")
-    fraction_hint = rf"\b{fractions}\b" if numbers.fractions else r"(?!x)x"
+    hints = [w for w in readable if w.isalpha() and w not in weak] + list(numbers.fractions)
     glued = [k for k in numbers.suffixes if len(k) == 1]
     spaced = [k for k in numbers.suffixes if len(k) > 1]
     scale = (
@@ -190,13 +196,10 @@ def _number_patterns(data: LangData) -> dict:
         # weak words ('a', 'one') alone never start a quantity worth a scan: a quantity
         # with one also has a scale word ('a hundred'), which is found
         "word_hint": re.compile(
-            (
-                rf"\b(?:{trie_pattern(starts)}|{trie_pattern(list(weak))}"
-                rf"{trie_pattern(numbers.connectors)}{trie_pattern(starts)})"
-                if numbers.compounds
-                else rf"\b{trie_pattern([w for w in readable if w.isalpha() and w not in weak])}\b"
-            )
-            + f"|{fraction_hint}"
+            rf"\b(?:{trie_pattern(starts + list(numbers.fractions))}|{trie_pattern(list(weak))}"
+            rf"{trie_pattern(numbers.connectors)}{trie_pattern(starts)})"
+            if numbers.compounds
+            else rf"\b{trie_pattern(hints)}\b"
         ),
         # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
         "word_starts": tuple(starts + (sorted(weak) if numbers.compounds else [])),

@@ -12,12 +12,24 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from schemas.lang import NumberData
 
 MAX_DIGITS = 24  # longer runs of digits are identifiers, not amounts
 _T2N_LANGS = frozenset({"en", "fr", "es", "pt", "de", "nl", "it"})
 _EXPONENT = re.compile(r"[eE]([-+]?\d{1,3})$")
+VULGAR = "\u00bc\u00bd\u00be\u2150-\u215e"  # ¼ ½ ¾ ⅐ ... ⅞, as a character class
+_VULGAR = re.compile(rf"[{VULGAR}]$")
+SUPERSCRIPT = "\u207a\u207b\u2070\u00b9\u00b2\u00b3\u2074-\u2079"  # ⁺ ⁻ ⁰ ¹ ² ³ ⁴ ... ⁹
+# "2.48×10−5", "5.5x10-3", "6.02×10^23", "3×10⁸": times a power of ten; "1.1^23": a power
+_POWER = re.compile(
+    rf"(?:[×xX]10(?:\^|\*\*)?(?P<e>[-+\u2212]?\d{{1,3}}|[{SUPERSCRIPT}]{{1,4}})"
+    r"|\^(?P<p>[-+\u2212]?\d{1,3}))$"
+)
+_SUPER_DIGITS = str.maketrans(
+    "\u207a\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "+-0123456789"
+)
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 
 
@@ -26,6 +38,14 @@ def numeral_value(raw: str, numbers: NumberData) -> tuple[float, str | None] | N
     text = raw.replace("\u2212", "-").replace(" ", "")
     text = _SPACES.sub("", text)
     sign = -1.0 if text.startswith("-") else 1.0
+    if not text[-1:].isdigit() and _VULGAR.search(text):  # "2½", "⅓": whole and fraction
+        whole = numeral_value(text[:-1], numbers) if text[:-1].lstrip("+-") else (0.0, None)
+        part = unicodedata.numeric(text[-1])
+        return None if whole is None else (whole[0] + sign * part, whole[1])
+    maybe_power = not text[-1:].isdigit() or "^" in text or "10" in text  # cheap test first
+    power = _POWER.search(text) if maybe_power else None
+    if power is not None:
+        return _power(text[: power.start()], power, numbers)
     body, exponent = _EXPONENT.sub("", text.lstrip("+-")), _EXPONENT.search(text)
     if exponent is not None:
         parsed = numeral_value(body, numbers)
@@ -50,6 +70,23 @@ def numeral_value(raw: str, numbers: NumberData) -> tuple[float, str | None] | N
     except ValueError:
         return None
     return (value, note) if math.isfinite(value) else None
+
+
+def _power(base_text: str, power: re.Match, numbers: NumberData) -> tuple[float, str | None] | None:
+    """A numeral times a power of ten, or raised to a power; None when it overflows."""
+    base = numeral_value(base_text, numbers)
+    if base is None:
+        return None
+    exponent = (power.group("e") or power.group("p")).translate(_SUPER_DIGITS)
+    exponent = float(exponent.replace("\u2212", "-"))
+    try:
+        if power.group("e") is not None:
+            value = base[0] * math.pow(10.0, exponent)
+        else:
+            value = math.copysign(math.pow(abs(base[0]), exponent), base[0])
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None
+    return (value, base[1]) if math.isfinite(value) else None
 
 
 def _one_kind(body: str, sep: str, numbers: NumberData) -> tuple[str, str | None]:

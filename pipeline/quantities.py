@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 MAX_VALUE = 1e21
 FALLBACK_LANG = "en"
 COUNT = Unit("count", 1.0, "count")
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = re.compile(r"[0-9\u00bc-\u00be\u2150-\u215e]+")  # digits and vulgar fractions
+_DIGIT = re.compile(r"[0-9\u00bc-\u00be\u2150-\u215e]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 __all__ = ["extract_quantities", "run_jsonl"]
@@ -85,7 +86,7 @@ def _candidates(scan: str, lex: Lexicon) -> list[int]:
     with a number word. Matching the full pattern only there (instead of searching with
     it), after plain substring tests, keeps the extractor cheaper than tokenising."""
     starts = []
-    if any(digit in scan for digit in "0123456789"):
+    if _DIGIT.search(scan):
         starts = [m.start() for m in _DIGITS.finditer(scan)]
     if lex.has_number_word(scan):
         words = [m.start() for m in _WORD.finditer(scan) if lex.may_be_number(m.group())]
