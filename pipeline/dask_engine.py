@@ -25,7 +25,7 @@ from typing import Any
 from pipeline.errors import FactdbError
 from pipeline.load import DatabaseWriter
 from pipeline.partition import Assembly, Summary, write_partition
-from pipeline.process import process_batch
+from pipeline.process import EXTRACTOR_VERSION, process_batch
 
 PARTITION_ARTICLES = 64
 CONNECT_TIMEOUT = "10s"  # to reach a scheduler given by address
@@ -67,6 +67,11 @@ def process_partition(
     index: int, paths: Sequence[Path], folder: Path, parts: Path, extractor_version: str
 ) -> Summary:
     """A Dask task: process a batch, write its rows as Parquet, return its summary."""
+    if extractor_version != EXTRACTOR_VERSION:
+        raise EngineError(
+            f"a Dask worker runs other factdb code or data (extractor {EXTRACTOR_VERSION}, "
+            f"this build {extractor_version}); install the same factdb on every worker"
+        )
     return write_partition(process_batch(paths, folder), parts, index, extractor_version)
 
 

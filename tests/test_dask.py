@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import sys
 from collections.abc import Iterator
@@ -13,6 +14,8 @@ import pytest
 from pipeline import dask_engine
 from pipeline.build import run
 from pipeline.dask_engine import EngineError
+
+build_module = importlib.import_module("pipeline.build")  # `pipeline.build` is the function
 
 TABLES = ("articles", "claims", "statements", "rejections", "entities")
 
@@ -83,6 +86,14 @@ def test_partitions_a_killed_build_left_are_removed(
     (stale / "claims-000000.parquet").write_bytes(b"half a file")
     run(seeds_dir, tmp_path / "x.duckdb", engine="dask", scheduler=scheduler)
     assert not stale.exists()
+
+
+def test_worker_with_other_code_is_a_named_error(
+    seeds_dir: Path, scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "EXTRACTOR_VERSION", "0.0.0+other")
+    with pytest.raises(EngineError, match="runs other factdb code"):
+        run(seeds_dir, tmp_path / "x.duckdb", engine="dask", scheduler=scheduler)
 
 
 def test_missing_dask_is_a_named_error(
