@@ -95,6 +95,7 @@ class Lexicon:
     word_hint: re.Pattern
     word_starts: tuple[str, ...]  # number words of three letters or more
     weak: frozenset[str]
+    articles: frozenset[str]  # weak words that never mean 'one' before a measure
     vague: frozenset[str]  # scale words that alone mean "many"
     scale: re.Pattern
     scales: dict[str, float]
@@ -147,7 +148,7 @@ class Lexicon:
 def lexicon(lang: str) -> Lexicon:
     data = load_lang(lang)
     numbers, units = _number_patterns(data), _unit_patterns(data)
-    hints = (numbers["word_hint"].pattern, units.pop("money_hint").pattern)
+    hints = (numbers["word_hint"].pattern, units.pop("unit_hint").pattern)
     numbers["word_hint"] = re.compile("|".join(f"(?:{h})" for h in hints))
     return Lexicon(data=data, **numbers, **units, **_hedge_patterns(data), **_cue_patterns(data))
 
@@ -204,6 +205,7 @@ def _number_patterns(data: LangData) -> dict:
         # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
         "word_starts": tuple(starts + (sorted(weak) if numbers.compounds else [])),
         "weak": frozenset(weak),
+        "articles": frozenset(w.lower() for w in numbers.articles),
         "vague": frozenset(w.lower() for w in numbers.vague_scales),
         "scale": re.compile(scale),
         "fraction_times": re.compile(rf"[\s\-]{{1,2}}(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"),
@@ -232,7 +234,7 @@ def _unit_patterns(data: LangData) -> dict:
     )
     return {
         "unit_after": re.compile(after),
-        "money_hint": re.compile(rf"\b{trie_pattern(_money_words(units.aliases))}\b"),
+        "unit_hint": re.compile(rf"\b{trie_pattern(_unit_words(units.aliases))}\b"),
         "subunit_join": re.compile(
             rf"[\s\u00a0]{{1,2}}(?:(?P<j>(?i:{trie_pattern(units.subunit_joins)}))"
             rf"[\s\u00a0]{{1,2}})?"
@@ -243,11 +245,11 @@ def _unit_patterns(data: LangData) -> dict:
     }
 
 
-def _money_words(aliases: dict[str, str]) -> list[str]:
+def _unit_words(aliases: dict[str, str]) -> list[str]:
     words = [k.lower() for k, v in aliases.items() if len(k) > 2 and k.replace(" ", "").isalpha()]
-    return [
-        w for w in words if (unit := resolve(aliases.get(w) or "")) and unit.dimension == "currency"
-    ]
+    # money and measures: "a dollar", "una milla" (a weak word alone starts no scan)
+    kinds = ("currency", "mass", "length", "area", "volume", "energy", "power", "speed")
+    return [w for w in words if (unit := resolve(aliases.get(w) or "")) and unit.dimension in kinds]
 
 
 def _with_folded(table: dict[str, str]) -> dict[str, Unit | None]:

@@ -16,6 +16,8 @@ from pipeline._numbers import numeral_value, words_value
 from pipeline._units import Unit
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
+_LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
+_NOT_MEASURES = frozenset({"currency", "count", "ratio", "time"})
 _SLASH = re.compile(r"/(\d{1,3})(?![\d/.,])")
 _MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/.,])")
 _YEARS = (1800, 2100)
@@ -104,8 +106,10 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
     if item.unit is None:
         _unit(text, item, lex)
     weak = item.kind == "words" and not fraction and _weak(item, lex)
-    if weak and (_lone_scale(item, lex) or not _named_money(item)):
-        return None  # "a dollar", "einen Euro" are amounts; "a litre of milk" is a rate
+    if weak and (
+        _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
+    ):
+        return None  # "a dollar", "una milla" are amounts; "$2 a litre" is a rate
     if item.kind == "words" and item.unit is not None and _digit_follows(text, item.end):
         return None
     _negative(text, item, lex)
@@ -233,6 +237,25 @@ def _named_money(item: Found) -> bool:
         and item.unit.dimension == "currency"
         and (item.unit_surface or "").replace(" ", "").isalpha()
     )
+
+
+def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
+    """'one mile', 'una milla', 'één kilometer': a weak word that means one before a
+    unit of measure written as a word, not after an amount ('$2 a litre', '5 euro een kilo')."""
+    unit, surface = item.unit, (item.unit_surface or "")
+    if (
+        unit is None
+        or unit.dimension in _NOT_MEASURES
+        or not (surface.isalpha() and len(surface) > 2)
+    ):
+        return False
+    if any(w in lex.articles for w in lex.pieces.findall(item.raw.lower())):
+        return False
+    before = _LAST_WORD.search(text, max(0, item.start - 24), item.start)
+    if before is None:
+        return True
+    word = before.group(1).strip(".,;:")
+    return not (word[-1:].isdigit() or lex.unit(word) or lex.unit(word, before=True))
 
 
 def _lone_scale(item: Found, lex: Lexicon) -> bool:

@@ -55,6 +55,11 @@ class NumberData(_Section):
     compounds: bool = Field(
         default=False, description="numbers are written as one word: de 'achtundsiebzig'"
     )
+    articles: list[str] = Field(
+        default_factory=list,
+        description="weak words that are only an indefinite article ('a', 'an'): before a "
+        "unit of measure they make no quantity ('a mile'), where 'one', 'una' do",
+    )
     negative_words: list[str] = Field(
         default_factory=list,
         description="words before a number that make it negative: 'minus', 'negative'",
