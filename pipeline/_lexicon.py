@@ -101,6 +101,8 @@ class Lexicon:
     scales: dict[str, float]
     fraction_times: re.Pattern  # "two thirds"
     fraction_plus: re.Pattern  # "one and a half"
+    fraction_before: Before  # "half" in "half a million"
+    connector: re.Pattern  # "and" between number words
     fractions: dict[str, float]
     negative: Before  # "minus", "negative" before a number
     decimal_word: re.Pattern  # "point" in "two point five"
@@ -208,6 +210,15 @@ def _number_patterns(data: LangData) -> dict:
         "articles": frozenset(w.lower() for w in numbers.articles),
         "vague": frozenset(w.lower() for w in numbers.vague_scales),
         "scale": re.compile(scale),
+        "fraction_before": Before(
+            [f"{f} {w}" for f in numbers.fractions for w in weak] + list(numbers.fractions),
+            gap=r"[\s\u00a0]{1,2}",
+        ),
+        "connector": re.compile(
+            rf"[\s\-]{{1,3}}(?i:{trie_pattern(numbers.connectors)})[\s\-]{{1,3}}"
+            if numbers.connectors
+            else r"(?!x)x"
+        ),
         "fraction_times": re.compile(rf"[\s\-]{{1,2}}(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"),
         "fraction_plus": re.compile(
             rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.connectors)})[\s\u00a0]{{1,2}}"

@@ -97,6 +97,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         if item is None or _digit_follows(text, item.end):
             return None
         _decimals(text, item, lex)
+        _half_of(text, item, lex)
     fraction = _fraction(text, item, lex)
     _scale(text, item, lex)
     if item.scale != 1.0 and not fraction:  # "3 millones y medio": half a million more
@@ -173,7 +174,8 @@ def _fraction(text: str, item: Found, lex: Lexicon) -> bool:
     """'two thirds' (times), 'one and a half' (plus): fraction words after a number."""
     match = lex.fraction_times.match(text, item.end)
     if match is not None:
-        item.value *= lex.fractions[match.group("f").lower()]
+        part = lex.fractions[match.group("f").lower()]
+        item.value = _whole_and_part(item, part, lex) or item.value * part
     else:
         match = lex.fraction_plus.match(text, item.end)
         if match is None:
@@ -181,6 +183,35 @@ def _fraction(text: str, item: Found, lex: Lexicon) -> bool:
         item.value += lex.fractions[match.group("f").lower()] * _closing_scale(item, lex)
     item.end = match.end()
     return True
+
+
+def _whole_and_part(item: Found, part: float, lex: Lexicon) -> float | None:
+    """'twenty and three fifths', 'five billion and three quarters': the fraction takes
+    the number words after the last connector only (of the scale before: 5.75e9)."""
+    joins = list(lex.connector.finditer(item.raw)) if item.kind == "words" else []
+    if not joins:
+        return None
+    head, tail = item.raw[: joins[-1].start()], item.raw[joins[-1].end() :]
+    code = lex.data.code
+    whole = words_value(head, code, lex.words, lex.pieces)
+    count = words_value(tail, code, lex.words, lex.pieces)
+    if whole is None or count is None:
+        return None
+    pieces = lex.pieces.findall(head.lower())
+    scale = (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0
+    return whole + count * part * (scale if scale >= 1000 else 1.0)
+
+
+def _half_of(text: str, item: Found, lex: Lexicon) -> None:
+    """'half a million', 'half a dozen', 'quarter million': a fraction word before a
+    scale word, alone or after a weak word."""
+    words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
+    if not words or not (words[0] in lex.weak or lex.scale_of(words[0])):
+        return
+    found = lex.fraction_before.find(text, item.start)
+    if found is not None and lex.scale_of(words[-1]):
+        item.value *= lex.fractions[found[0].lower().split()[0]]
+        item.start = found[1]
 
 
 def _closing_scale(item: Found, lex: Lexicon) -> float:
