@@ -103,6 +103,7 @@ class Lexicon:
     fraction_plus: re.Pattern  # "one and a half"
     fraction_before: Before  # "half" in "half a million"
     connector: re.Pattern  # "and" between number words
+    over: re.Pattern  # "over" in "one over three"
     fractions: dict[str, float]
     negative: Before  # "minus", "negative" before a number
     decimal_word: re.Pattern  # "point" in "two point five"
@@ -213,6 +214,11 @@ def _number_patterns(data: LangData) -> dict:
         "fraction_before": Before(
             [f"{f} {w}" for f in numbers.fractions for w in weak] + list(numbers.fractions),
             gap=r"[\s\u00a0]{1,2}",
+        ),
+        "over": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.fraction_joins)})[\s\u00a0]{{1,2}}"
+            if numbers.fraction_joins
+            else r"(?!x)x"
         ),
         "connector": re.compile(
             rf"[\s\-]{{1,3}}(?i:{trie_pattern(numbers.connectors)})[\s\-]{{1,3}}"

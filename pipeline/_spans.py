@@ -39,6 +39,7 @@ class Found:
     bound: str = "eq"
     value_max: float | None = None
     noun: str | None = None
+    weak: bool = False  # a weak word alone ("one"): a quantity only as a numerator
 
 
 def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Found | None, int]:
@@ -51,6 +52,8 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
         return None, end
     second = _range_end(text, scan, item, lex)
+    if second is None and not _over(text, item, lex) and item.weak:
+        return None, _resume(text, match, lex)
     if second is None and _not_quantity(text, item, lex):
         return None, end
     if second is not None and _is_year(item) and _is_year(second):
@@ -59,6 +62,22 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item.unit is None and item.value_max is None:
         _noun(text, item, lex)
     return item, item.end
+
+
+def _over(text: str, item: Found, lex: Lexicon) -> bool:
+    """'one over three', '2000 over 3': a fraction, only between two bare numbers that
+    end a clause ('20 over 30 years' is no fraction)."""
+    join = None if item.unit or item.scale != 1.0 else lex.over.match(text, item.end)
+    match = join and lex.core_any_case.match(text, join.end())
+    below = _read(text, match, lex, joined=True) if match else None
+    if below is None or below.unit or below.scale != 1.0 or not below.value:
+        return False
+    rest = text[below.end : below.end + 2].lstrip()
+    if rest and rest[0].isalnum():
+        return False
+    item.value /= below.value
+    item.end = below.end
+    return True
 
 
 def _resume(text: str, match: re.Match, lex: Lexicon) -> int:
@@ -110,7 +129,9 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
     if weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
     ):
-        return None  # "a dollar", "una milla" are amounts; "$2 a litre" is a rate
+        if not lex.over.match(text, item.end):
+            return None  # "a dollar", "una milla" are amounts; "$2 a litre" is a rate
+        item.weak = True  # "one over three"
     if item.kind == "words" and item.unit is not None and _digit_follows(text, item.end):
         return None
     _negative(text, item, lex)

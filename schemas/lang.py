@@ -60,6 +60,11 @@ class NumberData(_Section):
         description="weak words that are only an indefinite article ('a', 'an'): before a "
         "unit of measure they make no quantity ('a mile'), where 'one', 'una' do",
     )
+    fraction_joins: list[str] = Field(
+        default_factory=list,
+        description="words between a numerator and a denominator: 'over' ('one over three'); "
+        "read so only between two bare numbers at the end of a clause",
+    )
     negative_words: list[str] = Field(
         default_factory=list,
         description="words before a number that make it negative: 'minus', 'negative'",
