@@ -127,12 +127,13 @@ def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float
     group, taking in the groups of smaller scales before it ("hai nghìn" = 2000, "mil
     millones" = 1e9, "455 mil 228 millones" = 455228e6)."""
     groups: list[tuple[float, float]] = []  # (value, scale), scales falling
-    current, last, seen = 0.0, 0.0, False
+    current, last, seen, joined = 0.0, 0.0, False, False
     for match in pieces.finditer(span.lower()):
         value = words.get(match.group(0))
         if value is None:
+            joined = True  # a connector: "twee-en-twintig", "tweeentwintig" = 2 + 20
             continue
-        seen = True
+        seen, inverted, joined = True, joined and 0 < last < 10 and _tens(value), False
         if value >= 1000:
             amount = current
             while groups and groups[-1][1] < value:
@@ -142,12 +143,19 @@ def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float
         elif value in (10.0, 100.0) and 0 < last < value:
             current += last * (value - 1)
             last = 0.0
+        elif inverted:
+            current += value
+            last = value
         elif last and value >= _place(last):
             return None  # "a three", "one two": not one number
         else:
             current += value
             last = value
     return sum(g[0] for g in groups) + current if seen else None
+
+
+def _tens(value: float) -> bool:
+    return 20 <= value < 100 and value % 10 == 0
 
 
 def _place(value: float) -> float:
