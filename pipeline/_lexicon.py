@@ -201,7 +201,7 @@ def _number_patterns(data: LangData) -> dict:
         # with one also has a scale word ('a hundred'), which is found
         "word_hint": re.compile(
             rf"\b(?:{trie_pattern(starts + list(numbers.fractions))}|{trie_pattern(list(weak))}"
-            rf"{trie_pattern(numbers.connectors)}{trie_pattern(starts)})"
+            rf"(?:{trie_pattern(numbers.connectors)})?{trie_pattern(starts)})"
             if numbers.compounds
             else rf"\b{trie_pattern(hints)}\b"
         ),
