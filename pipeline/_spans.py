@@ -59,8 +59,9 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if second is not None and _is_year(item) and _is_year(second):
         return None, second.end
     _hedge(text, item, lex)
-    if item.unit is None and item.value_max is None:
-        _noun(text, item, lex)
+    spelled_part = item.kind == "words" and not item.value.is_integer()
+    if item.unit is None and item.value_max is None and not spelled_part:
+        _noun(text, item, lex)  # 'a quarter century', 'a half hour' count nothing
     return item, item.end
 
 
