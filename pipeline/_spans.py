@@ -52,6 +52,8 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
         return None, end
     second = _range_end(text, scan, item, lex)
+    if second is not None and item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
+        return None, item.end  # '10- to 12-year-olds', '3-5 days'
     if second is None and not _over(text, item, lex) and item.weak:
         return None, _resume(text, match, lex)
     if second is None and _not_quantity(text, item, lex):
@@ -377,7 +379,11 @@ def _ends(text: str, item: Found) -> bool:
 def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     """'between 3 and 5 million', '3-5 Mio.', 'từ 3 đến 5 triệu': both ends, one unit."""
     opener = lex.range_start.find(text, item.start)
-    join = (opener and lex.range_join.match(text, item.end)) or lex.range_dash.match(text, item.end)
+    join = (
+        (opener and lex.range_join.match(text, item.end))
+        or (text[item.end : item.end + 1] == "-" and lex.range_join.match(text, item.end + 1))
+        or lex.range_dash.match(text, item.end)
+    )  # the second: a suspended hyphen, '8- to 16-metre'
     if not join:
         return None
     match = lex.core.match(scan, join.end()) if scan is not text else None
