@@ -165,6 +165,8 @@ def _split_unchanged(
 
 
 def _file_hash(path: Path) -> str | None:
+    if not path.is_file():  # a FIFO would block read_bytes(); ingest rejects it
+        return None
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:

@@ -77,7 +77,8 @@ def show_frame(frame: pl.DataFrame, fmt: Format) -> None:
             tbl_cols=20,
             fmt_str_lengths=60,
             tbl_width_chars=160,
-            tbl_hide_dataframe_shape=True, fmt_float="full",
+            tbl_hide_dataframe_shape=True,
+            fmt_float="full",
             tbl_hide_column_data_types=True,
         ):
             typer.echo(frame)
