@@ -9,22 +9,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from _tables import TABLES, rows
 
 from benchmarks import corpus
 from pipeline.build import WorkerDied, process_all, run
 from pipeline.process import process_batch, process_file
 
 build_module = importlib.import_module("pipeline.build")  # `pipeline.build` is the function
-
-TABLES = ("articles", "claims", "statements", "rejections", "entities")
-
-
-def rows(db: Path, table: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(f"select * exclude (run_id) from {table} order by all").fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
