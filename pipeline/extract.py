@@ -22,7 +22,7 @@ from schemas.records import Article, ClaimCandidate, Quantity, Statement
 
 def extract(doc: Doc, article: Article) -> tuple[list[ClaimCandidate], list[Statement]]:
     """Claim candidates and attributed statements of one article."""
-    statements = find_statements(doc, article.lang)
+    statements = find_statements(doc, article.lang, article.text)
     sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
     starts = [start for start, _ in sentences]
     candidates = []
