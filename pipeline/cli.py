@@ -244,7 +244,7 @@ def show(
     claim_id: Annotated[str, typer.Argument(help="A claim_id from `factdb claims`.")],
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Print one claim and its sentence, with the quantity [marked] and the speaker <marked>."""
+    """Print one claim and its sentence, the quantity and speaker marked by brackets."""
     from pipeline.query import claim
 
     row = claim(claim_id, db)
