@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -92,7 +93,7 @@ def test_killed_build_does_not_leave_the_lock_stuck(folders, db: Path, tmp_path:
 def test_killed_parallel_build_does_not_leave_the_lock_stuck(
     folders, db: Path, tmp_path: Path
 ) -> None:
-    """The pool's workers outlive a SIGKILLed build; they must not hold its lock."""
+    """A SIGKILLed build's pool workers end with it and hold no lock."""
     folder = folders[1]
     for i in range(12):
         (folder / f"port_{i}.txt").write_text(f"Port {i} said it moved {i + 2} million tonnes.\n")
@@ -103,10 +104,29 @@ def test_killed_parallel_build_does_not_leave_the_lock_stuck(
     try:
         assert workers
         assert run(folder, db, jobs=1).files == 19
+        assert _all_gone(workers, seconds=10)
     finally:
         for pid in workers:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def _all_gone(pids: list[int], seconds: float) -> bool:
+    """True once no pid is alive (a zombie awaiting its reaper counts as gone)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = []
+        for pid in pids:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state != "Z":
+                alive.append(pid)
+        if not alive:
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def test_refused_build_leaves_both_databases_alone(folders, db: Path, tmp_path: Path) -> None:
