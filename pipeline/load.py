@@ -232,6 +232,15 @@ class DatabaseWriter:
                 f"{what} {self.path} failed ({first}); {self.db} was left as it was"
             ) from None
 
+    def insert_parquet(self, table: str, files: list[Path], query: str, params: dict) -> None:
+        """Append rows that workers wrote as Parquet: `query` selects them from `files`."""
+        pause_point("parquet")
+        listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+        with self._writing("writing"):
+            self.con.execute(
+                f"insert into {table} by name {query.format(files=f'[{listed}]')}", params
+            )
+
     def flush(self) -> None:
         with self._writing("writing"):
             self._flush()

@@ -101,10 +101,10 @@ class Assembly:
             files = sorted(self.parts.glob(f"{table}-*.parquet"))
             if not files:
                 continue
-            listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
-            self.writer.con.execute(
-                f"insert into {table} by name "
-                f"select * exclude ({KEY}), $run_id as run_id from read_parquet([{listed}]) "
+            self.writer.insert_parquet(
+                table,
+                files,
+                f"select * exclude ({KEY}), $run_id as run_id from read_parquet({{files}}) "
                 f"where not list_contains($duplicates, {KEY})",
                 {"run_id": self.writer.run_id, "duplicates": self.duplicates},
             )

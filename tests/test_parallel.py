@@ -74,3 +74,24 @@ def test_dead_worker_is_a_named_error(
     with pytest.raises(WorkerDied, match="worker process died"):
         run(articles, tmp_path / "x.duckdb", jobs=2)
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_storage_failure_in_a_parallel_build_is_a_named_error(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.errors import DatabaseError
+    from pipeline.partition import Assembly
+
+    db = tmp_path / "p.duckdb"
+    run(articles, db, jobs=1)
+    before = rows(db, "claims")
+    insert = Assembly.insert
+
+    def lose_a_partition(self: Assembly) -> list[str]:
+        next(self.parts.glob("claims-*.parquet")).write_bytes(b"not parquet")
+        return insert(self)
+
+    monkeypatch.setattr(Assembly, "insert", lose_a_partition)
+    with pytest.raises(DatabaseError, match="left as it was"):
+        run(articles, db, jobs=2, full=True)
+    assert rows(db, "claims") == before
