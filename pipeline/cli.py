@@ -240,6 +240,24 @@ def claims(
 
 @app.command()
 @friendly
+def speakers(
+    name: Annotated[
+        str | None, typer.Argument(help="Only speakers whose name or alias contains this.")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List canonical speakers with every alias and language they were found under."""
+    from pipeline.query import entities
+
+    frame = entities(db, name=name)
+    show_frame(
+        frame.select("name", "kind", "aliases", "langs") if fmt is Format.table else frame, fmt
+    )
+
+
+@app.command()
+@friendly
 def show(
     claim_id: Annotated[str, typer.Argument(help="A claim_id from `factdb claims`.")],
     db: DbOption = DEFAULT_DB,

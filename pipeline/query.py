@@ -106,9 +106,18 @@ def claim(claim_id: str, db: Path | str | None = None) -> dict | None:
     return dict(zip(names, row[0], strict=True)) if row else None
 
 
-def entities(db: Path | str | None = None) -> pl.DataFrame:
+def entities(db: Path | str | None = None, name: str | None = None) -> pl.DataFrame:
+    """Canonical speakers; with `name`, those whose name or any alias contains it."""
+    sql = "select * from entities"
+    params = {}
+    if name is not None:
+        sql += (
+            " where contains(lower(name), lower($name))"
+            " or len(list_filter(aliases, lambda a: contains(lower(a), lower($name)))) > 0"
+        )
+        params["name"] = name
     with connect(db) as con:
-        return con.sql("select * from entities order by name").pl()
+        return con.sql(sql + " order by name", params=params).pl()
 
 
 def _first_line(exc: Exception) -> str:

@@ -96,3 +96,9 @@ def test_quantities_jsonl_protocol() -> None:
     answer = json.loads(result.output.strip().splitlines()[0])
     assert answer["id"] == 7
     assert any(q["value"] == 350e9 and q["unit"] == "USD" for q in answer["quantities"])
+
+
+def test_speakers_finds_one_entity_by_any_alias(seeded_db: Path) -> None:
+    result = invoke("speakers", "Poetin", "--db", seeded_db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [row["name"] for row in json.loads(result.output)] == ["Vladimir Putin"]
