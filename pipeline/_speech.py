@@ -28,7 +28,7 @@ NAME, TITLE, ORG, MOD, POSS, DET, DEMO, PRON, CONN, BETWEEN, DATE, CUE, OTHER = 
 NP_CLASSES = {NAME, TITLE, ORG, MOD, POSS}
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a build makes hundreds of thousands
 class Tok:
     text: str
     low: str
@@ -80,14 +80,18 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     toks = []
     for m in _TOKEN.finditer(text, start, end):
         piece, at = m.group(), m.start()
-        parts = _GLUE.split(piece) if piece[0].isalpha() and len(piece) > 5 else [piece]
-        elided = _ELISION.match(parts[0])
-        if elided and parts[0][0].islower() and parts[0][elided.end()].isupper():
-            parts = [parts[0][: elided.end()], parts[0][elided.end() :], *parts[1:]]
+        parts = _GLUE.split(piece) if len(piece) > 5 and piece[0].isalpha() else [piece]
+        head = parts[0]
+        # the elision pattern needs an apostrophe: test for one before running it
+        elided = _ELISION.match(head) if "'" in head or "’" in head else None
+        if elided and head[0].islower() and head[elided.end()].isupper():
+            parts = [head[: elided.end()], head[elided.end() :], *parts[1:]]
         for part in parts:
-            word = part[0].isalnum()
-            low = part.casefold().replace("’", "'")
-            toks.append(Tok(part, low, at, at + len(part), word, part[0].isupper()))
+            first = part[0]
+            low = part.casefold()
+            if "’" in low:
+                low = low.replace("’", "'")
+            toks.append(Tok(part, low, at, at + len(part), first.isalnum(), first.isupper()))
             at += len(part)
     return toks
 
@@ -122,6 +126,14 @@ class Lexicon:
             (MOD, _phrases(sp.modifiers)),
             (BETWEEN, _phrases(sp.between)),
         ]
+        # per first word, the classes with a phrase starting with it (in class order):
+        # classify then looks up a word once instead of once per class
+        self.class_phrases: dict[str, list[tuple[str, list[tuple[str, ...]]]]] = {}
+        for cls, table in self.classes:
+            for first, phrases in table.items():
+                self.class_phrases.setdefault(first, []).append((cls, phrases))
+        # first words of any cue or 'according to' phrase: other words start no statement
+        self.statement_starts = set(self.cues) | set(self.according) | set(self.according_after)
         self.titles = set(sp.titles)
         self.role_of = {fold(t): group[0] for group in sp.same_role for t in group}
 
@@ -140,8 +152,8 @@ class Lexicon:
                 tok.cls, k = OTHER, k + 1
                 continue
             best, best_n = None, 0
-            for cls, table in self.classes:
-                n = match_at(toks, k, table)
+            for cls, phrases in self.class_phrases.get(tok.low, ()):
+                n = _match_first(toks, k, phrases)
                 if n > best_n:
                     best, best_n = cls, n
             if best is None:
@@ -207,6 +219,15 @@ def match_at(toks: list[Tok], k: int, table: dict) -> int:
     For a phrase with a gap ('voegde ... toe') the length covers the gap too.
     """
     for phrase in table.get(toks[k].low, ()):
+        n = _match_phrase(toks, k, phrase)
+        if n:
+            return n
+    return 0
+
+
+def _match_first(toks: list[Tok], k: int, phrases) -> int:
+    """match_at over one table's `phrases` for toks[k].low (longest first)."""
+    for phrase in phrases:
         n = _match_phrase(toks, k, phrase)
         if n:
             return n

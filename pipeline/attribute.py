@@ -158,10 +158,11 @@ class _Finder(SpeakerFinder):
     def _unit(self, unit: _Unit) -> None:
         toks = unit.toks
         used_quotes: set[int] = set()
+        starts = self.lex.statement_starts  # a word outside it matches no table below
         k = 0
         while k < len(toks):
             tok = toks[k]
-            if tok.quoted or not tok.word:
+            if tok.quoted or not tok.word or tok.low not in starts:
                 k += 1
                 continue
             n = match_at(toks, k, self.lex.according)
