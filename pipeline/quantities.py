@@ -115,8 +115,8 @@ def _masked(text: str, start: int) -> int:
 
 def _to_quantity(text: str, item: Found) -> Quantity | None:
     unit = item.unit or COUNT
-    value = item.value * unit.factor
-    high = None if item.value_max is None else item.value_max * unit.factor
+    value = _clean(item.value * unit.factor)
+    high = None if item.value_max is None else _clean(item.value_max * unit.factor)
     if not _sane(value) or (high is not None and not _sane(high)):
         return None
     # built without re-validation: every field is made here, of the right type
@@ -134,6 +134,14 @@ def _to_quantity(text: str, item: Found) -> Quantity | None:
         unit_surface=item.unit_surface,
         number_note=item.note,
     )
+
+
+def _clean(value: float) -> float:
+    """Drop binary noise from scaling: 67.4 * 1e9 is 67400000000, not ...000.00001.
+
+    News figures carry far fewer than 15 significant digits, so rounding to 15 loses none.
+    """
+    return float(f"{value:.15g}") if math.isfinite(value) else value
 
 
 def _sane(value: float) -> bool:

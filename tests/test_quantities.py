@@ -107,3 +107,16 @@ def test_random_text_gives_finite_values_at_their_offsets(lang: str) -> None:
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30)))
         for q in extract_quantities(text, lang):
             assert math.isfinite(q.value) and text[q.start : q.end] == q.surface
+
+
+@pytest.mark.parametrize(
+    "text,lang,value",
+    [
+        ("environ 67,4 milliards d'euros", "fr", 67_400_000_000),
+        ("0,7 Millionen Tonnen", "de", 700_000),
+        ("$1.1 billion", "en", 1_100_000_000),
+    ],
+    ids=["fr-67,4-milliards", "de-0,7-Millionen", "en-1.1-billion"],
+)
+def test_scaled_value_carries_no_binary_noise(text: str, lang: str, value: float) -> None:
+    assert [q.value for q in extract_quantities(text, lang)] == [value]
