@@ -207,8 +207,8 @@ class _Index:
         key = phonetic(core)
         if key in self.exact:
             return self.exact[key]
-        if kind == "org" or not key:
-            return None
+        if kind == "org" or not key or core.isupper():
+            return None  # organisations and acronyms (INE is not Insee) match exactly only
         parts = key.split()
         best, best_score = None, 0.0
         for other, group in self.blocks.get(parts[-1][:2], []):
@@ -224,7 +224,8 @@ def _person_score(a: list[str], b: list[str]) -> float:
     if not a or not b:
         return 0.0
     surname = fuzz.ratio(a[-1], b[-1])
-    if surname < SURNAME_MATCH or len(a[-1]) < 3:
+    # One letter is a large share of a short name: fuzzy matching starts at four letters.
+    if surname < SURNAME_MATCH or min(len(a[-1]), len(b[-1])) < 4:
         return 0.0
     if len(a) > 1 and len(b) > 1 and fuzz.ratio(a[0], b[0]) < FIRST_MATCH:
         return 0.0

@@ -89,3 +89,17 @@ def test_empty_and_odd_mentions():
     mapping, entities = canonicalise([("", "en"), ("(", "en"), ("x" * 5000, "vi"), ("Xi", "zz")])
     assert "" not in mapping
     assert len(entities) == len(set(mapping.values()))
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        (("INE", "es"), ("Insee", "fr")),
+        (("Lee", "en"), ("Li", "en")),
+        (("ANP", "pt"), ("ANEP", "es")),
+    ],
+    ids=["acronym-vs-name", "short-surnames", "two-acronyms"],
+)
+def test_short_names_and_acronyms_do_not_fuzzy_match(a, b):
+    mapping, _ = canonicalise([a, b])
+    assert mapping[a[0]] != mapping[b[0]]
