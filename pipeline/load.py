@@ -126,25 +126,8 @@ class DatabaseWriter:
         pause_point("staging")
 
     def add_result(self, result: ArticleResult) -> None:
-        article = result.article
-        self._append(
-            "articles", article.model_dump() | {"extractor_version": self.extractor_version}
-        )
-        self._extend("claims", (c.model_dump() for c in result.claims))
-        self._extend(
-            "statements",
-            (
-                s.model_dump()
-                | {
-                    "statement_id": statement_id(article.article_id, s.start, s.end),
-                    "article_id": article.article_id,
-                    "article": article.article,
-                }
-                for s in result.statements
-            ),
-        )
-        for rejection in result.rejections:
-            self._append("rejections", rejection.model_dump())
+        for table, rows in result_rows(result, self.extractor_version).items():
+            self._extend(table, rows)
         pause_point("article")
 
     def add_rejection(self, rejection: Rejection) -> None:
@@ -287,6 +270,25 @@ class DatabaseWriter:
         )
         self.con.unregister("speaker_map")
         return entities
+
+
+def result_rows(result: ArticleResult, extractor_version: str) -> dict[str, list[dict]]:
+    """One article's rows per table (without run_id), for the writer and for partitions."""
+    article = result.article
+    return {
+        "articles": [article.model_dump() | {"extractor_version": extractor_version}],
+        "claims": [c.model_dump() for c in result.claims],
+        "statements": [
+            s.model_dump()
+            | {
+                "statement_id": statement_id(article.article_id, s.start, s.end),
+                "article_id": article.article_id,
+                "article": article.article,
+            }
+            for s in result.statements
+        ],
+        "rejections": [r.model_dump() for r in result.rejections],
+    }
 
 
 def read_previous(db: Path) -> dict[str, tuple[str, str, str]]:

@@ -21,9 +21,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.load import DatabaseWriter
-from pipeline.process import Outcome, statement_id
-from schemas.records import ArticleResult, Rejection
+from pipeline.load import DatabaseWriter, result_rows
+from pipeline.process import Outcome
+from schemas.records import Rejection
 from schemas.tables import arrow_schema
 
 TABLES = ("articles", "claims", "statements", "rejections")
@@ -62,7 +62,8 @@ def make_partition(
             rows["rejections"].append(outcome.model_dump() | tag)
             summary.append(("rejection", outcome.article, outcome.article_id))
         else:
-            _result_rows(outcome, extractor_version, rows, tag)
+            for table, table_rows in result_rows(outcome, extractor_version).items():
+                rows[table].extend(row | tag for row in table_rows)
             summary.append(("article", outcome.article.path, outcome.article.article_id))
     tables = {
         table: pa.Table.from_pylist(table_rows, schema=partition_schema(table))
@@ -142,22 +143,3 @@ def drop_duplicates(
         elif article_id is not None:
             seen[article_id] = path
     return rejected, duplicates
-
-
-def _result_rows(
-    result: ArticleResult, extractor_version: str, rows: dict[str, list[dict]], tag: dict
-) -> None:
-    article = result.article
-    rows["articles"].append(article.model_dump() | {"extractor_version": extractor_version} | tag)
-    rows["claims"].extend(c.model_dump() | tag for c in result.claims)
-    rows["statements"].extend(
-        s.model_dump()
-        | {
-            "statement_id": statement_id(article.article_id, s.start, s.end),
-            "article_id": article.article_id,
-            "article": article.article,
-        }
-        | tag
-        for s in result.statements
-    )
-    rows["rejections"].extend(r.model_dump() | tag for r in result.rejections)
