@@ -33,7 +33,7 @@ from pydantic import BaseModel
 from pipeline.errors import BadParameter, DatabaseError, FactdbError, FolderNotFound
 from pipeline.ingest import discover
 from pipeline.load import DatabaseWriter, build_lock, read_previous, remove_stale_staging
-from pipeline.partition import Assembly, Summary, remove_stale_parts, write_partition
+from pipeline.partition import Summary, assemble, remove_stale_parts, write_partition
 from pipeline.process import EXTRACTOR_VERSION, Outcome, process_batch
 from schemas.records import Rejection
 
@@ -203,17 +203,13 @@ def write_parallel(
     work per article, so it does not hold back the workers on a machine with few cores,
     and its memory does not grow with the corpus.
     """
-    assembly = Assembly(writer, seen)
-    try:
-        batches = enumerate(_batches(paths, _size(paths, jobs)))
-        args = (folder, assembly.parts, writer.extractor_version)
-        for index, summary in enumerate(_in_pool(_write_partition, batches, jobs, *args)):
-            assembly.add(index, summary)
-            for _ in summary:
-                tick()
-        return assembly.insert()
-    finally:
-        assembly.close()
+    batches = enumerate(_batches(paths, _size(paths, jobs)))
+
+    def summaries(parts: Path) -> Iterator[tuple[int, Summary]]:
+        args = (folder, parts, writer.extractor_version)
+        return enumerate(_in_pool(_write_partition, batches, jobs, *args))
+
+    return assemble(writer, seen, summaries, tick)
 
 
 def _write_partition(

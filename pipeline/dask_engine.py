@@ -24,7 +24,7 @@ from typing import Any
 
 from pipeline.errors import FactdbError
 from pipeline.load import DatabaseWriter
-from pipeline.partition import Assembly, Summary, write_partition
+from pipeline.partition import Summary, assemble, write_partition
 from pipeline.process import EXTRACTOR_VERSION, process_batch
 
 PARTITION_ARTICLES = 64
@@ -51,16 +51,12 @@ def process_into(
     """
     if not paths:
         return []
-    assembly = Assembly(writer, seen)
-    try:
+
+    def summaries(parts: Path) -> Iterator[tuple[int, Summary]]:
         with _client(scheduler, jobs) as client:
-            for index, summary in _in_order(client, paths, folder, assembly.parts, writer):
-                assembly.add(index, summary)
-                for _ in summary:
-                    tick()
-        return assembly.insert()
-    finally:
-        assembly.close()
+            yield from _in_order(client, paths, folder, parts, writer)
+
+    return assemble(writer, seen, summaries, tick)
 
 
 def process_partition(

@@ -13,7 +13,7 @@ single-process build row for row.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,32 @@ def make_partition(
 def partition_schema(table: str) -> pa.Schema:
     schema = arrow_schema(table)
     return schema.remove(schema.get_field_index("run_id")).append(pa.field(KEY, pa.int64()))
+
+
+def assemble(
+    writer: DatabaseWriter,
+    seen: dict[str, str],
+    summaries: Callable[[Path], Iterable[tuple[int, Summary]]],
+    tick: Callable[[], None],
+) -> list[str]:
+    """Run a build whose workers write Parquet partitions; shared by every such engine.
+
+    `summaries(parts)` yields (batch index, summary) in batch order once its workers have
+    written batch `index` into the folder `parts`. Returns the rejected files' paths.
+    """
+    assembly = Assembly(writer, seen)
+    batches = iter(summaries(assembly.parts))
+    try:
+        for index, summary in batches:
+            assembly.add(index, summary)
+            for _ in summary:
+                tick()
+        return assembly.insert()
+    finally:
+        close = getattr(batches, "close", None)
+        if close:  # a generator holding a pool or a client lets it go now
+            close()
+        assembly.close()
 
 
 class Assembly:
