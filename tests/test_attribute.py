@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import time
-from pathlib import Path
 
 import pytest
+from _cases import lang_cases
 from spacy.language import Language
 
 from pipeline._speech import fold
@@ -14,19 +13,6 @@ from pipeline.attribute import find_statements, statement_for
 from pipeline.lang import supported_languages
 from pipeline.segment import get_nlp
 from schemas.records import Statement
-
-CASES = Path(__file__).parent / "cases"
-
-
-def _cases(kind: str) -> list:
-    params = []
-    for path in sorted(CASES.glob(f"*/{kind}.jsonl")):
-        lang = path.parent.name
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                case = json.loads(line)
-                params.append(pytest.param(lang, case, id=f"{lang}-{case['id']}"))
-    return params
 
 
 @pytest.fixture(scope="session")
@@ -41,8 +27,8 @@ def _statement(pipelines, lang: str, text: str, inside: str) -> Statement | None
     return statement_for(at, at + len(inside), statements)
 
 
-ATTRIBUTED = [p for p in _cases("statements") if p.values[1]["speaker"]]
-UNATTRIBUTED = [p for p in _cases("statements") if not p.values[1]["speaker"]]
+ATTRIBUTED = [p for p in lang_cases("statements") if p.values[1]["speaker"]]
+UNATTRIBUTED = [p for p in lang_cases("statements") if not p.values[1]["speaker"]]
 
 
 @pytest.mark.parametrize(("lang", "case"), ATTRIBUTED)

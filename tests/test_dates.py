@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
+from _cases import lang_cases
 
 from pipeline.dates import claim_date, published_date, reference_date
 
-CASES = Path(__file__).parent / "cases"
 TODAY = dt.date(2026, 11, 25)  # the weekday rule looks back from today: keep tests stable
-
-
-def _cases() -> list:
-    params = []
-    for path in sorted(CASES.glob("*/dates.jsonl")):
-        lang = path.parent.name
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                case = json.loads(line)
-                params.append(pytest.param(lang, case, id=f"{lang}-{case['id']}"))
-    return params
 
 
 def _when(lang: str, case: dict):
@@ -30,18 +17,18 @@ def _when(lang: str, case: dict):
     return claim_date(case["text"], published, lang, today=TODAY)
 
 
-@pytest.mark.parametrize(("lang", "case"), _cases())
+@pytest.mark.parametrize(("lang", "case"), lang_cases("dates"))
 def test_claim_date(lang, case):
     when = _when(lang, case)
     assert (when.date.isoformat() if when.date else None) == case["date"]
 
 
-@pytest.mark.parametrize(("lang", "case"), _cases())
+@pytest.mark.parametrize(("lang", "case"), lang_cases("dates"))
 def test_precision(lang, case):
     assert _when(lang, case).precision == case["precision"]
 
 
-@pytest.mark.parametrize(("lang", "case"), _cases())
+@pytest.mark.parametrize(("lang", "case"), lang_cases("dates"))
 def test_period_kept_apart(lang, case):
     assert _when(lang, case).period == case["period"]
 

@@ -6,42 +6,30 @@ import io
 import json
 import math
 import random
-from pathlib import Path
 
 import pytest
+from _cases import lang_cases
 
 from pipeline.quantities import extract_quantities, run_jsonl
-
-CASES = Path(__file__).parent / "cases"
-
-
-def _cases() -> list:
-    params = []
-    for path in sorted(CASES.glob("*/quantities.jsonl")):
-        lang = path.parent.name
-        for line in path.read_text(encoding="utf-8").splitlines():
-            case = json.loads(line)
-            params.append(pytest.param(lang, case, id=f"{lang}-{case['id']}"))
-    return params
 
 
 def _key(value: float, unit: str) -> tuple[str, float]:
     return unit, round(value, 3)
 
 
-@pytest.mark.parametrize(("lang", "case"), _cases())
+@pytest.mark.parametrize(("lang", "case"), lang_cases("quantities"))
 def test_case_values_and_units(lang: str, case: dict) -> None:
     found = [_key(q.value, q.unit) for q in extract_quantities(case["text"], lang)]
     assert found == [_key(e["value"], e["unit"]) for e in case["expected"]]
 
 
-@pytest.mark.parametrize(("lang", "case"), _cases())
+@pytest.mark.parametrize(("lang", "case"), lang_cases("quantities"))
 def test_case_surfaces(lang: str, case: dict) -> None:
     found = [q.surface for q in extract_quantities(case["text"], lang)]
     assert found == [e["surface"] for e in case["expected"]]
 
 
-@pytest.mark.parametrize(("lang", "case"), _cases())
+@pytest.mark.parametrize(("lang", "case"), lang_cases("quantities"))
 def test_offsets_point_at_the_surface(lang: str, case: dict) -> None:
     text = case["text"]
     for q in extract_quantities(text, lang):
