@@ -30,6 +30,7 @@ from pipeline._speech import (
     Tok,
     fold,
 )
+from schemas.records import Statement
 
 MAX_NP = 12  # tokens in one speaker phrase
 APPOSITION = 25  # tokens an apposition between a speaker and the cue may take
@@ -46,6 +47,20 @@ class Speaker:
     start: int
     end: int
     resolved_from: str | None = None
+
+    def statement(self, cue: str, quote_kind: str, start: int, end: int) -> Statement:
+        """What this speaker said between start and end, introduced by `cue`."""
+        return Statement(
+            speaker_surface=self.surface,
+            speaker_start=self.start,
+            speaker_end=self.end,
+            speaker_kind=self.kind,
+            cue=cue,
+            quote_kind=quote_kind,
+            start=start,
+            end=end,
+            resolved_from=self.resolved_from,
+        )
 
 
 class SpeakerFinder:

@@ -342,18 +342,7 @@ class _Finder(SpeakerFinder):
             if not (person or np.org) or any(s.start <= start < s.end for s in self.statements):
                 continue
             speaker = Speaker(np, "org" if np.org else "person", np.surface, np.start, np.end)
-            self.statements.append(
-                Statement(
-                    speaker_surface=speaker.surface,
-                    speaker_start=speaker.start,
-                    speaker_end=speaker.end,
-                    speaker_kind=speaker.kind,
-                    cue=":",
-                    quote_kind=kind,
-                    start=start,
-                    end=end,
-                )
-            )
+            self.statements.append(speaker.statement(":", kind, start, end))
 
     def _continuation(self, unit: _Unit) -> None:
         """A unit with no cue of its own that goes on reporting the previous speaker: a
@@ -473,19 +462,7 @@ class _Finder(SpeakerFinder):
                 return True
         if speaker.kind == "person" and speaker.mention.names:
             self.person_names.add(fold(speaker.mention.names[-1]))
-        self.statements.append(
-            Statement(
-                speaker_surface=speaker.surface,
-                speaker_start=speaker.start,
-                speaker_end=speaker.end,
-                speaker_kind=speaker.kind,
-                cue=cue,
-                quote_kind=kind,
-                start=start,
-                end=end,
-                resolved_from=speaker.resolved_from,
-            )
-        )
+        self.statements.append(speaker.statement(cue, kind, start, end))
         self.speakers.append((self.unit_index, speaker))
         return True
 
