@@ -124,6 +124,7 @@ class Lexicon:
     ordinal: re.Pattern
     noun: re.Pattern
     stopwords: frozenset[str]
+    unit_links: frozenset[str]  # "de" in "millones de euros": between a scale and its unit
 
     def unit(self, written: str, before: bool = False) -> Unit | None:
         table = self.units_before if before else self.units_after
@@ -190,7 +191,8 @@ def _number_patterns(data: LangData) -> dict:
     scale = (
         rf"(?:[\s\-]{{0,2}}(?P<s>(?i:{trie_pattern(list(scale_words))})"
         rf"|{trie_pattern(spaced, fold=False)})|(?P<g>{trie_pattern(glued, fold=False)}))"
-        r"(?![^\W\d_])(?!-[^\W\d_])"
+        # "a 300 billion-euro plan": the scale stands; a unit may follow it after a hyphen
+        r"(?![^\W\d_])"
     )
     return {
         "core": re.compile(f"(?P<num>{digits})|(?P<words>{run})"),
@@ -318,4 +320,5 @@ def _cue_patterns(data: LangData) -> dict:
             r"(?P<n>[^\W\d_][^\W\d_'\u2019-]{0,40})"
         ),
         "stopwords": frozenset(w.lower() for w in counts.stopwords),
+        "unit_links": frozenset(w.lower() for w in data.units.links),
     }

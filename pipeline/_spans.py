@@ -451,6 +451,13 @@ def _noun(text: str, item: Found, lex: Lexicon) -> None:
     if match is None:
         return
     word = match.group("n")
+    if word.lower() in lex.unit_links and (item.scale != 1.0 or _closing_scale(item, lex) > 1):
+        # "2,5 millones de trabajadores", "3 milioni di persone": a scale word takes its
+        # noun through the same link word as its unit ("millones de euros")
+        match = lex.noun.match(text, match.end())
+        if match is None:
+            return
+        word = match.group("n")
     if word.lower() in lex.stopwords:
         return
     if word[0].isupper() and not lex.data.counts.capitalised_nouns:

@@ -69,6 +69,34 @@ def test_count_carries_its_noun() -> None:
     assert (q.unit, q.noun) == ("count", "survivors")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "noun"),
+    [
+        ("La sequía afecta ya a 1,5 millones de agricultores.", "es", "agricultores"),
+        ("Près de 3 millions de foyers sont privés de courant.", "fr", "foyers"),
+        ("Lo sciopero ha coinvolto 2 milioni di lavoratori.", "it", "lavoratori"),
+        ("A greve parou 2 milhões de trabalhadores.", "pt", "trabalhadores"),
+    ],
+)
+def test_scaled_count_takes_its_noun_through_the_link_word(text: str, lang: str, noun: str) -> None:
+    (q,) = extract_quantities(text, lang)
+    assert (q.unit, q.noun) == ("count", noun)
+    assert q.surface.endswith(noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("Brussels unveiled a 150 billion-euro defence fund.", "en", 150e9, "EUR"),
+        ("It is a 2 billion-dollar bet on chips.", "en", 2e9, "USD"),
+        ("Die Regierung plant einen 5 Milliarden-Euro-Fonds.", "de", 5e9, "EUR"),
+    ],
+)
+def test_scale_and_unit_joined_by_a_hyphen(text: str, lang: str, value: float, unit: str) -> None:
+    (q,) = extract_quantities(text, lang)
+    assert (q.value, q.unit) == (value, unit)
+
+
 def test_range_keeps_both_ends() -> None:
     (q,) = extract_quantities("Losses of 3-5 Mio. Euro are expected.", "de")
     assert (q.bound, q.value, q.value_max) == ("range", 3e6, 5e6)
