@@ -22,8 +22,11 @@ from schemas.records import Article, ClaimCandidate, Quantity, Statement
 
 def extract(doc: Doc, article: Article) -> tuple[list[ClaimCandidate], list[Statement]]:
     """Claim candidates and attributed statements of one article."""
-    statements = find_statements(doc, article.lang, article.text)
-    sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    text = article.text
+    spans = [(s.start_char, s.end_char) for s in doc.sents]
+    statements = find_statements(doc, article.lang, text, spans)
+    # Slicing the article's text: Span.text joins the span's tokens one by one.
+    sentences = [(start, end) for start, end in spans if text[start:end].strip()]
     starts = [start for start, _ in sentences]
     candidates = []
     stated: set[tuple] = set()
