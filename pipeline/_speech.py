@@ -289,18 +289,15 @@ class Quote:
 def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
     """Quote spans, pairing any opening mark with any closing one; a quote still open at
     a line break ends there. Single quote marks count only outside double quotes."""
-    sp = lex.speech
-    marks = sorted(
-        [(m, "open") for m in sp.quote_open]
-        + [(m, "close") for m in sp.quote_close]
-        + [(m, "either") for m in sp.quote_either],
-        key=lambda x: -len(x[0]),
-    )
-    first = {m[0] for m, _ in marks}
+    marks, first, stops = _quote_marks(lex)
     quotes: list[Quote] = []
     opened: tuple[int, int, bool] | None = None  # (mark start, inner start, single)
     i, n = 0, len(text)
     while i < n:
+        stop = stops.search(text, i)
+        if stop is None:
+            break
+        i = stop.start()
         c = text[i]
         if c == "\n" and opened:
             quotes.append(Quote(opened[0], i, opened[1], i))
@@ -352,6 +349,22 @@ def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
         if q.inner_end > q.inner_start:
             out.append(q)
     return out
+
+
+@cache
+def _quote_marks(lex: Lexicon) -> tuple[list[tuple[str, str]], set[str], re.Pattern[str]]:
+    """The language's quote marks (longest first) with their roles, their first
+    characters, and a pattern that finds the next of those or a line break: quotes are
+    looked for there instead of at every character."""
+    sp = lex.speech
+    marks = sorted(
+        [(m, "open") for m in sp.quote_open]
+        + [(m, "close") for m in sp.quote_close]
+        + [(m, "either") for m in sp.quote_either],
+        key=lambda x: -len(x[0]),
+    )
+    first = {m[0] for m, _ in marks}
+    return marks, first, re.compile("[" + re.escape("".join(sorted(first | {"\n"}))) + "]")
 
 
 def _closes(text: str, j: int) -> bool:
