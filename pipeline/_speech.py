@@ -166,8 +166,14 @@ class Lexicon:
             if not tok.word:
                 tok.cls, k = OTHER, k + 1
                 continue
+            entries = self.class_phrases.get(tok.low)
+            if entries is None:  # most words: no phrase starts with them
+                # a lowercase word without a hyphen is OTHER for _single too
+                tok.cls = self._single(tok) if tok.cap or "-" in tok.low else OTHER
+                k += 1
+                continue
             best, best_n = None, 0
-            for cls, phrases in self.class_phrases.get(tok.low, ()):
+            for cls, phrases in entries:
                 n = _match_first(toks, k, phrases)
                 if n > best_n:
                     best, best_n = cls, n

@@ -490,6 +490,8 @@ def _cut_before_quotes(text: str, spans: list[list[int]], quotes: list[Quote]) -
 
 
 def _mark_quoted(toks: list[Tok], quotes: list[Quote]) -> None:
+    if not quotes:  # most units
+        return
     qi = 0
     for tok in toks:
         while qi < len(quotes) and quotes[qi].end <= tok.start:
