@@ -321,6 +321,11 @@ class SpeakerFinder:
 
     def _scan_mentions(self, toks: list[Tok]) -> None:
         """Remember named phrases with a title or head word, for roles to resolve to."""
+        titles = self.lex.titles
+        # Only a title, a head word or a title-like pronoun gives a phrase titles: most
+        # units have none, and parsing a phrase at each of their names found nothing.
+        if not any(t.cls in (TITLE, ORG) or (t.cls == PRON and t.low in titles) for t in toks):
+            return
         k = 0
         while k < len(toks):
             if toks[k].cls in (TITLE, ORG, MOD, POSS, DET, NAME) and not toks[k].quoted:

@@ -41,21 +41,28 @@ log = logging.getLogger(__name__)
 CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
 
 
-def find_statements(doc: Doc, lang: str, text: str | None = None) -> list[Statement]:
+def find_statements(
+    doc: Doc,
+    lang: str,
+    text: str | None = None,
+    sents: list[tuple[int, int]] | None = None,
+) -> list[Statement]:
     """Statements in one article's Doc; offsets are into doc.text. Never raises.
 
-    `text` is doc.text when the caller has it already: spaCy rebuilds doc.text from every
-    token on each access, a measurable share of a build.
+    `text` is doc.text and `sents` the sentences' character spans when the caller has
+    them already: spaCy rebuilds doc.text from every token on each access, a measurable
+    share of a build.
     """
     text = doc.text if text is None else text
     try:
         lex = lexicon(lang)
     except LanguageDataError:
         return []
-    try:
-        sents = [(s.start_char, s.end_char) for s in doc.sents]
-    except ValueError:  # a Doc without sentence boundaries
-        sents = [(0, len(text))]
+    if sents is None:
+        try:
+            sents = [(s.start_char, s.end_char) for s in doc.sents]
+        except ValueError:  # a Doc without sentence boundaries
+            sents = [(0, len(text))]
     try:
         return _Finder(text, lex).run(sents)
     except Exception:  # a rule bug must not lose the article's quantities
@@ -483,6 +490,8 @@ def _cut_before_quotes(text: str, spans: list[list[int]], quotes: list[Quote]) -
 
 
 def _mark_quoted(toks: list[Tok], quotes: list[Quote]) -> None:
+    if not quotes:  # most units
+        return
     qi = 0
     for tok in toks:
         while qi < len(quotes) and quotes[qi].end <= tok.start:

@@ -8,12 +8,14 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
-import polars as pl
 import typer
 
 from pipeline.errors import BadParameter, FactdbError
+
+if TYPE_CHECKING:  # polars is imported where a table is shown: a build does not need it
+    import polars as pl
 
 app = typer.Typer(
     help="Turn a folder of multilingual news articles into a DuckDB database of dated, "
@@ -62,6 +64,8 @@ def friendly(command: F) -> F:
 
 
 def show_frame(frame: pl.DataFrame, fmt: Format) -> None:
+    import polars as pl
+
     if fmt is Format.csv:
         flat = frame.with_columns(
             pl.col(c).cast(pl.List(pl.String)).list.join("; ")
@@ -317,6 +321,8 @@ def quantities(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Extract the quantities from TEXT (or JSON lines on stdin) without building anything."""
+    import polars as pl
+
     from pipeline.lang import load_lang
     from pipeline.quantities import extract_quantities, run_jsonl
 

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.attribute import find_statements, statement_for
-from pipeline.dates import claim_date
+from pipeline.dates import ClaimDate, claim_date
 from pipeline.lang import load_lang
 from pipeline.quantities import extract_quantities
 from pipeline.subjects import subject_of, topics_of
@@ -22,11 +22,15 @@ from schemas.records import Article, ClaimCandidate, Quantity, Statement
 
 def extract(doc: Doc, article: Article) -> tuple[list[ClaimCandidate], list[Statement]]:
     """Claim candidates and attributed statements of one article."""
-    statements = find_statements(doc, article.lang, article.text)
-    sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    text = article.text
+    spans = [(s.start_char, s.end_char) for s in doc.sents]
+    statements = find_statements(doc, article.lang, text, spans)
+    # Slicing the article's text: Span.text joins the span's tokens one by one.
+    sentences = [(start, end) for start, end in spans if text[start:end].strip()]
     starts = [start for start, _ in sentences]
     candidates = []
     stated: set[tuple] = set()
+    per_sentence: dict[str, tuple[ClaimDate, list[str]]] = {}  # figures often share one
     for quantity in extract_quantities(article.text, article.lang):
         if not is_claim(quantity, article.text, article.lang):
             continue
@@ -39,8 +43,15 @@ def extract(doc: Doc, article: Article) -> tuple[list[ClaimCandidate], list[Stat
             continue
         stated.add(key)
         statement = statement_for(quantity.start, quantity.end, statements)
+        sentence = article.text[sent_start:sent_end]
+        if sentence not in per_sentence:
+            per_sentence[sentence] = (
+                claim_date(sentence, article.published_date, article.lang, article_text=text),
+                topics_of(sentence, article.lang),
+            )
+        when, topics = per_sentence[sentence]
         candidates.append(
-            _candidate(article, quantity, article.text[sent_start:sent_end], sent_start, statement)
+            _candidate(article, quantity, sentence, sent_start, statement, when, list(topics))
         )
     return candidates, statements
 
@@ -76,8 +87,9 @@ def _candidate(
     sentence: str,
     sent_start: int,
     statement: Statement | None,
+    when: ClaimDate,
+    topics: list[str],
 ) -> ClaimCandidate:
-    when = claim_date(sentence, article.published_date, article.lang, article_text=article.text)
     return ClaimCandidate(
         claim_id=claim_id(article.article_id, quantity),
         article_id=article.article_id,
@@ -93,7 +105,7 @@ def _candidate(
         noun=quantity.noun,
         number_note=quantity.number_note,
         subject=subject_of(sentence, quantity, sent_start, article.lang),
-        topics=topics_of(sentence, article.lang),
+        topics=topics,
         speaker=statement.speaker_surface if statement else None,
         speaker_surface=statement.speaker_surface if statement else None,
         cue=statement.cue if statement else None,

@@ -323,7 +323,7 @@ def _language(text: str, declared: str | None) -> tuple[str | None, float]:
         return declared.lower()[:2], 1.0
     # 1,000 characters decide as well as 3,000 on news text, at a third of lingua's cost.
     sample = text[:1000]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if sum(map(str.isalpha, sample)) < MIN_LETTERS:  # (map: no Python frame per character)
         return None, 0.0
     values = _detector().compute_language_confidence_values(sample)
     if not values:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import polars as pl
 
 from pipeline.errors import BadParameter, DatabaseError
+
+if TYPE_CHECKING:  # frames come from duckdb's .pl(): a build never imports polars
+    import polars as pl
 
 DEFAULT_DB = Path("factdb.duckdb")
 

@@ -12,12 +12,15 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
 from pydantic import BaseModel
 
 from pipeline.errors import BadParameter, UnknownReport
 from pipeline.query import connect
+
+if TYPE_CHECKING:  # frames come from duckdb's .pl(): a build never imports polars
+    import polars as pl
 
 _HEADER = re.compile(r"^--\s*(title|description|param):\s*(.*)$")
 _PARAM = re.compile(

@@ -13,6 +13,7 @@ import numpy
 import spacy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -61,7 +62,7 @@ def blank(lang: str) -> Language:
     # splits on spaces alone and leaves "tấn." as one token, so the sentencizer never
     # sees a full stop. The rule tokenizer of the base language splits punctuation.
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    nlp.tokenizer = spacy.blank("xx").tokenizer.__class__(
+    nlp.tokenizer = Tokenizer(
         nlp.vocab,
         prefix_search=spacy.util.compile_prefix_regex(Language.Defaults.prefixes).search,
         suffix_search=spacy.util.compile_suffix_regex(Language.Defaults.suffixes).search,
