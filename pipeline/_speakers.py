@@ -77,6 +77,7 @@ class SpeakerFinder:
         self.unit_index = 0
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
         self.units_total = 0
+        self.prepositions = set(lex.speech.prepositions)
 
     def _clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
         start = k - 1
@@ -86,7 +87,7 @@ class SpeakerFinder:
         while p < k:
             if toks[p].cls in NP_CLASSES | {DET} and not toks[p].quoted:
                 np = self._parse(toks, p, k)
-                if np is not None and (np.named or np.titles):
+                if np is not None and (np.named or np.titles) and not self._in_pp(toks, p):
                     return np
                 if np is not None:
                     p = np.j
@@ -155,7 +156,15 @@ class SpeakerFinder:
         start = self._np_start(toks, p)
         if start is None:
             return None
+        if self._in_pp(toks, start):
+            # 'Тео Франкен в интервью Soir заявил': the subject is further left
+            return self._clause_subject(toks, start)
         return self._parse(toks, start, p + 1, exact=True)
+
+    def _in_pp(self, toks: list[Tok], start: int) -> bool:
+        """The phrase at toks[start] is a preposition's object ('in an interview with Le
+        Soir', 'в интервью Soir'), not a subject."""
+        return start > 0 and toks[start - 1].low in self.prepositions and not toks[start - 1].quoted
 
     def _apposition_before(self, toks: list[Tok], p: int) -> Mention | None:
         """'the Russian president, Vladimir Putin, said'; 'Dmitriev, part of ..., confirmed'."""
@@ -198,7 +207,7 @@ class SpeakerFinder:
             if cls in NP_CLASSES or cls == DEMO or self._syllable(toks, q):
                 start = q
             elif start is not None and q > 0 and self._particle(toks, q, p + 1, ["_"]):
-                if toks[q - 1].cls != NAME:
+                if toks[q - 1].cls not in (NAME, TITLE, ORG):
                     break
             elif cls == DET:
                 if not (q > 1 and toks[q - 1].cls == CONN and toks[q - 2].cls in (TITLE, ORG)):
@@ -221,13 +230,34 @@ class SpeakerFinder:
         return nxt is None or (nxt.cap and nxt.word) or not nxt.word
 
     def _particle(self, toks: list[Tok], j: int, stop: int, names: list[str]) -> bool:
-        """'de' in 'Anna de Vries', 'da' in 'Lula da Silva': between two name words."""
-        if not names or toks[j].low not in self.lex.particles or toks[j].cap:
+        """'de' in 'Anna de Vries', 'da' in 'Lula da Silva': between two name words.
+        A capitalised one follows a name or a title: 'Bruno Le Maire', 'premier De Croo'
+        (elsewhere 'Le', 'De' is a determiner)."""
+        tok = toks[j]
+        if tok.low not in self.lex.particles:
+            return False
+        if tok.cap:
+            if j == 0 or toks[j - 1].cls not in (NAME, TITLE) or toks[j - 1].quoted:
+                return False
+        elif not names:
             return False
         nxt = j + 1
         while nxt < stop and toks[nxt].low in self.lex.particles and not toks[nxt].cap:
             nxt += 1
-        return nxt < stop and toks[nxt].cls == NAME and not toks[nxt].quoted
+        if nxt >= stop or toks[nxt].quoted:
+            return False
+        # after a particle any capitalised word is the name's: 'Le Maire', 'De Koning'
+        return toks[nxt].cls == NAME or (toks[nxt].cap and toks[nxt].cls in (TITLE, ORG))
+
+    def _after_particle(self, toks: list[Tok], j: int, names: list[str]) -> bool:
+        """toks[j] follows a particle of the name being read: 'Maire' in 'Bruno Le Maire'."""
+        return (
+            bool(names)
+            and j > 0
+            and toks[j].cap
+            and toks[j - 1].low in self.lex.particles
+            and names[-1] == toks[j - 1].text
+        )
 
     def _parse(self, toks, i, stop, exact=False) -> Mention | None:
         """A speaker phrase starting at toks[i]: [det] (mod|poss|title|org|name)+
@@ -240,6 +270,9 @@ class SpeakerFinder:
         org = demo = False
         role_mods = None
         org_part = None
+        name_at: list[int] = []  # token index of each of names
+        body = None  # the first word of a role's body: 'Agriculture' in 'ministre de l'Agriculture'
+        last_title = i - 1
         if toks[j].cls in (DET, DEMO):
             j += 1
         first = j
@@ -261,10 +294,18 @@ class SpeakerFinder:
                         continue
                 break
             cls = tok.cls
-            if cls == NAME or self._syllable(toks, j) or self._particle(toks, j, stop, names):
+            if (
+                cls == NAME
+                or self._syllable(toks, j)
+                or self._particle(toks, j, stop, names)
+                or self._after_particle(toks, j, names)
+            ):
                 names.append(tok.text)
+                name_at.append(j)
             elif cls in (TITLE, ORG):
                 org = cls == ORG  # the last head decides: 'Kremlin spokesman' is a person
+                if cls == TITLE:
+                    last_title = j
                 prefix, _, last = tok.low.strip("-").rpartition("-")
                 if prefix and last in self.lex.titles:
                     mods.append(prefix)  # 'US-Präsident': a president, of the US
@@ -286,6 +327,7 @@ class SpeakerFinder:
                     if org_part is None and titles and not org:
                         org_part = (toks[nxt].start, None)
                         role_mods = mods + [n.casefold() for n in names]
+                        body = nxt
                     j = nxt
                     continue
                 break
@@ -300,7 +342,7 @@ class SpeakerFinder:
             titles
             and not org
             and names
-            and not any(toks[q].cls == NAME for q in range(_last_title(toks, i, j) + 1, j))
+            and not any(toks[q].cls == NAME for q in range(last_title + 1, j))
         ):
             mods, names = mods + [n.casefold() for n in names], []  # 'The Brazilian president'
         m = self._mention(toks, i, j, names=names, titles=titles, mods=mods, org=org, demo=demo)
@@ -308,11 +350,10 @@ class SpeakerFinder:
             m.org_part = (org_part[0], m.end)
             m.org = False
             m.role_mods = role_mods
-            trailing = 0
-            while trailing < j - i and toks[j - 1 - trailing].cls == NAME:
-                trailing += 1
-            if trailing < 2:  # 'il presidente dell'Istat': the names are the body's
-                m.names = []
+            # the body's first word is never the person's: 'il presidente dell'Istat' has
+            # no name, 'la ministre de l'Agriculture Annie Genevard' is Annie Genevard's
+            if m.names and body is not None:
+                m.names = [toks[q].text for q in name_at if q > body]
         return m
 
     def _mention(self, toks, i, j, **kw) -> Mention:
@@ -422,10 +463,6 @@ def opens_clause(toks: list[Tok], i: int) -> bool:
     while j >= 0 and toks[j].cls == DET:
         j -= 1
     return j < 0 or toks[j].text in ',;:"“”«»„' or toks[j].quoted
-
-
-def _last_title(toks: list[Tok], i: int, j: int) -> int:
-    return max((q for q in range(i, j) if toks[q].cls == TITLE), default=i - 1)
 
 
 def _with_role(named: Mention, role: Mention) -> Mention:

@@ -219,6 +219,11 @@ class SpeechData(_Section):
     org_pronouns: list[str] = Field(
         default_factory=list, description="pronouns for organisations: 'it', 'they'"
     )
+    prepositions: list[str] = Field(
+        default_factory=list,
+        description="words after which a phrase is an object, not the speaker: 'with' in "
+        "'in an interview with Le Soir'; ru also the nouns that govern a name: 'интервью'",
+    )
     demonstratives: list[str] = Field(
         default_factory=list,
         description="words after or before a role that point back: 'này' in 'Bộ này', 'this'",
