@@ -111,8 +111,8 @@ class SpeakerFinder:
 
     def _np_after(self, toks, i, stop, apposition=False) -> Mention | None:
         np = self._parse(toks, i, stop)
-        if np is None or not apposition or np.named or np.pron:
-            return np
+        if np is None or not apposition or np.named or np.pron or np.org:
+            return np  # a body takes no named apposition: 'Según la patronal, el PIB crecerá'
         # 'according to Russia's special envoy on ..., Kirill Dmitriev'
         for p in range(np.j, min(stop, np.j + APPOSITION)):
             if toks[p].text == "," and p + 1 < stop:
@@ -249,6 +249,20 @@ class SpeakerFinder:
         # after a particle any capitalised word is the name's: 'Le Maire', 'De Koning'
         return toks[nxt].cls == NAME or (toks[nxt].cap and toks[nxt].cls in (TITLE, ORG))
 
+    def _lowercase_body(self, toks: list[Tok], j: int, stop: int) -> bool:
+        """A role's body written in lowercase before the person's name: 'infrastrutture' in
+        'il ministro delle infrastrutture Matteo Salvini', 'financiën' in 'minister van
+        financiën Eelco Heinen'."""
+        return (
+            j < stop
+            and toks[j].word
+            and not toks[j].cap
+            and toks[j].cls == OTHER
+            and j + 1 < stop
+            and toks[j + 1].cls == NAME
+            and not toks[j + 1].quoted
+        )
+
     def _after_particle(self, toks: list[Tok], j: int, names: list[str]) -> bool:
         """toks[j] follows a particle of the name being read: 'Maire' in 'Bruno Le Maire'."""
         return (
@@ -271,6 +285,8 @@ class SpeakerFinder:
         role_mods = None
         org_part = None
         name_at: list[int] = []  # token index of each of names
+        last_head = i - 1
+        lower_body = -1
         body = None  # the first word of a role's body: 'Agriculture' in 'ministre de l'Agriculture'
         last_title = i - 1
         if toks[j].cls in (DET, DEMO):
@@ -294,7 +310,9 @@ class SpeakerFinder:
                         continue
                 break
             cls = tok.cls
-            if (
+            if j == lower_body:
+                pass  # 'delle infrastrutture' in 'il ministro delle infrastrutture Matteo Salvini'
+            elif (
                 cls == NAME
                 or self._syllable(toks, j)
                 or self._particle(toks, j, stop, names)
@@ -304,6 +322,7 @@ class SpeakerFinder:
                 name_at.append(j)
             elif cls in (TITLE, ORG):
                 org = cls == ORG  # the last head decides: 'Kremlin spokesman' is a person
+                last_head = j
                 if cls == TITLE:
                     last_title = j
                 prefix, _, last = tok.low.strip("-").rpartition("-")
@@ -323,7 +342,13 @@ class SpeakerFinder:
                 break
             elif cls == CONN and j > first and j + 1 < stop and toks[j - 1].cls in (TITLE, ORG):
                 nxt = j + 1 + (toks[j + 1].cls == DET and j + 2 < stop)
-                if nxt < stop and toks[nxt].cls in NP_CLASSES and not toks[nxt].quoted:
+                if self._lowercase_body(toks, nxt, stop):
+                    lower_body = nxt
+                if (
+                    nxt < stop
+                    and not toks[nxt].quoted
+                    and (toks[nxt].cls in NP_CLASSES or nxt == lower_body)
+                ):
                     if org_part is None and titles and not org:
                         org_part = (toks[nxt].start, None)
                         role_mods = mods + [n.casefold() for n in names]
@@ -338,6 +363,8 @@ class SpeakerFinder:
             return None
         if not (names or titles):
             return None
+        if org and last_title >= i and any(q > last_head for q in name_at):
+            org = False  # a person named after the body: 'Председатель Госдумы Вячеслав Володин'
         if (
             titles
             and not org

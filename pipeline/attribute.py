@@ -400,6 +400,8 @@ class _Finder(SpeakerFinder):
             tok = toks[p]
             if tok.quoted:
                 q = next((q for q in unit.quotes if q.start <= tok.start < q.end), None)
+                if q is not None and _name_quote(self.text[q.inner_start : q.inner_end]):
+                    return None  # 'sagte dem Magazin "Focus", ...': a title, not the words
                 return q if q is not None and id(q) not in used else None
             if tok.word:
                 if tok.low not in self.lex.complementizers:
@@ -420,6 +422,8 @@ class _Finder(SpeakerFinder):
             if tok.low in self.lex.complementizers or tok.text == ":":
                 return self._trim(tok.end, unit.end)
         first = min(k, speaker.i)
+        if self.previous and self._anaphor_opens(toks, first):
+            return self.previous  # 'Lo ha detto il ministro', 'Об этом заявил Силуанов'
         apposed = speaker.i < k and any(t.text == "," for t in toks[speaker.j : k])
         while first > 0 and (
             toks[first - 1].cls == BETWEEN or match_at(toks, first - 1, self.lex.according)
@@ -430,7 +434,8 @@ class _Finder(SpeakerFinder):
             and toks[first - 1].text in ",—–"
             and _words(toks[: first - 1]) >= 3
             and not apposed
-            and _clause_words(toks, cue_end) <= 4
+            # what follows the cue is short or a prepositional phrase ('said on the call')
+            and (_clause_words(toks, cue_end) <= 4 or toks[cue_end].low in self.prepositions)
         ):
             return self._trim(unit.start, toks[first - 1].start)
         if not any(t.word for t in toks[cue_end:]):  # clause-final cue: 'hat ... bestätigt.'
@@ -442,6 +447,20 @@ class _Finder(SpeakerFinder):
                 return self.previous  # 'Das teilte das Bundesamt mit': what was said before
             return span
         return self._trim(toks[cue_end].start, unit.end)
+
+    def _anaphor_opens(self, toks: list[Tok], first: int) -> bool:
+        """The unit opens with a word for what was said before and a few words more, then
+        the speaker or cue: 'Lo ha detto il ministro', 'Dat heeft Gentiloni gezegd'."""
+        opening = next((p for p, t in enumerate(toks) if t.word), 0)
+        n = match_at(toks, opening, self.lex.anaphors) if opening < first else 0
+        between = toks[opening + n : first]
+        return (
+            bool(n)
+            and _words(between) <= 3
+            and not any(
+                t.text in ",;:" or t.quoted or t.low in self.lex.complementizers for t in between
+            )
+        )
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         text = self.text
@@ -495,6 +514,12 @@ def _ends_with_colon(toks: list[Tok], p: int) -> bool:
     """Only ':' (and time words) left after toks[p]: 'Putin said on Monday:'."""
     rest = [t for t in toks[p:] if t.cls not in (DATE, CONN, BETWEEN)]
     return bool(rest) and rest[-1].text == ":" and not any(t.word for t in rest)
+
+
+def _name_quote(inner: str) -> bool:
+    """A quoted name ('"Focus"', '"Der Spiegel"'): a few capitalised words, no sentence."""
+    words = inner.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and inner[-1:].isalnum()
 
 
 def _first_word(toks: list[Tok], k: int) -> bool:

@@ -267,8 +267,10 @@ def _person_score(a: list[str], b: list[str]) -> float:
     if not a or not b:
         return 0.0
     surname = fuzz.ratio(a[-1], b[-1])
-    # One letter is a large share of a short name: fuzzy matching starts at four letters.
-    if surname < SURNAME_MATCH or min(len(a[-1]), len(b[-1])) < 4:
+    # One letter is a large share of a short name: fuzzy matching starts at four letters,
+    # a short surname must be the same ('Chen' is 'John Chen').
+    shortest = min(len(a[-1]), len(b[-1]))
+    if surname < SURNAME_MATCH or shortest < 3 or (shortest == 3 and a[-1] != b[-1]):
         return 0.0
     if len(a) > 1 and len(b) > 1 and fuzz.ratio(a[0], b[0]) < FIRST_MATCH:
         return 0.0

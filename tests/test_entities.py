@@ -40,6 +40,11 @@ def test_different_people_stay_apart():
     assert len(entities) == 3
 
 
+def test_short_surname_joins_the_full_name():
+    mapping, _ = canonicalise([("Chief Executive Mei Chen", "en"), ("Chen", "en")])
+    assert mapping["Chen"] == "Mei Chen"
+
+
 def test_same_surname_other_first_name_stays_apart():
     mapping, _ = canonicalise([("Boris Johnson", "en"), ("Mike Johnson", "en")])
     assert mapping["Boris Johnson"] != mapping["Mike Johnson"]
@@ -65,6 +70,11 @@ def test_same_surname_other_first_name_stays_apart():
         ("Kremlin spokesman Dmitry Peskov", "en", "Dmitry Peskov"),
         ("Chef der Deutschen Bank Christian Sewing", "de", "Christian Sewing"),
         ("the Bank of England", "en", "Bank of England"),
+        ("il ministro delle imprese Adolfo Urso", "it", "Adolfo Urso"),
+        ("Председатель Госдумы Вячеслав Володин", "ru", "Вячеслав Володин"),
+        ("Глава Минобороны Бельгии Тео Франкен", "ru", "Тео Франкен"),
+        ("EU-commissaris Wopke Hoekstra", "nl", "Wopke Hoekstra"),
+        ("Entwicklungsministerin Reem Alabali Radovan", "de", "Reem Alabali Radovan"),
     ],
     ids=[
         "vi-title-country",
@@ -84,6 +94,11 @@ def test_same_surname_other_first_name_stays_apart():
         "en-org-then-title",
         "de-org-body",
         "en-org-only",
+        "it-lowercase-body",
+        "ru-genitive-body",
+        "ru-country-genitive",
+        "nl-commissioner",
+        "de-compound-title",
     ],
 )
 def test_core_name(surface, lang, core):
