@@ -111,6 +111,14 @@ class SpeakerFinder:
 
     def _np_after(self, toks, i, stop, apposition=False) -> Mention | None:
         np = self._parse(toks, i, stop)
+        if np is not None and apposition and np.named and not np.org:
+            # 'Amélie de Montchalin, la ministre des Comptes publics, ...': her role
+            if np.j + 1 < stop and toks[np.j].text == ",":
+                role = self._parse(toks, np.j + 1, stop)
+                if role is not None and role.titles and not role.named and not role.org:
+                    np.titles = np.titles + role.titles
+                    np.mods = np.mods + role.mods
+            return np
         if np is None or not apposition or np.named or np.pron or np.org:
             return np  # a body takes no named apposition: 'Según la patronal, el PIB crecerá'
         # 'according to Russia's special envoy on ..., Kirill Dmitriev'

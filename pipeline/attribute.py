@@ -206,7 +206,13 @@ class _Finder(SpeakerFinder):
         left = self._np_before(toks, k)
         right = self._np_after(toks, k + 1, k + n) if n > 1 else None
         if right is None:
-            right = self._np_after(toks, k + n, len(toks), apposition=True)
+            p = k + n  # past time words: 'a déclaré ce mercredi matin Amélie de Montchalin'
+            while p < len(toks) and (
+                toks[p].cls in (DATE, BETWEEN)
+                or (toks[p].cls in (DET, DEMO) and p + 1 < len(toks) and toks[p + 1].cls == DATE)
+            ):
+                p += 1
+            right = self._np_after(toks, p, len(toks), apposition=True)
         speaker = self._choose(toks, k, left, right)
         if speaker is not None and self._unconfirmed_opening_word(toks, speaker):
             speaker = None  # 'Insurance claims rose 12 percent'
@@ -438,6 +444,18 @@ class _Finder(SpeakerFinder):
             and (_clause_words(toks, cue_end) <= 4 or toks[cue_end].low in self.prepositions)
         ):
             return self._trim(unit.start, toks[first - 1].start)
+        if apposed and first > 1 and toks[first - 1].text == ",":
+            # '..., the Commissioner for Economic Affairs, Paolo Gentiloni, explained on
+            # Tuesday': what comes before the role and the name
+            outer = self._np_start(toks, first - 2)
+            if (
+                outer is not None
+                and outer > 0
+                and toks[outer - 1].text == ","
+                and _words(toks[: outer - 1]) >= 3
+                and (_clause_words(toks, cue_end) == 0 or toks[cue_end].low in self.prepositions)
+            ):
+                return self._trim(unit.start, toks[outer - 1].start)
         if not any(t.word for t in toks[cue_end:]):  # clause-final cue: 'hat ... bestätigt.'
             if speaker.j <= k:
                 span = self._trim(toks[speaker.j].start, toks[k].start)
