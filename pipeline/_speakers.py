@@ -29,10 +29,11 @@ from pipeline._speech import (
     Mention,
     Tok,
     fold,
+    match_at,
 )
 from schemas.records import Statement
 
-MAX_NP = 12  # tokens in one speaker phrase
+MAX_NP = 16  # tokens in one speaker phrase (vi roles run long)
 APPOSITION = 25  # tokens an apposition between a speaker and the cue may take
 RECENT_UNITS = 6  # units back a pronoun may look for its speaker
 WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
@@ -167,7 +168,21 @@ class SpeakerFinder:
         if self._in_pp(toks, start):
             # 'Тео Франкен в интервью Soir заявил': the subject is further left
             return self._clause_subject(toks, start)
-        return self._parse(toks, start, p + 1, exact=True)
+        np = self._parse(toks, start, p + 1, exact=True)
+        if (
+            np is not None
+            and np.titles
+            and not np.named
+            and start > 1
+            and toks[start - 1].text == ","
+        ):
+            # 'ông Phạm Thanh Hà, Phó Thống đốc Ngân hàng Nhà nước cho biết': the name before
+            named_start = self._np_start(toks, start - 2)
+            if named_start is not None and opens_clause(toks, named_start):
+                named = self._parse(toks, named_start, start - 1, exact=True)
+                if named is not None and named.named and not named.org:
+                    return _with_role(named, np)
+        return np
 
     def _in_pp(self, toks: list[Tok], start: int) -> bool:
         """The phrase at toks[start] is a preposition's object ('in an interview with Le
@@ -235,7 +250,11 @@ class SpeakerFinder:
         if not (toks[q - 1].cap and toks[q - 1].word):
             return False
         nxt = toks[q + 1] if q + 1 < len(toks) else None
-        return nxt is None or (nxt.cap and nxt.word) or not nxt.word
+        if nxt is not None and nxt.word and not nxt.cap:
+            # 'Bộ Tài chính cho biết' (but 'nói' in 'Hùng nói đề xuất' is the cue itself)
+            cues = self.lex.cues
+            return bool(match_at(toks, q + 1, cues)) and not match_at(toks, q, cues)
+        return True
 
     def _particle(self, toks: list[Tok], j: int, stop: int, names: list[str]) -> bool:
         """'de' in 'Anna de Vries', 'da' in 'Lula da Silva': between two name words.
@@ -361,6 +380,8 @@ class SpeakerFinder:
                         org_part = (toks[nxt].start, None)
                         role_mods = mods + [n.casefold() for n in names]
                         body = nxt
+                    elif body is not None:
+                        body = nxt  # the body goes on: 'della Banca d'Italia'
                     j = nxt
                     continue
                 break
@@ -369,6 +390,19 @@ class SpeakerFinder:
             j += 1
         if exact and j != stop:
             return None
+        if org_part is None and last_title >= i and last_head > last_title and name_at:
+            # a body named right after its head, then the person: 'Bộ trưởng Bộ Tài chính
+            # Đinh Tiến Dũng', 'Председатель Госдумы Вячеслав Володин'; 'Phó Thống đốc
+            # Ngân hàng Nhà nước' names no one
+            run = j
+            while (
+                run > last_head + 1
+                and toks[run - 1].cls == NAME
+                and not (toks[run - 1].text.isupper() and len(toks[run - 1].text) > 1)
+            ):
+                run -= 1
+            name_at = [q for q in name_at if q >= run]
+            names = [toks[q].text for q in name_at]
         if not (names or titles):
             return None
         if org and last_title >= i and any(q > last_head for q in name_at):

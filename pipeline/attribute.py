@@ -421,25 +421,37 @@ class _Finder(SpeakerFinder):
 
     def _indirect_content(self, unit, k, cue_end, speaker):
         toks = unit.toks
+        first = min(k, speaker.i)
+        anaphoric = self.previous is not None and self._anaphor_opens(toks, first)
         for p in range(cue_end, min(len(toks), cue_end + CONTENT_WINDOW)):
             tok = toks[p]
             if tok.quoted or (tok.word and match_at(toks, p, self.lex.cues)):
                 break
+            if anaphoric and tok.text == ",":
+                break  # 'Lo ha detto X, intervenendo a ..., sottolineando che': the sentence before
+            if any(ch.isdigit() for ch in tok.text):
+                break  # 'ha prometido 206 millones que ...': the object, then a relative
             if tok.low in self.lex.complementizers or tok.text == ":":
                 return self._trim(tok.end, unit.end)
-        first = min(k, speaker.i)
-        if self.previous and self._anaphor_opens(toks, first):
+        if anaphoric:
             return self.previous  # 'Lo ha detto il ministro', 'Об этом заявил Силуанов'
         apposed = speaker.i < k and any(t.text == "," for t in toks[speaker.j : k])
         while first > 0 and (
             toks[first - 1].cls == BETWEEN or match_at(toks, first - 1, self.lex.according)
         ):
             first -= 1  # ', según ha explicado la ministra'
+        comma_then_more = (  # vi 'Phát biểu tại họp báo, X cho biết, tính đến ...'
+            cue_end < len(toks)
+            and toks[cue_end].text == ","
+            and _words(toks[: max(0, first - 1)]) < _words(toks[cue_end:])
+            and not (cue_end + 1 < len(toks) and match_at(toks, cue_end + 1, self.lex.cues))
+        )
         if (
             first > 0
             and toks[first - 1].text in ",—–"
             and _words(toks[: first - 1]) >= 3
             and not apposed
+            and not comma_then_more
             # what follows the cue is short or a prepositional phrase ('said on the call')
             and (_clause_words(toks, cue_end) <= 4 or toks[cue_end].low in self.prepositions)
         ):

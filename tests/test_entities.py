@@ -75,6 +75,8 @@ def test_same_surname_other_first_name_stays_apart():
         ("Глава Минобороны Бельгии Тео Франкен", "ru", "Тео Франкен"),
         ("EU-commissaris Wopke Hoekstra", "nl", "Wopke Hoekstra"),
         ("Entwicklungsministerin Reem Alabali Radovan", "de", "Reem Alabali Radovan"),
+        ("il governatore della Banca d'Italia Fabio Panetta", "it", "Fabio Panetta"),
+        ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng", "vi", "Nguyễn Văn Thắng"),
     ],
     ids=[
         "vi-title-country",
@@ -99,6 +101,8 @@ def test_same_surname_other_first_name_stays_apart():
         "ru-country-genitive",
         "nl-commissioner",
         "de-compound-title",
+        "it-elided-body",
+        "vi-ministry-then-name",
     ],
 )
 def test_core_name(surface, lang, core):
