@@ -132,6 +132,17 @@ class SpeakerFinder:
                 break
         return np
 
+    def _opener(self, toks: list[Tok]) -> Mention | None:
+        """The named person opening a unit ('Wilders wist daar wel raad mee.'), whom a
+        bare quote right after it may be by."""
+        first = next((p for p, t in enumerate(toks) if t.word), None)
+        if first is None or toks[first].quoted:
+            return None
+        np = self._np_after(toks, first, len(toks))
+        if np is None or not np.named or np.org or self._unconfirmed_opening_word(toks, np):
+            return None
+        return np
+
     def _unconfirmed_opening_word(self, toks: list[Tok], np: Mention) -> bool:
         """A lone capitalised word opening the sentence ('Insurance claims rose') is a
         name only if the article also writes it capitalised inside a sentence."""

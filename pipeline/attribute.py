@@ -94,6 +94,7 @@ class _Finder(SpeakerFinder):
         self.unit_first = 0  # index of the current unit's first statement
         self.colons: list[tuple[Mention, str, tuple[int, int]]] = []
         self.announced: tuple[Mention, str, int] | None = None  # 'X said:' ending a unit
+        self.opener: tuple[int, Mention | None] | None = None  # who opened a silent unit
 
     # ------------------------------------------------------------ driver
 
@@ -110,6 +111,8 @@ class _Finder(SpeakerFinder):
             self._unit(unit)
             if len(self.statements) == before:
                 self._continuation(unit)
+            silent = len(self.statements) == before
+            self.opener = (k, self._opener(unit.toks)) if silent else None
         self._add_colons()
         return self.statements
 
@@ -359,11 +362,26 @@ class _Finder(SpeakerFinder):
             if not any(t.word for t in unit.toks if t.end <= q.start):
                 self._add(announced[0], announced[1], "direct", q.inner_start, q.inner_end)
                 return
+        quoted = sum(q.inner_end - q.inner_start for q in unit.quotes)
+        opener = self.opener
+        if (
+            opener is not None
+            and opener[1] is not None
+            and opener[0] == self.unit_index - 1
+            and unit.quotes
+            and quoted >= 0.6 * (unit.end - unit.start)
+            and not any(t.word for t in unit.toks if t.end <= unit.quotes[0].start)
+        ):
+            # 'Wilders wist daar wel raad mee. "Wat een nonsens!"': the quote is by whom
+            # the sentence before, which reported no one, was about
+            q = unit.quotes[0]
+            mark = self.text[q.start : q.inner_start].strip() or '"'
+            self._add(opener[1], mark, "direct", q.inner_start, unit.quotes[-1].inner_end)
+            return
         if not self.speakers or self.speakers[-1][0] != self.unit_index - 1:
             return
         last = self.statements[-1]
         toks = unit.toks
-        quoted = sum(q.inner_end - q.inner_start for q in unit.quotes)
         if unit.quotes and quoted >= 0.6 * (unit.end - unit.start):
             q = unit.quotes[0]
             self._repeat(last, last.cue, "direct", q.inner_start, unit.quotes[-1].inner_end)
