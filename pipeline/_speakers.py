@@ -79,6 +79,8 @@ class SpeakerFinder:
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
+        self.unit_opener: Mention | None = None  # the named person opening this unit
+        self.opener: tuple[int, Mention | None] | None = None  # who opened a silent unit
 
     def _clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
         start = k - 1
@@ -507,7 +509,25 @@ class SpeakerFinder:
         if pool:
             return self._as(pool[-1], np)
         unknown = [sp for sp in recent if sp.kind == "unknown"]
-        return self._as(unknown[-1], np) if unknown and want == "person" else None
+        if unknown and want == "person":
+            return self._as(unknown[-1], np)
+        # the named person opening this unit or a silent one before it: 'Schoof vond het
+        # "een goed gesprek", zei hij'
+        before = self.opener
+        openers = [
+            self.unit_opener,
+            before[1] if before and before[0] == self.unit_index - 1 else None,
+        ]
+        for opener in openers:
+            if (
+                want == "person"
+                and opener is not None
+                and opener.start < np.start
+                and (opener.kind == "person" or fold(opener.names[-1]) in self.person_names)
+            ):
+                speaker = Speaker(opener, "person", opener.surface, opener.start, opener.end)
+                return self._as(speaker, np)
+        return None
 
     @staticmethod
     def _as(sp: Speaker, np: Mention) -> Speaker:

@@ -94,7 +94,6 @@ class _Finder(SpeakerFinder):
         self.unit_first = 0  # index of the current unit's first statement
         self.colons: list[tuple[Mention, str, tuple[int, int]]] = []
         self.announced: tuple[Mention, str, int] | None = None  # 'X said:' ending a unit
-        self.opener: tuple[int, Mention | None] | None = None  # who opened a silent unit
 
     # ------------------------------------------------------------ driver
 
@@ -107,6 +106,7 @@ class _Finder(SpeakerFinder):
             self.unit_first = len(self.statements)
             self.previous = self._trim(units[k - 1].start, units[k - 1].end) if k else None
             self._scan_mentions(unit.toks)
+            self.unit_opener = self._opener(unit.toks)
             before = len(self.statements)
             self._unit(unit)
             if len(self.statements) == before:
