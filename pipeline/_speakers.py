@@ -134,6 +134,19 @@ class SpeakerFinder:
                 break
         return np
 
+    def _late_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        """The first titled person after toks[k], past time and place phrases: ru 'Об этом
+        заявил 25 марта на заседании ... министр финансов Алексей Кудрин'."""
+        p = k
+        while p < len(toks) and toks[p].text not in ".;:!?" and not toks[p].quoted:
+            if toks[p].low in self.lex.complementizers:
+                return None
+            np = self._np_after(toks, p, len(toks)) if toks[p].word else None
+            if np is not None and np.named and np.titles and not self._in_pp(toks, p):
+                return np
+            p = np.j if np is not None else p + 1
+        return None
+
     def _opener(self, toks: list[Tok]) -> Mention | None:
         """The named person opening a unit ('Wilders wist daar wel raad mee.'), whom a
         bare quote right after it may be by."""
@@ -289,6 +302,34 @@ class SpeakerFinder:
         # after a particle any capitalised word is the name's: 'Le Maire', 'De Koning'
         return toks[nxt].cls == NAME or (toks[nxt].cap and toks[nxt].cls in (TITLE, ORG))
 
+    def _title_body(self, toks: list[Tok], j: int, stop: int, last_title: int) -> bool:
+        """One or two plain lowercase words right after a title and before a name: the
+        role's body without a connector (ru 'министр природных ресурсов Сергей Донской')."""
+        if not (0 <= last_title < j <= last_title + 2):
+            return False
+        for q in range(last_title + 1, min(stop, last_title + 4)):
+            tok = toks[q]
+            if tok.cls == NAME and q > last_title + 1:
+                return not tok.quoted
+            if not self._plain_word(tok) or tok.cls != OTHER:
+                return False
+        return False
+
+    def _plain_word(self, tok: Tok) -> bool:
+        """A lowercase content word: no cue, preposition, complementizer or pronoun."""
+        lex = self.lex
+        return (
+            tok.word
+            and not tok.cap
+            and not tok.quoted
+            and len(tok.low) > 3
+            and tok.low not in self.prepositions
+            and tok.low not in lex.complementizers
+            and tok.low not in lex.relatives
+            and tok.low not in lex.pronouns
+            and tok.low not in lex.statement_starts
+        )
+
     def _lowercase_body(self, toks: list[Tok], j: int, stop: int) -> bool:
         """A role's body written in lowercase before the person's name: 'infrastrutture' in
         'il ministro delle infrastrutture Matteo Salvini', 'financiën' in 'minister van
@@ -372,6 +413,8 @@ class SpeakerFinder:
                     titles[-1] += " " + tok.low
                 else:
                     titles.append(tok.low)
+            elif self._title_body(toks, j, stop, last_title):
+                pass  # ru 'министр природных ресурсов Сергей Донской'
             elif cls in (MOD, POSS):
                 mods.append(tok.low)
             elif cls == PRON and tok.low in self.lex.titles:

@@ -219,6 +219,8 @@ class _Finder(SpeakerFinder):
         speaker = self._choose(toks, k, left, right)
         if speaker is not None and self._unconfirmed_opening_word(toks, speaker):
             speaker = None  # 'Insurance claims rose 12 percent'
+        if speaker is None and self._anaphor_opens(toks, k):
+            speaker = self._late_subject(toks, k + n)  # 'Об этом заявил 25 марта ... X'
         if speaker is None:
             speaker = (
                 self._participle_subject(unit, k)
@@ -415,8 +417,9 @@ class _Finder(SpeakerFinder):
         for q in reversed(unit.quotes):
             if q.end <= toks[first].start:
                 between = self.text[q.end : toks[first].start]
+                inner = self.text[q.inner_start : q.inner_end]
                 if not any(ch.isalnum() for ch in between) and "\n" not in between:
-                    return q
+                    return None if _name_quote(inner) else q  # '«Оздоровление Волги», заявил'
                 break
         # quote right after: only complementizers, ':' ',' and a few words in between
         p, words = cue_end, 0
