@@ -101,8 +101,8 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
         if len(acronyms) == 1 and sum(t.cls == NAME for t in toks) == 1:
             return acronyms[0], "org"  # 'Đài RT' -> 'RT'
         return " ".join(t.text for t in toks).strip(), "org"
-    if not names:
-        names = [t.text for t in toks if t.cls == NAME]
+    if not names:  # 'Prime Minister Keir Starmer's spokesman': the name of whose role it is
+        names = [t.text for t in toks if t.cls in (NAME, POSS)]
     if not names:
         kept = [t.text for t in toks if t.cls not in (DET, DEMO)]
         return " ".join(kept) or surface.strip(), "unknown"

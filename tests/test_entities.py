@@ -77,6 +77,7 @@ def test_same_surname_other_first_name_stays_apart():
         ("Entwicklungsministerin Reem Alabali Radovan", "de", "Reem Alabali Radovan"),
         ("il governatore della Banca d'Italia Fabio Panetta", "it", "Fabio Panetta"),
         ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng", "vi", "Nguyễn Văn Thắng"),
+        ("Prime Minister Keir Starmer's spokesman", "en", "Keir Starmer"),
     ],
     ids=[
         "vi-title-country",
@@ -103,6 +104,7 @@ def test_same_surname_other_first_name_stays_apart():
         "de-compound-title",
         "it-elided-body",
         "vi-ministry-then-name",
+        "en-whose-spokesman",
     ],
 )
 def test_core_name(surface, lang, core):
