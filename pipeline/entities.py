@@ -154,14 +154,16 @@ def _person_name(toks: list, lex) -> list[str]:
             names += [*pending, tok.text]
             pending = []
         elif tok.low in lex.particles and nxt is not None and (names or tok.cap):
-            if not tok.cap and sum(1 for n in names if n[:1].isupper()) >= 2:
+            body = nxt.text.isupper() or nxt.cls == ORG  # 'Marieke Blom van ING'
+            if not tok.cap and body and sum(1 for n in names if n[:1].isupper()) >= 2:
                 break
             pending.append(tok.text)
         elif not tok.cap and tok.cls not in (DET, CONN):
             names, pending = [], []
     words = [n for n in names if n.casefold() not in lex.particles]
     if len(words) > MAX_NAME_WORDS:
-        keep = names.index(words[-2])
+        # a vi name is three syllables ('Bộ Công Thương Nguyễn Hồng Diên'), others two
+        keep = names.index(words[-3] if lex.syllables else words[-2])
         names = names[keep:]
     return names
 

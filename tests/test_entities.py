@@ -78,6 +78,8 @@ def test_same_surname_other_first_name_stays_apart():
         ("il governatore della Banca d'Italia Fabio Panetta", "it", "Fabio Panetta"),
         ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng", "vi", "Nguyễn Văn Thắng"),
         ("Prime Minister Keir Starmer's spokesman", "en", "Keir Starmer"),
+        ("le gouverneur François Villeroy de Galhau", "fr", "François Villeroy de Galhau"),
+        ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên", "vi", "Nguyễn Hồng Diên"),
     ],
     ids=[
         "vi-title-country",
@@ -105,6 +107,8 @@ def test_same_surname_other_first_name_stays_apart():
         "it-elided-body",
         "vi-ministry-then-name",
         "en-whose-spokesman",
+        "fr-particle-after-two-names",
+        "vi-capitalised-ministry-then-name",
     ],
 )
 def test_core_name(surface, lang, core):
