@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from pipeline._speech import CONN, DEMO, DET, NAME, ORG, POSS, TITLE, fold, lexicon, tokenize
+from pipeline._speech import CONN, DEMO, DET, MOD, NAME, ORG, POSS, TITLE, fold, lexicon, tokenize
 from pipeline.errors import LanguageDataError
 from schemas.records import Entity
 
@@ -90,6 +90,10 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
     lex.classify(toks)
     toks = _drop_brackets(toks)
     heads = [i for i, t in enumerate(toks) if t.cls in (TITLE, ORG) and not _in_name(toks, i, lex)]
+    if not heads:  # without a role a capitalised modifier is the name's: 'Saudi Aramco'
+        for k, t in enumerate(toks[:-1]):
+            if t.cls == MOD and t.cap and toks[k + 1].cls == NAME:
+                t.cls = NAME
     titled = any(toks[i].cls == TITLE for i in heads)
     # a titled phrase ending in a name is a person's, whatever its role's body: 'Kremlin
     # spokesman Dmitry Peskov', 'Chef der Deutschen Bank Christian Sewing'

@@ -80,6 +80,7 @@ def test_same_surname_other_first_name_stays_apart():
         ("Prime Minister Keir Starmer's spokesman", "en", "Keir Starmer"),
         ("le gouverneur François Villeroy de Galhau", "fr", "François Villeroy de Galhau"),
         ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên", "vi", "Nguyễn Hồng Diên"),
+        ("Saudi Aramco", "en", "Saudi Aramco"),
     ],
     ids=[
         "vi-title-country",
@@ -109,6 +110,7 @@ def test_same_surname_other_first_name_stays_apart():
         "en-whose-spokesman",
         "fr-particle-after-two-names",
         "vi-capitalised-ministry-then-name",
+        "en-modifier-in-a-name",
     ],
 )
 def test_core_name(surface, lang, core):
