@@ -10,6 +10,7 @@ fitting named speaker seen before. All scans are linear in the article's length.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -38,6 +39,8 @@ from schemas.records import Statement
 
 log = logging.getLogger(__name__)
 
+# a short lowercase word ending a span is an abbreviation whose point stays ('руб.')
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-Я]{1,4}$")
 CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
 
 
@@ -519,6 +522,8 @@ class _Finder(SpeakerFinder):
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
             end -= 1
+        if text[end : end + 1] == "." and _ABBREVIATION.search(text, max(start, end - 5), end):
+            end += 1  # '750 млрд руб.': the point is the unit's
         return (start, end) if end - start >= 2 else None
 
     # ------------------------------------------------------------ output
