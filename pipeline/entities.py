@@ -151,9 +151,11 @@ def _person_name(toks: list, lex) -> list[str]:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         after_particle = bool(pending) and tok.cap and tok.word  # 'Le Maire', 'De Koning'
         inside = names and tok.cap and nxt is not None and nxt.cls == NAME  # vi 'Hồ Đức Phớc'
-        acronym = tok.text.isupper() and len(tok.text) > 1 and nxt is not None and nxt.cap
-        if acronym:  # a body's, not the person's: 'présidente du groupe RN Marine Le Pen'
-            names, pending = [], []
+        acronym = tok.text.isupper() and len(tok.text) > 1
+        if acronym and nxt is not None and nxt.cap:
+            names, pending = [], []  # a body's, not the person's: 'groupe RN Marine Le Pen'
+        elif acronym and names:
+            break  # another body after the name: 'цитирует Силуанова РИА «Новости»'
         elif tok.cls in (NAME, POSS) or after_particle or inside:
             names += [*pending, tok.text]
             pending = []

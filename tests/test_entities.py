@@ -81,6 +81,7 @@ def test_same_surname_other_first_name_stays_apart():
         ("le gouverneur François Villeroy de Galhau", "fr", "François Villeroy de Galhau"),
         ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên", "vi", "Nguyễn Hồng Diên"),
         ("Saudi Aramco", "en", "Saudi Aramco"),
+        ("Набиуллиной ТАСС", "ru", "Набиуллиной"),
     ],
     ids=[
         "vi-title-country",
@@ -111,6 +112,7 @@ def test_same_surname_other_first_name_stays_apart():
         "fr-particle-after-two-names",
         "vi-capitalised-ministry-then-name",
         "en-modifier-in-a-name",
+        "ru-agency-after-name",
     ],
 )
 def test_core_name(surface, lang, core):
