@@ -310,7 +310,9 @@ class _Finder(SpeakerFinder):
         after = max(np.j, k + n)
         while after < len(toks) and toks[after].text in ",:":
             after += 1
-        if _first_word(toks, k) and after < len(toks):
+        if self.previous is not None and self._anaphor_opens(toks, k):
+            span = self.previous  # 'Dat blijkt uit cijfers van het CBS': the sentence before
+        elif _first_word(toks, k) and after < len(toks):
             span = self._trim(toks[after].start, unit.end)
         elif k > 0 and toks[k - 1].text == "," and _words(toks[:k]) >= 3:
             span = self._trim(unit.start, toks[k - 1].start)
