@@ -29,10 +29,11 @@ from pipeline._speech import (
     Mention,
     Tok,
     fold,
+    match_at,
 )
 from schemas.records import Statement
 
-MAX_NP = 12  # tokens in one speaker phrase
+MAX_NP = 16  # tokens in one speaker phrase (vi roles run long)
 APPOSITION = 25  # tokens an apposition between a speaker and the cue may take
 RECENT_UNITS = 6  # units back a pronoun may look for its speaker
 WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
@@ -77,6 +78,9 @@ class SpeakerFinder:
         self.unit_index = 0
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
         self.units_total = 0
+        self.prepositions = set(lex.speech.prepositions)
+        self.unit_opener: Mention | None = None  # the named person opening this unit
+        self.opener: tuple[int, Mention | None] | None = None  # who opened a silent unit
 
     def _clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
         start = k - 1
@@ -86,7 +90,7 @@ class SpeakerFinder:
         while p < k:
             if toks[p].cls in NP_CLASSES | {DET} and not toks[p].quoted:
                 np = self._parse(toks, p, k)
-                if np is not None and (np.named or np.titles):
+                if np is not None and (np.named or np.titles) and not self._in_pp(toks, p):
                     return np
                 if np is not None:
                     p = np.j
@@ -110,8 +114,16 @@ class SpeakerFinder:
 
     def _np_after(self, toks, i, stop, apposition=False) -> Mention | None:
         np = self._parse(toks, i, stop)
-        if np is None or not apposition or np.named or np.pron:
+        if np is not None and apposition and np.named and not np.org:
+            # 'Amélie de Montchalin, la ministre des Comptes publics, ...': her role
+            if np.j + 1 < stop and toks[np.j].text == ",":
+                role = self._parse(toks, np.j + 1, stop)
+                if role is not None and role.titles and not role.named and not role.org:
+                    np.titles = np.titles + role.titles
+                    np.mods = np.mods + role.mods
             return np
+        if np is None or not apposition or np.named or np.pron or np.org:
+            return np  # a body takes no named apposition: 'Según la patronal, el PIB crecerá'
         # 'according to Russia's special envoy on ..., Kirill Dmitriev'
         for p in range(np.j, min(stop, np.j + APPOSITION)):
             if toks[p].text == "," and p + 1 < stop:
@@ -120,6 +132,30 @@ class SpeakerFinder:
                     return _with_role(named, np)
             if toks[p].text in ".;!?" or toks[p].quoted:
                 break
+        return np
+
+    def _late_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        """The first titled person after toks[k], past time and place phrases: ru 'Об этом
+        заявил 25 марта на заседании ... министр финансов Алексей Кудрин'."""
+        p = k
+        while p < len(toks) and toks[p].text not in ".;:!?" and not toks[p].quoted:
+            if toks[p].low in self.lex.complementizers:
+                return None
+            np = self._np_after(toks, p, len(toks)) if toks[p].word else None
+            if np is not None and np.named and np.titles and not self._in_pp(toks, p):
+                return np
+            p = np.j if np is not None else p + 1
+        return None
+
+    def _opener(self, toks: list[Tok]) -> Mention | None:
+        """The named person opening a unit ('Wilders wist daar wel raad mee.'), whom a
+        bare quote right after it may be by."""
+        first = next((p for p, t in enumerate(toks) if t.word), None)
+        if first is None or toks[first].quoted:
+            return None
+        np = self._np_after(toks, first, len(toks))
+        if np is None or not np.named or np.org or self._unconfirmed_opening_word(toks, np):
+            return None
         return np
 
     def _unconfirmed_opening_word(self, toks: list[Tok], np: Mention) -> bool:
@@ -155,7 +191,29 @@ class SpeakerFinder:
         start = self._np_start(toks, p)
         if start is None:
             return None
-        return self._parse(toks, start, p + 1, exact=True)
+        if self._in_pp(toks, start):
+            # 'Тео Франкен в интервью Soir заявил': the subject is further left
+            return self._clause_subject(toks, start)
+        np = self._parse(toks, start, p + 1, exact=True)
+        if (
+            np is not None
+            and np.titles
+            and not np.named
+            and start > 1
+            and toks[start - 1].text == ","
+        ):
+            # 'ông Phạm Thanh Hà, Phó Thống đốc Ngân hàng Nhà nước cho biết': the name before
+            named_start = self._np_start(toks, start - 2)
+            if named_start is not None and opens_clause(toks, named_start):
+                named = self._parse(toks, named_start, start - 1, exact=True)
+                if named is not None and named.named and not named.org:
+                    return _with_role(named, np)
+        return np
+
+    def _in_pp(self, toks: list[Tok], start: int) -> bool:
+        """The phrase at toks[start] is a preposition's object ('in an interview with Le
+        Soir', 'в интервью Soir'), not a subject."""
+        return start > 0 and toks[start - 1].low in self.prepositions and not toks[start - 1].quoted
 
     def _apposition_before(self, toks: list[Tok], p: int) -> Mention | None:
         """'the Russian president, Vladimir Putin, said'; 'Dmitriev, part of ..., confirmed'."""
@@ -198,7 +256,7 @@ class SpeakerFinder:
             if cls in NP_CLASSES or cls == DEMO or self._syllable(toks, q):
                 start = q
             elif start is not None and q > 0 and self._particle(toks, q, p + 1, ["_"]):
-                if toks[q - 1].cls != NAME:
+                if toks[q - 1].cls not in (NAME, TITLE, ORG):
                     break
             elif cls == DET:
                 if not (q > 1 and toks[q - 1].cls == CONN and toks[q - 2].cls in (TITLE, ORG)):
@@ -218,16 +276,83 @@ class SpeakerFinder:
         if not (toks[q - 1].cap and toks[q - 1].word):
             return False
         nxt = toks[q + 1] if q + 1 < len(toks) else None
-        return nxt is None or (nxt.cap and nxt.word) or not nxt.word
+        if nxt is not None and nxt.word and not nxt.cap:
+            # 'Bộ Tài chính cho biết' (but 'nói' in 'Hùng nói đề xuất' is the cue itself)
+            cues = self.lex.cues
+            return bool(match_at(toks, q + 1, cues)) and not match_at(toks, q, cues)
+        return True
 
     def _particle(self, toks: list[Tok], j: int, stop: int, names: list[str]) -> bool:
-        """'de' in 'Anna de Vries', 'da' in 'Lula da Silva': between two name words."""
-        if not names or toks[j].low not in self.lex.particles or toks[j].cap:
+        """'de' in 'Anna de Vries', 'da' in 'Lula da Silva': between two name words.
+        A capitalised one follows a name or a title: 'Bruno Le Maire', 'premier De Croo'
+        (elsewhere 'Le', 'De' is a determiner)."""
+        tok = toks[j]
+        if tok.low not in self.lex.particles:
+            return False
+        if tok.cap:
+            if j == 0 or toks[j - 1].cls not in (NAME, TITLE) or toks[j - 1].quoted:
+                return False
+        elif not names:
             return False
         nxt = j + 1
         while nxt < stop and toks[nxt].low in self.lex.particles and not toks[nxt].cap:
             nxt += 1
-        return nxt < stop and toks[nxt].cls == NAME and not toks[nxt].quoted
+        if nxt >= stop or toks[nxt].quoted:
+            return False
+        # after a particle any capitalised word is the name's: 'Le Maire', 'De Koning'
+        return toks[nxt].cls == NAME or (toks[nxt].cap and toks[nxt].cls in (TITLE, ORG))
+
+    def _title_body(self, toks: list[Tok], j: int, stop: int, last_title: int) -> bool:
+        """One or two plain lowercase words right after a title and before a name: the
+        role's body without a connector (ru 'министр природных ресурсов Сергей Донской')."""
+        if not (0 <= last_title < j <= last_title + 2):
+            return False
+        for q in range(last_title + 1, min(stop, last_title + 4)):
+            tok = toks[q]
+            if tok.cls == NAME and q > last_title + 1:
+                return not tok.quoted
+            if not self._plain_word(tok) or tok.cls != OTHER:
+                return False
+        return False
+
+    def _plain_word(self, tok: Tok) -> bool:
+        """A lowercase content word: no cue, preposition, complementizer or pronoun."""
+        lex = self.lex
+        return (
+            tok.word
+            and not tok.cap
+            and not tok.quoted
+            and len(tok.low) > 3
+            and tok.low not in self.prepositions
+            and tok.low not in lex.complementizers
+            and tok.low not in lex.relatives
+            and tok.low not in lex.pronouns
+            and tok.low not in lex.statement_starts
+        )
+
+    def _lowercase_body(self, toks: list[Tok], j: int, stop: int) -> bool:
+        """A role's body written in lowercase before the person's name: 'infrastrutture' in
+        'il ministro delle infrastrutture Matteo Salvini', 'financiën' in 'minister van
+        financiën Eelco Heinen'."""
+        return (
+            j < stop
+            and toks[j].word
+            and not toks[j].cap
+            and toks[j].cls == OTHER
+            and j + 1 < stop
+            and toks[j + 1].cls == NAME
+            and not toks[j + 1].quoted
+        )
+
+    def _after_particle(self, toks: list[Tok], j: int, names: list[str]) -> bool:
+        """toks[j] follows a particle of the name being read: 'Maire' in 'Bruno Le Maire'."""
+        return (
+            bool(names)
+            and j > 0
+            and toks[j].cap
+            and toks[j - 1].low in self.lex.particles
+            and names[-1] == toks[j - 1].text
+        )
 
     def _parse(self, toks, i, stop, exact=False) -> Mention | None:
         """A speaker phrase starting at toks[i]: [det] (mod|poss|title|org|name)+
@@ -240,6 +365,11 @@ class SpeakerFinder:
         org = demo = False
         role_mods = None
         org_part = None
+        name_at: list[int] = []  # token index of each of names
+        last_head = i - 1
+        lower_body = -1
+        body = None  # the first word of a role's body: 'Agriculture' in 'ministre de l'Agriculture'
+        last_title = i - 1
         if toks[j].cls in (DET, DEMO):
             j += 1
         first = j
@@ -261,10 +391,21 @@ class SpeakerFinder:
                         continue
                 break
             cls = tok.cls
-            if cls == NAME or self._syllable(toks, j) or self._particle(toks, j, stop, names):
+            if j == lower_body:
+                pass  # 'delle infrastrutture' in 'il ministro delle infrastrutture Matteo Salvini'
+            elif (
+                cls == NAME
+                or self._syllable(toks, j)
+                or self._particle(toks, j, stop, names)
+                or self._after_particle(toks, j, names)
+            ):
                 names.append(tok.text)
+                name_at.append(j)
             elif cls in (TITLE, ORG):
                 org = cls == ORG  # the last head decides: 'Kremlin spokesman' is a person
+                last_head = j
+                if cls == TITLE:
+                    last_title = j
                 prefix, _, last = tok.low.strip("-").rpartition("-")
                 if prefix and last in self.lex.titles:
                     mods.append(prefix)  # 'US-Präsident': a president, of the US
@@ -272,6 +413,8 @@ class SpeakerFinder:
                     titles[-1] += " " + tok.low
                 else:
                     titles.append(tok.low)
+            elif self._title_body(toks, j, stop, last_title):
+                pass  # ru 'министр природных ресурсов Сергей Донской'
             elif cls in (MOD, POSS):
                 mods.append(tok.low)
             elif cls == PRON and tok.low in self.lex.titles:
@@ -282,10 +425,19 @@ class SpeakerFinder:
                 break
             elif cls == CONN and j > first and j + 1 < stop and toks[j - 1].cls in (TITLE, ORG):
                 nxt = j + 1 + (toks[j + 1].cls == DET and j + 2 < stop)
-                if nxt < stop and toks[nxt].cls in NP_CLASSES and not toks[nxt].quoted:
+                if self._lowercase_body(toks, nxt, stop):
+                    lower_body = nxt
+                if (
+                    nxt < stop
+                    and not toks[nxt].quoted
+                    and (toks[nxt].cls in NP_CLASSES or nxt == lower_body)
+                ):
                     if org_part is None and titles and not org:
                         org_part = (toks[nxt].start, None)
                         role_mods = mods + [n.casefold() for n in names]
+                        body = nxt
+                    elif body is not None:
+                        body = nxt  # the body goes on: 'della Banca d'Italia'
                     j = nxt
                     continue
                 break
@@ -294,13 +446,28 @@ class SpeakerFinder:
             j += 1
         if exact and j != stop:
             return None
+        if org_part is None and last_title >= i and last_head > last_title and name_at:
+            # a body named right after its head, then the person: 'Bộ trưởng Bộ Tài chính
+            # Đinh Tiến Dũng', 'Председатель Госдумы Вячеслав Володин'; 'Phó Thống đốc
+            # Ngân hàng Nhà nước' names no one
+            run = j
+            while (
+                run > last_head + 1
+                and toks[run - 1].cls == NAME
+                and not (toks[run - 1].text.isupper() and len(toks[run - 1].text) > 1)
+            ):
+                run -= 1
+            name_at = [q for q in name_at if q >= run]
+            names = [toks[q].text for q in name_at]
         if not (names or titles):
             return None
+        if org and last_title >= i and any(q > last_head for q in name_at):
+            org = False  # a person named after the body: 'Председатель Госдумы Вячеслав Володин'
         if (
             titles
             and not org
             and names
-            and not any(toks[q].cls == NAME for q in range(_last_title(toks, i, j) + 1, j))
+            and not any(toks[q].cls == NAME for q in range(last_title + 1, j))
         ):
             mods, names = mods + [n.casefold() for n in names], []  # 'The Brazilian president'
         m = self._mention(toks, i, j, names=names, titles=titles, mods=mods, org=org, demo=demo)
@@ -308,11 +475,10 @@ class SpeakerFinder:
             m.org_part = (org_part[0], m.end)
             m.org = False
             m.role_mods = role_mods
-            trailing = 0
-            while trailing < j - i and toks[j - 1 - trailing].cls == NAME:
-                trailing += 1
-            if trailing < 2:  # 'il presidente dell'Istat': the names are the body's
-                m.names = []
+            # the body's first word is never the person's: 'il presidente dell'Istat' has
+            # no name, 'la ministre de l'Agriculture Annie Genevard' is Annie Genevard's
+            if m.names and body is not None:
+                m.names = [toks[q].text for q in name_at if q > body]
         return m
 
     def _mention(self, toks, i, j, **kw) -> Mention:
@@ -391,7 +557,25 @@ class SpeakerFinder:
         if pool:
             return self._as(pool[-1], np)
         unknown = [sp for sp in recent if sp.kind == "unknown"]
-        return self._as(unknown[-1], np) if unknown and want == "person" else None
+        if unknown and want == "person":
+            return self._as(unknown[-1], np)
+        # the named person opening this unit or a silent one before it: 'Schoof vond het
+        # "een goed gesprek", zei hij'
+        before = self.opener
+        openers = [
+            self.unit_opener,
+            before[1] if before and before[0] == self.unit_index - 1 else None,
+        ]
+        for opener in openers:
+            if (
+                want == "person"
+                and opener is not None
+                and opener.start < np.start
+                and (opener.kind == "person" or fold(opener.names[-1]) in self.person_names)
+            ):
+                speaker = Speaker(opener, "person", opener.surface, opener.start, opener.end)
+                return self._as(speaker, np)
+        return None
 
     @staticmethod
     def _as(sp: Speaker, np: Mention) -> Speaker:
@@ -427,10 +611,6 @@ def opens_clause(toks: list[Tok], i: int) -> bool:
     while j >= 0 and toks[j].cls == DET:
         j -= 1
     return j < 0 or toks[j].text in ',;:"“”«»„' or toks[j].quoted
-
-
-def _last_title(toks: list[Tok], i: int, j: int) -> int:
-    return max((q for q in range(i, j) if toks[q].cls == TITLE), default=i - 1)
 
 
 def _with_role(named: Mention, role: Mention) -> Mention:

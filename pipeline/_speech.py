@@ -123,6 +123,7 @@ class Lexicon:
         self.according = _phrases(sp.according_to)
         self.according_after = _phrases(sp.according_to_after)
         self.continuation = _phrases(sp.continuation)
+        self.anaphors = _phrases(sp.anaphors)
         self.complementizers = set(sp.complementizers)
         self.relatives = set(sp.relatives)
         self.pronouns = set(sp.pronouns)
@@ -150,13 +151,27 @@ class Lexicon:
         # first words of any cue or 'according to' phrase: other words start no statement
         self.statement_starts = set(self.cues) | set(self.according) | set(self.according_after)
         self.titles = set(sp.titles)
+        self.title_suffixes = tuple(sp.title_suffixes)
         self.role_of = {fold(t): group[0] for group in sp.same_role for t in group}
 
     def role(self, title: str) -> str:
         """The role a title names, for matching roles: 'press manager' -> 'spokesman'."""
         key = fold(title)
-        head = fold(title.replace("-", " ").split()[-1]) if title.strip() else key
+        words = title.casefold().replace("-", " ").split()
+        if not words:
+            return self.role_of.get(key) or key
+        # the last word that is a title itself (ru 'министр финансов' is a 'министр'), or
+        # the title a compound ends in ('Finanzminister' is a 'Minister')
+        last = next((w for w in reversed(words) if w in self.titles), words[-1])
+        head = fold(self._title_suffix(last) or last)
         return self.role_of.get(key) or self.role_of.get(head) or head
+
+    def _title_suffix(self, low: str) -> str | None:
+        """The title ending a compound title: 'minister' in 'entwicklungsminister'."""
+        for suffix in self.title_suffixes:
+            if low.endswith(suffix) and len(low) >= len(suffix) + 3:
+                return suffix
+        return None
 
     def classify(self, toks: list[Tok]) -> None:
         """Give every token its class; phrases take the longest match."""
@@ -189,6 +204,8 @@ class Lexicon:
         low = tok.low
         if "-" in low and low.rsplit("-", 1)[1] in self.titles:
             return TITLE  # US-Präsident
+        if self.title_suffixes and tok.cap and self._title_suffix(low):
+            return TITLE  # Entwicklungsminister
         if tok.cap and low not in self.not_names and not low.isdigit():
             if low.endswith(("'s", "’s")):
                 return POSS

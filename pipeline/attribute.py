@@ -10,6 +10,7 @@ fitting named speaker seen before. All scans are linear in the article's length.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -38,6 +39,8 @@ from schemas.records import Statement
 
 log = logging.getLogger(__name__)
 
+# a short lowercase word ending a span is an abbreviation whose point stays ('руб.')
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-Я]{1,4}$")
 CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
 
 
@@ -113,10 +116,13 @@ class _Finder(SpeakerFinder):
             self.unit_first = len(self.statements)
             self.previous = self._trim(units[k - 1].start, units[k - 1].end) if k else None
             self._scan_mentions(unit.toks)
+            self.unit_opener = self._opener(unit.toks)
             before = len(self.statements)
             self._unit(unit)
             if len(self.statements) == before:
                 self._continuation(unit)
+            silent = len(self.statements) == before
+            self.opener = (k, self._opener(unit.toks)) if silent else None
         self._add_colons()
         return self.statements
 
@@ -213,10 +219,18 @@ class _Finder(SpeakerFinder):
         left = self._np_before(toks, k)
         right = self._np_after(toks, k + 1, k + n) if n > 1 else None
         if right is None:
-            right = self._np_after(toks, k + n, len(toks), apposition=True)
+            p = k + n  # past time words: 'a déclaré ce mercredi matin Amélie de Montchalin'
+            while p < len(toks) and (
+                toks[p].cls in (DATE, BETWEEN)
+                or (toks[p].cls in (DET, DEMO) and p + 1 < len(toks) and toks[p + 1].cls == DATE)
+            ):
+                p += 1
+            right = self._np_after(toks, p, len(toks), apposition=True)
         speaker = self._choose(toks, k, left, right)
         if speaker is not None and self._unconfirmed_opening_word(toks, speaker):
             speaker = None  # 'Insurance claims rose 12 percent'
+        if speaker is None and self._anaphor_opens(toks, k):
+            speaker = self._late_subject(toks, k + n)  # 'Об этом заявил 25 марта ... X'
         if speaker is None:
             speaker = (
                 self._participle_subject(unit, k)
@@ -303,7 +317,9 @@ class _Finder(SpeakerFinder):
         after = max(np.j, k + n)
         while after < len(toks) and toks[after].text in ",:":
             after += 1
-        if _first_word(toks, k) and after < len(toks):
+        if self.previous is not None and self._anaphor_opens(toks, k):
+            span = self.previous  # 'Dat blijkt uit cijfers van het CBS': the sentence before
+        elif _first_word(toks, k) and after < len(toks):
             span = self._trim(toks[after].start, unit.end)
         elif k > 0 and toks[k - 1].text == "," and _words(toks[:k]) >= 3:
             span = self._trim(unit.start, toks[k - 1].start)
@@ -360,11 +376,26 @@ class _Finder(SpeakerFinder):
             if not any(t.word for t in unit.toks if t.end <= q.start):
                 self._add(announced[0], announced[1], "direct", q.inner_start, q.inner_end)
                 return
+        quoted = sum(q.inner_end - q.inner_start for q in unit.quotes)
+        opener = self.opener
+        if (
+            opener is not None
+            and opener[1] is not None
+            and opener[0] == self.unit_index - 1
+            and unit.quotes
+            and quoted >= 0.6 * (unit.end - unit.start)
+            and not any(t.word for t in unit.toks if t.end <= unit.quotes[0].start)
+        ):
+            # 'Wilders wist daar wel raad mee. "Wat een nonsens!"': the quote is by whom
+            # the sentence before, which reported no one, was about
+            q = unit.quotes[0]
+            mark = self.text[q.start : q.inner_start].strip() or '"'
+            self._add(opener[1], mark, "direct", q.inner_start, unit.quotes[-1].inner_end)
+            return
         if not self.speakers or self.speakers[-1][0] != self.unit_index - 1:
             return
         last = self.statements[-1]
         toks = unit.toks
-        quoted = sum(q.inner_end - q.inner_start for q in unit.quotes)
         if unit.quotes and quoted >= 0.6 * (unit.end - unit.start):
             q = unit.quotes[0]
             self._repeat(last, last.cue, "direct", q.inner_start, unit.quotes[-1].inner_end)
@@ -398,8 +429,9 @@ class _Finder(SpeakerFinder):
         for q in reversed(unit.quotes):
             if q.end <= toks[first].start:
                 between = self.text[q.end : toks[first].start]
+                inner = self.text[q.inner_start : q.inner_end]
                 if not any(ch.isalnum() for ch in between) and "\n" not in between:
-                    return q
+                    return None if _name_quote(inner) else q  # '«Оздоровление Волги», заявил'
                 break
         # quote right after: only complementizers, ':' ',' and a few words in between
         p, words = cue_end, 0
@@ -407,6 +439,8 @@ class _Finder(SpeakerFinder):
             tok = toks[p]
             if tok.quoted:
                 q = next((q for q in unit.quotes if q.start <= tok.start < q.end), None)
+                if q is not None and _name_quote(self.text[q.inner_start : q.inner_end]):
+                    return None  # 'sagte dem Magazin "Focus", ...': a title, not the words
                 return q if q is not None and id(q) not in used else None
             if tok.word:
                 if tok.low not in self.lex.complementizers:
@@ -420,26 +454,53 @@ class _Finder(SpeakerFinder):
 
     def _indirect_content(self, unit, k, cue_end, speaker):
         toks = unit.toks
+        first = min(k, speaker.i)
+        anaphoric = self.previous is not None and self._anaphor_opens(toks, first)
         for p in range(cue_end, min(len(toks), cue_end + CONTENT_WINDOW)):
             tok = toks[p]
             if tok.quoted or (tok.word and match_at(toks, p, self.lex.cues)):
                 break
+            if anaphoric and tok.text == ",":
+                break  # 'Lo ha detto X, intervenendo a ..., sottolineando che': the sentence before
+            if any(ch.isdigit() for ch in tok.text):
+                break  # 'ha prometido 206 millones que ...': the object, then a relative
             if tok.low in self.lex.complementizers or tok.text == ":":
                 return self._trim(tok.end, unit.end)
-        first = min(k, speaker.i)
+        if anaphoric:
+            return self.previous  # 'Lo ha detto il ministro', 'Об этом заявил Силуанов'
         apposed = speaker.i < k and any(t.text == "," for t in toks[speaker.j : k])
         while first > 0 and (
             toks[first - 1].cls == BETWEEN or match_at(toks, first - 1, self.lex.according)
         ):
             first -= 1  # ', según ha explicado la ministra'
+        comma_then_more = (  # vi 'Phát biểu tại họp báo, X cho biết, tính đến ...'
+            cue_end < len(toks)
+            and toks[cue_end].text == ","
+            and _words(toks[: max(0, first - 1)]) < _words(toks[cue_end:])
+            and not (cue_end + 1 < len(toks) and match_at(toks, cue_end + 1, self.lex.cues))
+        )
         if (
             first > 0
             and toks[first - 1].text in ",—–"
             and _words(toks[: first - 1]) >= 3
             and not apposed
-            and _clause_words(toks, cue_end) <= 4
+            and not comma_then_more
+            # what follows the cue is short or a prepositional phrase ('said on the call')
+            and (_clause_words(toks, cue_end) <= 4 or toks[cue_end].low in self.prepositions)
         ):
             return self._trim(unit.start, toks[first - 1].start)
+        if apposed and first > 1 and toks[first - 1].text == ",":
+            # '..., the Commissioner for Economic Affairs, Paolo Gentiloni, explained on
+            # Tuesday': what comes before the role and the name
+            outer = self._np_start(toks, first - 2)
+            if (
+                outer is not None
+                and outer > 0
+                and toks[outer - 1].text == ","
+                and _words(toks[: outer - 1]) >= 3
+                and (_clause_words(toks, cue_end) == 0 or toks[cue_end].low in self.prepositions)
+            ):
+                return self._trim(unit.start, toks[outer - 1].start)
         if not any(t.word for t in toks[cue_end:]):  # clause-final cue: 'hat ... bestätigt.'
             if speaker.j <= k:
                 span = self._trim(toks[speaker.j].start, toks[k].start)
@@ -450,12 +511,28 @@ class _Finder(SpeakerFinder):
             return span
         return self._trim(toks[cue_end].start, unit.end)
 
+    def _anaphor_opens(self, toks: list[Tok], first: int) -> bool:
+        """The unit opens with a word for what was said before and a few words more, then
+        the speaker or cue: 'Lo ha detto il ministro', 'Dat heeft Gentiloni gezegd'."""
+        opening = next((p for p, t in enumerate(toks) if t.word), 0)
+        n = match_at(toks, opening, self.lex.anaphors) if opening < first else 0
+        between = toks[opening + n : first]
+        return (
+            bool(n)
+            and _words(between) <= 3
+            and not any(
+                t.text in ",;:" or t.quoted or t.low in self.lex.complementizers for t in between
+            )
+        )
+
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         text = self.text
         while start < end and (text[start].isspace() or text[start] in ",:;"):
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
             end -= 1
+        if text[end : end + 1] == "." and _ABBREVIATION.search(text, max(start, end - 5), end):
+            end += 1  # '750 млрд руб.': the point is the unit's
         return (start, end) if end - start >= 2 else None
 
     # ------------------------------------------------------------ output
@@ -504,6 +581,12 @@ def _ends_with_colon(toks: list[Tok], p: int) -> bool:
     """Only ':' (and time words) left after toks[p]: 'Putin said on Monday:'."""
     rest = [t for t in toks[p:] if t.cls not in (DATE, CONN, BETWEEN)]
     return bool(rest) and rest[-1].text == ":" and not any(t.word for t in rest)
+
+
+def _name_quote(inner: str) -> bool:
+    """A quoted name ('"Focus"', '"Der Spiegel"'): a few capitalised words, no sentence."""
+    words = inner.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and inner[-1:].isalnum()
 
 
 def _first_word(toks: list[Tok], k: int) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from pipeline._speech import DEMO, DET, NAME, ORG, POSS, TITLE, fold, lexicon, tokenize
+from pipeline._speech import CONN, DEMO, DET, MOD, NAME, ORG, POSS, TITLE, fold, lexicon, tokenize
 from pipeline.errors import LanguageDataError
 from schemas.records import Entity
 
@@ -89,37 +89,88 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
     toks = tokenize(surface, 0, len(surface))
     lex.classify(toks)
     toks = _drop_brackets(toks)
-    if any(t.cls == ORG for t in toks):
+    heads = [i for i, t in enumerate(toks) if t.cls in (TITLE, ORG) and not _in_name(toks, i, lex)]
+    if not heads:  # without a role a capitalised modifier is the name's: 'Saudi Aramco'
+        for k, t in enumerate(toks[:-1]):
+            if t.cls == MOD and t.cap and toks[k + 1].cls == NAME:
+                t.cls = NAME
+    titled = any(toks[i].cls == TITLE for i in heads)
+    # a titled phrase ending in a name is a person's, whatever its role's body: 'Kremlin
+    # spokesman Dmitry Peskov', 'Chef der Deutschen Bank Christian Sewing'
+    names = _person_name(_after_role(toks, heads[-1] + 1, lex) if heads else toks, lex)
+    if heads and toks[heads[-1]].cls == ORG and not (titled and names):
         while toks and toks[0].cls in (DET, DEMO):
             toks = toks[1:]
         acronyms = [t.text for t in toks if t.cls == NAME and t.text.isupper() and len(t.text) > 1]
         if len(acronyms) == 1 and sum(t.cls == NAME for t in toks) == 1:
             return acronyms[0], "org"  # 'Đài RT' -> 'RT'
         return " ".join(t.text for t in toks).strip(), "org"
-    last_title = max((i for i, t in enumerate(toks) if t.cls == TITLE), default=-1)
-    names = _person_name(toks[last_title + 1 :])
-    if not names:
-        names = [t.text for t in toks if t.cls == NAME]
+    if not names:  # 'Prime Minister Keir Starmer's spokesman': the name of whose role it is
+        names = [t.text for t in toks if t.cls in (NAME, POSS)]
     if not names:
         kept = [t.text for t in toks if t.cls not in (DET, DEMO)]
         return " ".join(kept) or surface.strip(), "unknown"
-    kind = "person" if last_title >= 0 or len(names) >= 2 else "unknown"
+    kind = "person" if titled or len(names) >= 2 else "unknown"
     return " ".join(n.rstrip("'’s") if n.endswith(("'s", "’s")) else n for n in names), kind
 
 
-def _person_name(toks: list) -> list[str]:
-    """The name words; a lowercase word after two of them starts an affiliation
-    ('Marieke Blom van ING'), after one it is a particle ('Eddy van Hijum')."""
+def _in_name(toks: list, i: int, lex) -> bool:
+    """A capitalised word after a name and a particle is the name's: 'Bruno Le Maire'."""
+    return i >= 2 and toks[i].cap and toks[i - 1].low in lex.particles and toks[i - 2].cls == NAME
+
+
+# More name words than this after a role's body: the first ones are the body's
+# ('della Banca Centrale Europea Christine Lagarde').
+MAX_NAME_WORDS = 3
+
+
+def _after_role(toks: list, k: int, lex) -> list:
+    """The tokens after a role's head word toks[k - 1] that may hold the person's name.
+
+    A connector there opens the role's body, whose first word is never the person's:
+    'ministre de l'Agriculture Annie Genevard', 'presidente della Repubblica Sergio
+    Mattarella', 'ministro dell'Economia Giorgetti'.
+    """
+    if k < len(toks) and toks[k].cls == CONN:
+        k += 1
+        while k < len(toks) and toks[k].cls == DET:
+            k += 1
+        if k + 1 < len(toks):
+            k += 1
+    return toks[k:]
+
+
+def _person_name(toks: list, lex) -> list[str]:
+    """The last run of name words, with the particles inside it ('Eddy van Hijum',
+    'Bruno Le Maire', 'De Croo'); a particle after two name words starts an affiliation
+    ('Marieke Blom van ING'), any other lowercase word ends what came before
+    ('Commissione europea Ursula von der Leyen')."""
     names: list[str] = []
     pending: list[str] = []
-    for tok in toks:
-        if tok.cls in (NAME, POSS):
+    for k, tok in enumerate(toks):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        after_particle = bool(pending) and tok.cap and tok.word  # 'Le Maire', 'De Koning'
+        inside = names and tok.cap and nxt is not None and nxt.cls == NAME  # vi 'Hồ Đức Phớc'
+        acronym = tok.text.isupper() and len(tok.text) > 1
+        if acronym and nxt is not None and nxt.cap:
+            names, pending = [], []  # a body's, not the person's: 'groupe RN Marine Le Pen'
+        elif acronym and names:
+            break  # another body after the name: 'цитирует Силуанова РИА «Новости»'
+        elif tok.cls in (NAME, POSS) or after_particle or inside:
             names += [*pending, tok.text]
             pending = []
-        elif names and not tok.cap:
-            if sum(1 for n in names if n[:1].isupper()) >= 2:
+        elif tok.low in lex.particles and nxt is not None and (names or tok.cap):
+            body = nxt.text.isupper() or nxt.cls == ORG  # 'Marieke Blom van ING'
+            if not tok.cap and body and sum(1 for n in names if n[:1].isupper()) >= 2:
                 break
             pending.append(tok.text)
+        elif not tok.cap and tok.cls not in (DET, CONN):
+            names, pending = [], []
+    words = [n for n in names if n.casefold() not in lex.particles]
+    if len(words) > MAX_NAME_WORDS:
+        # a vi name is three syllables ('Bộ Công Thương Nguyễn Hồng Diên'), others two
+        keep = names.index(words[-3] if lex.syllables else words[-2])
+        names = names[keep:]
     return names
 
 
@@ -224,8 +275,10 @@ def _person_score(a: list[str], b: list[str]) -> float:
     if not a or not b:
         return 0.0
     surname = fuzz.ratio(a[-1], b[-1])
-    # One letter is a large share of a short name: fuzzy matching starts at four letters.
-    if surname < SURNAME_MATCH or min(len(a[-1]), len(b[-1])) < 4:
+    # One letter is a large share of a short name: fuzzy matching starts at four letters,
+    # a short surname must be the same ('Chen' is 'John Chen').
+    shortest = min(len(a[-1]), len(b[-1]))
+    if surname < SURNAME_MATCH or shortest < 3 or (shortest == 3 and a[-1] != b[-1]):
         return 0.0
     if len(a) > 1 and len(b) > 1 and fuzz.ratio(a[0], b[0]) < FIRST_MATCH:
         return 0.0

@@ -191,6 +191,11 @@ class SpeechData(_Section):
         default_factory=list,
         description="titles and roles before a name or standing for a person: 'president'",
     )
+    title_suffixes: list[str] = Field(
+        default_factory=list,
+        description="titles that end compound titles (de, nl): 'minister' makes "
+        "'Entwicklungsminister' a title, and a 'minister' for roles",
+    )
     same_role: list[list[str]] = Field(
         default_factory=list,
         description="titles that name one role, for resolving roles: "
@@ -218,6 +223,16 @@ class SpeechData(_Section):
     )
     org_pronouns: list[str] = Field(
         default_factory=list, description="pronouns for organisations: 'it', 'they'"
+    )
+    anaphors: list[str] = Field(
+        default_factory=list,
+        description="words opening a sentence that stand for what was said before it: "
+        "it 'Lo' in 'Lo ha detto il ministro', ru 'об этом', nl 'dat' in 'Dat heeft X gezegd'",
+    )
+    prepositions: list[str] = Field(
+        default_factory=list,
+        description="words after which a phrase is an object, not the speaker: 'with' in "
+        "'in an interview with Le Soir'; ru also the nouns that govern a name: 'интервью'",
     )
     demonstratives: list[str] = Field(
         default_factory=list,

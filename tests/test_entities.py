@@ -40,6 +40,11 @@ def test_different_people_stay_apart():
     assert len(entities) == 3
 
 
+def test_short_surname_joins_the_full_name():
+    mapping, _ = canonicalise([("Chief Executive Mei Chen", "en"), ("Chen", "en")])
+    assert mapping["Chen"] == "Mei Chen"
+
+
 def test_same_surname_other_first_name_stays_apart():
     mapping, _ = canonicalise([("Boris Johnson", "en"), ("Mike Johnson", "en")])
     assert mapping["Boris Johnson"] != mapping["Mike Johnson"]
@@ -54,6 +59,29 @@ def test_same_surname_other_first_name_stays_apart():
         ("FBI chief Kash Patel", "en", "Kash Patel"),
         ("Đài RT (Nga)", "vi", "RT"),
         ("Minister Eddy van Hijum", "nl", "Eddy van Hijum"),
+        ("le ministre de l'Intérieur Laurent Nuñez", "fr", "Laurent Nuñez"),
+        ("Il presidente della Regione Luca Zaia", "it", "Luca Zaia"),
+        ("il ministro dell'Interno Piantedosi", "it", "Piantedosi"),
+        ("presidente della Commissione europea Ursula von der Leyen", "it", "Ursula von der Leyen"),
+        ("la porte-parole du gouvernement Maud Bregeon", "fr", "Maud Bregeon"),
+        ("Jean-Yves Le Drian", "fr", "Jean-Yves Le Drian"),
+        ("l'ancien ministre Bruno Le Maire", "fr", "Bruno Le Maire"),
+        ("vicepremier Bart De Wever", "nl", "Bart De Wever"),
+        ("Kremlin spokesman Dmitry Peskov", "en", "Dmitry Peskov"),
+        ("Chef der Deutschen Bank Christian Sewing", "de", "Christian Sewing"),
+        ("the Bank of England", "en", "Bank of England"),
+        ("il ministro delle imprese Adolfo Urso", "it", "Adolfo Urso"),
+        ("Председатель Госдумы Вячеслав Володин", "ru", "Вячеслав Володин"),
+        ("Глава Минобороны Бельгии Тео Франкен", "ru", "Тео Франкен"),
+        ("EU-commissaris Wopke Hoekstra", "nl", "Wopke Hoekstra"),
+        ("Entwicklungsministerin Reem Alabali Radovan", "de", "Reem Alabali Radovan"),
+        ("il governatore della Banca d'Italia Fabio Panetta", "it", "Fabio Panetta"),
+        ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng", "vi", "Nguyễn Văn Thắng"),
+        ("Prime Minister Keir Starmer's spokesman", "en", "Keir Starmer"),
+        ("le gouverneur François Villeroy de Galhau", "fr", "François Villeroy de Galhau"),
+        ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên", "vi", "Nguyễn Hồng Diên"),
+        ("Saudi Aramco", "en", "Saudi Aramco"),
+        ("Набиуллиной ТАСС", "ru", "Набиуллиной"),
     ],
     ids=[
         "vi-title-country",
@@ -62,6 +90,29 @@ def test_same_surname_other_first_name_stays_apart():
         "en-org-title",
         "vi-station",
         "nl-particle",
+        "fr-ministry-then-name",
+        "it-body-then-name",
+        "it-body-then-surname",
+        "it-lowercase-body-word",
+        "fr-org-head-in-body",
+        "fr-capital-particle",
+        "fr-capital-particle-le-maire",
+        "nl-capital-particle",
+        "en-org-then-title",
+        "de-org-body",
+        "en-org-only",
+        "it-lowercase-body",
+        "ru-genitive-body",
+        "ru-country-genitive",
+        "nl-commissioner",
+        "de-compound-title",
+        "it-elided-body",
+        "vi-ministry-then-name",
+        "en-whose-spokesman",
+        "fr-particle-after-two-names",
+        "vi-capitalised-ministry-then-name",
+        "en-modifier-in-a-name",
+        "ru-agency-after-name",
     ],
 )
 def test_core_name(surface, lang, core):
