@@ -15,7 +15,7 @@ from functools import cache
 from pipeline._numbers import SUPERSCRIPT, VULGAR
 from pipeline._units import Unit, resolve
 from pipeline.lang import load_lang
-from schemas.lang import LangData
+from schemas.lang import LangData, NumberData
 
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
@@ -99,8 +99,9 @@ class Lexicon:
     vague: frozenset[str]  # scale words that alone mean "many"
     scale: re.Pattern
     scales: dict[str, float]
-    fraction_times: re.Pattern  # "two thirds"
-    fraction_plus: re.Pattern  # "one and a half"
+    fraction_times: re.Pattern  # "two thirds", "three twenty-firsts" (group 't': tens)
+    fraction_plus: re.Pattern  # "one and a half", "five and three quarters" (group 'n')
+    fraction_of: re.Pattern  # "of a" in "two thirds of a million"
     fraction_before: Before  # "half" in "half a million"
     connector: re.Pattern  # "and" between number words
     over: re.Pattern  # "over" in "one over three"
@@ -183,8 +184,10 @@ def _number_patterns(data: LangData) -> dict:
     )
     digits = rf"(?:{digits}|(?<![\w.,])[{VULGAR}])"
     fractions = trie_pattern(list(numbers.fractions))
+    number = trie_pattern(list(words))  # one number word, no scale: a numerator
     # a fraction word after a weak word is a number too ("a half", "one eighth")
-    hints = [w for w in readable if w.isalpha() and w not in weak] + list(numbers.fractions)
+    hints = [w for w in readable if w.isalpha() and w not in weak]
+    hints += [w for w, v in numbers.fractions.items() if v != 1]  # not 'first' alone
     glued = [k for k in numbers.suffixes if len(k) == 1]
     spaced = [k for k in numbers.suffixes if len(k) > 1]
     scale = (
@@ -199,12 +202,7 @@ def _number_patterns(data: LangData) -> dict:
         "words": readable,
         # weak words ('a', 'one') alone never start a quantity worth a scan: a quantity
         # with one also has a scale word ('a hundred'), which is found
-        "word_hint": re.compile(
-            rf"\b(?:{trie_pattern(starts + list(numbers.fractions))}|{trie_pattern(list(weak))}"
-            rf"(?:{trie_pattern(numbers.connectors)})?{trie_pattern(starts)})"
-            if numbers.compounds
-            else rf"\b{trie_pattern(hints)}\b"
-        ),
+        "word_hint": _word_hint(numbers, starts, hints, sorted(weak)),
         # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
         "word_starts": tuple(starts + (sorted(weak) if numbers.compounds else [])),
         "weak": frozenset(weak),
@@ -225,11 +223,20 @@ def _number_patterns(data: LangData) -> dict:
             if numbers.connectors
             else r"(?!x)x"
         ),
-        "fraction_times": re.compile(rf"[\s\-]{{1,2}}(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"),
+        "fraction_times": re.compile(
+            rf"[\s\-]{{1,2}}(?:(?P<t>(?i:{trie_pattern(_tens(words, numbers))}))[\s\-]{{1,2}})?"
+            rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}(?!-[^\W\d_])"
+        ),
         "fraction_plus": re.compile(
             rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.connectors)})[\s\u00a0]{{1,2}}"
-            rf"(?:(?i:{trie_pattern(list(weak))})[\s\u00a0]{{1,2}})?"
+            rf"(?:(?P<n>(?i:{number})(?:[\s\-]{{1,2}}(?i:{number})){{0,3}})[\s\u00a0]{{1,2}})?"
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"
+        ),
+        "fraction_of": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.fraction_of)})[\s\u00a0]{{0,2}}"
+            rf"(?:(?i:{trie_pattern(list(weak))})[\s\u00a0]{{1,2}})?"
+            if numbers.fraction_of
+            else r"(?!x)x"
         ),
         "fractions": {k.lower(): v for k, v in numbers.fractions.items()},
         "negative": Before(numbers.negative_words),
@@ -240,6 +247,36 @@ def _number_patterns(data: LangData) -> dict:
         ),
         "scales": {**scale_words, **numbers.suffixes},
     }
+
+
+def _word_hint(numbers: NumberData, starts: list[str], hints: list[str], weak: list[str]):
+    """Where a text may hold number words. Weak words alone ('one', 'a') start a
+    quantity only with a scale word, which is found, or as 'minus one', 'one over three'."""
+    if numbers.compounds:
+        # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
+        fractions = [w for w, v in numbers.fractions.items() if v != 1]
+        words = rf"(?:{trie_pattern(starts + fractions)}|{trie_pattern(weak)}"
+        words += rf"(?:{trie_pattern(numbers.connectors)})?{trie_pattern(starts)})"
+    else:
+        words = rf"{trie_pattern(hints)}\b"
+    weak_in = []
+    if numbers.fraction_joins:
+        weak_in.append(
+            rf"{trie_pattern(weak)}[\s\u00a0]{{1,2}}{trie_pattern(numbers.fraction_joins)}\b"
+        )
+    if numbers.negative_words:
+        weak_in.append(
+            rf"{trie_pattern(numbers.negative_words)}[\s\u00a0]{{1,2}}{trie_pattern(weak)}\b"
+        )
+    return re.compile(r"\b(?:" + "|".join([words, *weak_in]) + ")")
+
+
+def _tens(words: dict[str, float], numbers: NumberData) -> list[str]:
+    """Tens words ('twenty'): the first half of a compound denominator, where the
+    language makes them so."""
+    if not numbers.compound_denominators:
+        return []
+    return [w for w, v in words.items() if 20 <= v < 100 and v % 10 == 0]
 
 
 def _unit_patterns(data: LangData) -> dict:

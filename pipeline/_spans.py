@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline._fractions import ORDINAL, SLASH, half_of, read_fraction, slash_fraction
 from pipeline._lexicon import Lexicon
 from pipeline._numbers import numeral_value, words_value
 from pipeline._units import Unit
@@ -18,8 +19,6 @@ from pipeline._units import Unit
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
 _NOT_MEASURES = frozenset({"currency", "count", "ratio", "time"})
-_SLASH = re.compile(r"/(\d{1,3})(?![\d/.,])")
-_MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/.,])")
 _YEARS = (1800, 2100)
 # durations are time expressions (the dates stage reads them), not quantity claims
 SKIPPED_DIMENSIONS = frozenset({"time"})
@@ -112,26 +111,29 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         if parsed is None:
             return None
         item = Found(parsed[0], start, end, "num", raw, note=parsed[1])
-        if _slash_fraction(text, item) and not _unit(text, item, lex):
+        if slash_fraction(text, item) and not _unit(text, item, lex):
             return None  # "4/11", "24/7": a date or a ratio unless a unit follows
     else:
         item = _read_words(text, start, raw, lex)
         if item is None or _digit_follows(text, item.end):
             return None
         _decimals(text, item, lex)
-        _half_of(text, item, lex)
-    fraction = _fraction(text, item, lex)
+        half_of(text, item, lex)
+    fraction = read_fraction(text, item, lex)
+    if fraction is ORDINAL:
+        return None
     _scale(text, item, lex)
     if item.scale != 1.0 and not fraction:  # "3 millones y medio": half a million more
         before = item.value
-        if _fraction(text, item, lex):
+        if read_fraction(text, item, lex):
             item.value = before + (item.value - before) * item.scale
     if item.unit is None:
         _unit(text, item, lex)
     weak = item.kind == "words" and not fraction and _weak(item, lex)
-    if weak and (
+    no_amount = weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
-    ):
+    )
+    if no_amount and not _negative_word(text, item, lex):  # "minus one" is a number
         if not lex.over.match(text, item.end):
             return None  # "a dollar", "una milla" are amounts; "$2 a litre" is a rate
         item.weak = True  # "one over three"
@@ -181,6 +183,12 @@ def _negative(text: str, item: Found, lex: Lexicon) -> None:
         item.value, item.start = -abs(item.value), found[1]
 
 
+def _negative_word(text: str, item: Found, lex: Lexicon) -> bool:
+    """'minus one', 'negative one': a weak word, not an article, after a negative word."""
+    words = lex.pieces.findall(item.raw.lower())
+    return not lex.articles.intersection(words) and lex.negative.find(text, item.start) is not None
+
+
 def _read_words(text: str, start: int, raw: str, lex: Lexicon) -> Found | None:
     """The longest run of number words from `start` that reads as one number: "one and a
     half" is "one", then a fraction."""
@@ -194,73 +202,6 @@ def _read_words(text: str, start: int, raw: str, lex: Lexicon) -> Found | None:
     return None
 
 
-def _fraction(text: str, item: Found, lex: Lexicon) -> bool:
-    """'two thirds' (times), 'one and a half' (plus): fraction words after a number."""
-    match = lex.fraction_times.match(text, item.end)
-    if match is not None:
-        part = lex.fractions[match.group("f").lower()]
-        item.value = _whole_and_part(item, part, lex) or item.value * part
-    else:
-        match = lex.fraction_plus.match(text, item.end)
-        if match is None:
-            return False
-        item.value += lex.fractions[match.group("f").lower()] * _closing_scale(item, lex)
-    item.end = match.end()
-    return True
-
-
-def _whole_and_part(item: Found, part: float, lex: Lexicon) -> float | None:
-    """'twenty and three fifths', 'five billion and three quarters': the fraction takes
-    the number words after the last connector only (of the scale before: 5.75e9)."""
-    joins = list(lex.connector.finditer(item.raw)) if item.kind == "words" else []
-    if not joins:
-        return None
-    head, tail = item.raw[: joins[-1].start()], item.raw[joins[-1].end() :]
-    code = lex.data.code
-    whole = words_value(head, code, lex.words, lex.pieces)
-    count = words_value(tail, code, lex.words, lex.pieces)
-    if whole is None or count is None:
-        return None
-    pieces = lex.pieces.findall(head.lower())
-    scale = (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0
-    return whole + count * part * (scale if scale >= 1000 else 1.0)
-
-
-def _half_of(text: str, item: Found, lex: Lexicon) -> None:
-    """'half a million', 'half a dozen', 'quarter million': a fraction word before a
-    scale word, alone or after a weak word."""
-    words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
-    if not words or not (words[0] in lex.weak or lex.scale_of(words[0])):
-        return
-    found = lex.fraction_before.find(text, item.start)
-    if found is not None and lex.scale_of(words[-1]):
-        item.value *= lex.fractions[found[0].lower().split()[0]]
-        item.start = found[1]
-
-
-def _closing_scale(item: Found, lex: Lexicon) -> float:
-    """The scale word a run of number words ends with ("dos millones" -> 1e6), else 1."""
-    if item.kind != "words":
-        return 1.0
-    pieces = lex.pieces.findall(item.raw.lower())
-    return (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0
-
-
-def _slash_fraction(text: str, item: Found) -> bool:
-    """'1/4 mile', '10 1/2 miles': a written fraction, alone or after a whole number."""
-    match = _SLASH.match(text, item.end)
-    if match is not None and item.raw.lstrip("-\u2212").isdigit():
-        item.value /= float(match.group(1)) or float("nan")  # x/0 is dropped as not finite
-    else:
-        match = _MIXED.match(text, item.end)
-        if match is None or not (0 < int(match.group(1)) < int(match.group(2))):
-            return False
-        part = int(match.group(1)) / int(match.group(2))
-        item.value += -part if item.value < 0 else part
-    item.end = match.end()
-    return True
-
-
 def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = False) -> bool:
     """'F-16', 'COVID-19', 'J1149', '192.168.1.2', '4/11', '21st': not amounts. `joined`:
     the second end of a range, whose dash is the range's own."""
@@ -270,7 +211,7 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
         return True
     if not joined and before in "-\u2010\u2011" and first > 1 and text[first - 2].isalnum():
         return True
-    if _SLASH.match(text, end):
+    if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
 
@@ -431,9 +372,16 @@ def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
         _is_year(item)
         or lex.cue_before.find(text, item.start) is not None
         or bool(lex.cue_after.match(text, end))
-        or lex.month_before.find(text, item.start) is not None
-        or bool(lex.month_after.match(text, end))
+        or (item.value.is_integer() and _next_to_month(text, item, lex))
         or (item.start > 0 and text[item.start - 1] in "([" and text[end : end + 1] in ")]")
+    )
+
+
+def _next_to_month(text: str, item: Found, lex: Lexicon) -> bool:
+    """'4 March', 'March 4', '18 de febrero': a day (a fraction, 'dos décimas en marzo',
+    is none)."""
+    return lex.month_before.find(text, item.start) is not None or bool(
+        lex.month_after.match(text, item.end)
     )
 
 

@@ -46,7 +46,19 @@ class NumberData(_Section):
         description="case-sensitive scale abbreviations, also glued: 'bn' = 1e9, 'M' = 1e6",
     )
     fractions: dict[str, float] = Field(
-        default_factory=dict, description="fraction words after a number: 'half' = 0.5"
+        default_factory=dict,
+        description="fraction words after a number: 'half' = 0.5, 'fifths' = 0.2; one worth "
+        "1 ('first') only ends a compound denominator ('three twenty-firsts' = 3/21)",
+    )
+    compound_denominators: bool = Field(
+        default=False,
+        description="a tens word and a fraction word make one denominator, as in ordinals: "
+        "en 'three twenty-firsts' = 3/21, 'one hundred thirty fifths' = 100/35",
+    )
+    fraction_of: list[str] = Field(
+        default_factory=list,
+        description="words between a fraction and the scale it is of: 'of' in 'two thirds "
+        "of a million'",
     )
     vague_scales: list[str] = Field(
         default_factory=list,
