@@ -140,7 +140,7 @@ def _of_scale(text: str, item: Found, read: _Part, lex: Lexicon) -> None:
     if read.whole is None and link is None:
         return  # 'three quarters million': scaled with the rest of the number
     match = lex.scale.match(text, link.end() if link else item.end)
-    factor = match and lex.scale_of(match.group("s") or match.group("g") or "")
+    factor = match and lex.scale_of(match.group("s") or match.group("g") or match.group("l") or "")
     if not factor:
         return
     if link:
@@ -172,11 +172,17 @@ def half_of(text: str, item: Found, lex: Lexicon) -> None:
         item.start = found[1]
 
 
-def slash_fraction(text: str, item: Found) -> bool:
-    """'1/4 mile', '10 1/2 miles': a written fraction, alone or after a whole number."""
+def slash_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
+    """'10 1/2 miles', '-4/5', '3/4 of the budget', '1/100': a written fraction, read into
+    `item` (True); False when there is none; None for a bare 'x/y' that may be a date or a
+    ratio ('4/11', '24/7', '50/50'): read, but a number only if a unit follows."""
     match = SLASH.match(text, item.end)
     if match is not None and item.raw.lstrip("-\u2212").isdigit():
-        item.value /= float(match.group(1)) or float("nan")  # x/0 is dropped as not finite
+        below = float(match.group(1))
+        plain = _plain_fraction(text, item, below, match.end(), lex)
+        item.value /= below or float("nan")  # x/0 is dropped as not finite
+        item.end = match.end()
+        return True if plain else None
     else:
         match = _MIXED.match(text, item.end)
         if match is None or not (0 < int(match.group(1)) < int(match.group(2))):
@@ -185,3 +191,14 @@ def slash_fraction(text: str, item: Found) -> bool:
         item.value += -part if item.value < 0 else part
     item.end = match.end()
     return True
+
+
+def _plain_fraction(text: str, item: Found, below: float, end: int, lex: Lexicon) -> bool:
+    """Whether a bare 'x/y' is a fraction: signed, hedged, before 'of' ('3/4 of'), or
+    below one with a denominator no day or month can be ('1/100')."""
+    return (
+        item.raw[:1] in "-\u2212"
+        or lex.hedge.find(text, item.start) is not None
+        or lex.fraction_of.match(text, end) is not None
+        or (below > 31 and abs(item.value) < below)
+    )

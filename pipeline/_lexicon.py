@@ -104,6 +104,7 @@ class Lexicon:
     fraction_of: re.Pattern  # "of a" in "two thirds of a million"
     fraction_before: Before  # "half" in "half a million"
     connector: re.Pattern  # "and" between number words
+    group_join: re.Pattern  # before the next group of a number: "and" in "3 hundred and 21"
     over: re.Pattern  # "over" in "one over three"
     fractions: dict[str, float]
     negative: Before  # "minus", "negative" before a number
@@ -192,7 +193,10 @@ def _number_patterns(data: LangData) -> dict:
     spaced = [k for k in numbers.suffixes if len(k) > 1]
     scale = (
         rf"(?:[\s\-]{{0,2}}(?P<s>(?i:{trie_pattern(list(scale_words))})"
-        rf"|{trie_pattern(spaced, fold=False)})|(?P<g>{trie_pattern(glued, fold=False)}))"
+        rf"|{trie_pattern(spaced, fold=False)})|(?P<g>{trie_pattern(glued, fold=False)})"
+        # a spaced letter ends a clause: '2.33 k.' ('32 K word' is no thousand)
+        rf"|[ \u00a0]{{1,2}}(?P<l>{trie_pattern(numbers.spaced_suffixes, fold=False)})"
+        r"(?=[ \u00a0]{0,2}(?:[^\w\s]|$)))"
         r"(?![^\W\d_])(?!-[^\W\d_])"
     )
     return {
@@ -217,6 +221,9 @@ def _number_patterns(data: LangData) -> dict:
             rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.fraction_joins)})[\s\u00a0]{{1,2}}"
             if numbers.fraction_joins
             else r"(?!x)x"
+        ),
+        "group_join": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?:(?P<c>(?i:{trie_pattern(numbers.connectors)}))[\s\u00a0]{{1,2}})?"
         ),
         "connector": re.compile(
             rf"[\s\-]{{1,3}}(?i:{trie_pattern(numbers.connectors)})[\s\-]{{1,3}}"

@@ -33,6 +33,7 @@ class Found:
     raw: str
     note: str | None = None
     scale: float = 1.0
+    last_scale: float = 1.0  # the last scale word's: 100 in '4 thousand 3 hundred'
     unit: Unit | None = None
     unit_surface: str | None = None
     bound: str = "eq"
@@ -111,7 +112,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         if parsed is None:
             return None
         item = Found(parsed[0], start, end, "num", raw, note=parsed[1])
-        if slash_fraction(text, item) and not _unit(text, item, lex):
+        if slash_fraction(text, item, lex) is None and not _unit(text, item, lex):
             return None  # "4/11", "24/7": a date or a ratio unless a unit follows
     else:
         item = _read_words(text, start, raw, lex)
@@ -127,6 +128,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         before = item.value
         if read_fraction(text, item, lex):
             item.value = before + (item.value - before) * item.scale
+    _more_groups(text, item, lex)
     if item.unit is None:
         _unit(text, item, lex)
     weak = item.kind == "words" and not fraction and _weak(item, lex)
@@ -265,12 +267,60 @@ def _scale(text: str, item: Found, lex: Lexicon) -> None:
         match = lex.scale.match(text, item.end)
         if match is None:
             return
-        factor = lex.scale_of(match.group("s") or match.group("g") or "")
+        factor = lex.scale_of(match.group("s") or match.group("g") or match.group("l") or "")
         if factor is None:
             return
-        item.value *= factor
-        item.scale *= factor
+        tail = _last_group(item, lex) if factor < 100 else None
+        if tail is not None:  # "three hundred and two dozen": 300 + 2 x 12
+            item.value += tail * (factor - 1)
+        else:
+            item.value *= factor
+            item.scale *= factor
+        item.last_scale = factor
         item.end = match.end()
+
+
+def _last_group(item: Found, lex: Lexicon) -> float | None:
+    """The number words after the last hundred or thousand ('two' in 'three hundred and
+    two'): what a dozen after them multiplies. None when there is no such word."""
+    if item.kind != "words" or item.value < 100:
+        return None
+    pieces = [m for m in lex.pieces.finditer(item.raw.lower()) if lex.words.get(m.group(0))]
+    big = [m for m in pieces if (lex.scale_of(m.group(0)) or lex.words[m.group(0)]) >= 100]
+    if not big or big[-1] is pieces[-1]:
+        return None
+    return words_value(item.raw[big[-1].end() :], lex.data.code, lex.words, lex.pieces)
+
+
+def _more_groups(text: str, item: Found, lex: Lexicon) -> None:
+    """'4 thousand 3 hundred and 21', '2 millones 500 mil': digits with a scale word go
+    on with a smaller group, itself ending in a scale word or joined by a connector
+    after 'hundred' ('3 hundred and one')."""
+    for _ in range(4):
+        if item.kind != "num" or item.last_scale < 100 or not text[item.end - 1].isalpha():
+            return
+        join = lex.group_join.match(text, item.end)
+        match = join and lex.core_any_case.match(text, join.end())
+        part = _group(text, match, lex) if match else None
+        if part is None or not 0 < part.value < item.last_scale:
+            return
+        if part.scale == 1.0 and not (join.group("c") and item.last_scale == 100):
+            return
+        item.value += part.value
+        item.end, item.last_scale = part.end, part.last_scale
+
+
+def _group(text: str, match: re.Match, lex: Lexicon) -> Found | None:
+    """A whole number, digits or words, and its scale: one group of a longer number."""
+    if match.group("words") is not None:
+        part = _read_words(text, match.start(), match.group(0), lex)
+    elif match.group(0).isdigit():
+        part = Found(float(match.group(0)), match.start(), match.end(), "num", match.group(0))
+    else:
+        return None
+    if part is not None:
+        _scale(text, part, lex)
+    return part
 
 
 def _unit(text: str, item: Found, lex: Lexicon) -> bool:

@@ -45,6 +45,11 @@ class NumberData(_Section):
         default_factory=dict,
         description="case-sensitive scale abbreviations, also glued: 'bn' = 1e9, 'M' = 1e6",
     )
+    spaced_suffixes: list[str] = Field(
+        default_factory=list,
+        description="one-letter suffixes that also scale after a space, at the end of a "
+        "clause: 'k' in 'salaries of 2.5 k.'; 'K' may be kelvin",
+    )
     fractions: dict[str, float] = Field(
         default_factory=dict,
         description="fraction words after a number: 'half' = 0.5, 'fifths' = 0.2; one worth "
