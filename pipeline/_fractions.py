@@ -111,9 +111,10 @@ def _is_tens(value: float) -> bool:
 
 
 def _whole_and_part(item: Found, part: float, lex: Lexicon) -> _Part | None:
-    """'twenty and three and three fifths', 'five billion and three quarters': the
-    fraction takes the number words after the last connector (times the scale before:
-    5.75e9), unless the connector is inside a number ('one hundred and thirty-two')."""
+    """'twenty and three and three fifths', 'one hundred and three quarters', 'five
+    billion and three quarters': the fraction takes the number words after the last
+    connector (times the scale before: 5.75e9), unless the connector is inside a number:
+    tens after 'hundred and' ('one hundred and thirty-two fifths' = 132/5)."""
     joins = list(lex.connector.finditer(item.raw)) if item.kind == "words" else []
     if not joins:
         return None
@@ -126,8 +127,8 @@ def _whole_and_part(item: Found, part: float, lex: Lexicon) -> _Part | None:
         return None
     # the last word of the head, whole: 'twintig' ends 'drieëntwintig' but is not it
     last = lex.words.get(pieces[-1], 0.0) if head.lower().endswith(" " + pieces[-1]) else 0.0
-    if (last == _HUNDRED and count < 100) or (_is_tens(last) and count < 10):
-        return None  # 'hundred and two', 'treinta y dos': one number, all of it counted
+    if (last == _HUNDRED and 10 <= count < 100) or (_is_tens(last) and count < 10):
+        return None  # 'hundred and thirty-two', 'treinta y dos': one number, all counted
     scale = lex.scale_of(pieces[-1]) or 1.0
     scale = scale if scale >= 1000 else 1.0
     return _Part(whole + count * part * scale, whole, count * part, scale)

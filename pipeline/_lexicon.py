@@ -231,11 +231,12 @@ def _number_patterns(data: LangData) -> dict:
             else r"(?!x)x"
         ),
         "fraction_times": re.compile(
-            rf"[\s\-]{{1,2}}(?:(?P<t>(?i:{trie_pattern(_tens(words, numbers))}))[\s\-]{{1,2}})?"
+            rf"[\s\-]{{1,3}}(?:(?P<t>(?i:{trie_pattern(_tens(words, numbers))}))[\s\-]{{1,2}})?"
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}(?!-[^\W\d_])"
         ),
         "fraction_plus": re.compile(
-            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.connectors)})[\s\u00a0]{{1,2}}"
+            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.connectors + numbers.mixed_joins)})"
+            r"[\s\u00a0]{1,2}"
             rf"(?:(?P<n>(?i:{number})(?:[\s\-]{{1,2}}(?i:{number})){{0,3}})[\s\u00a0]{{1,2}})?"
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"
         ),

@@ -82,6 +82,11 @@ class NumberData(_Section):
         description="words between a numerator and a denominator: 'over' ('one over three'); "
         "read so only between two bare numbers at the end of a clause",
     )
+    mixed_joins: list[str] = Field(
+        default_factory=list,
+        description="words between a whole number and a fraction besides the connectors: "
+        "es 'con' in 'cinco con un cuarto'",
+    )
     negative_words: list[str] = Field(
         default_factory=list,
         description="words before a number that make it negative: 'minus', 'negative'",
