@@ -97,7 +97,9 @@ def _tens_below(text: str, item: Found, part: float, lex: Lexicon) -> float | st
     if tens is None or not _is_tens(tens):
         return None
     if len(pieces) > 1 and pieces[-2].group(0) not in lex.words:
-        return None  # 'one hundred and thirty fifths': 'thirty' is the numerator's
+        # 'one hundred and thirty fifths': 'thirty' is the numerator's; 'a hundred and
+        # twenty-first' is an ordinal
+        return _ORDINAL_WORDS if text[item.end : item.end + 1] == "-" else None
     below = _denominator(tens, part)
     rest = item.raw[: pieces[-1].start()].strip(" -\u00a0")
     if not rest:

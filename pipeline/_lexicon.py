@@ -218,9 +218,8 @@ def _number_patterns(data: LangData) -> dict:
             gap=r"[\s\u00a0]{1,2}",
         ),
         "over": re.compile(
-            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.fraction_joins)})[\s\u00a0]{{1,2}}"
-            if numbers.fraction_joins
-            else r"(?!x)x"
+            rf"[\s\u00a0]{{1,2}}(?i:(?P<r>{trie_pattern(numbers.ratio_joins)})"
+            rf"|{trie_pattern(numbers.fraction_joins)})[\s\u00a0]{{1,2}}"
         ),
         "group_join": re.compile(
             rf"[\s\u00a0]{{1,2}}(?:(?P<c>(?i:{trie_pattern(numbers.connectors)}))[\s\u00a0]{{1,2}})?"
@@ -268,10 +267,9 @@ def _word_hint(numbers: NumberData, starts: list[str], hints: list[str], weak: l
     else:
         words = rf"{trie_pattern(hints)}\b"
     weak_in = []
-    if numbers.fraction_joins:
-        weak_in.append(
-            rf"{trie_pattern(weak)}[\s\u00a0]{{1,2}}{trie_pattern(numbers.fraction_joins)}\b"
-        )
+    joins = numbers.fraction_joins + numbers.ratio_joins
+    if joins:
+        weak_in.append(rf"{trie_pattern(weak)}[\s\u00a0]{{1,2}}{trie_pattern(joins)}\b")
     if numbers.negative_words:
         weak_in.append(
             rf"{trie_pattern(numbers.negative_words)}[\s\u00a0]{{1,2}}{trie_pattern(weak)}\b"

@@ -69,18 +69,26 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
 
 def _over(text: str, item: Found, lex: Lexicon) -> bool:
     """'one over three', '2000 over 3': a fraction, only between two bare numbers that
-    end a clause ('20 over 30 years' is no fraction)."""
+    end a clause ('20 over 30 years' is no fraction); after a ratio word ('one in three
+    adults', '9 out of 10 doctors') a noun may follow a share."""
     join = None if item.unit or item.scale != 1.0 else lex.over.match(text, item.end)
     match = join and lex.core_any_case.match(text, join.end())
     below = _read(text, match, lex, joined=True) if match else None
     if below is None or below.unit or below.scale != 1.0 or not below.value:
         return False
     rest = text[below.end : below.end + 2].lstrip()
-    if rest and rest[0].isalnum():
+    if (join.group("r") and not _share(item, below)) or (
+        rest and rest[0].isalnum() and not join.group("r")
+    ):
         return False
     item.value /= below.value
     item.end = below.end
     return True
+
+
+def _share(item: Found, below: Found) -> bool:
+    """'one in three': a whole number below a larger one that is no year."""
+    return item.value.is_integer() and 0 < item.value < below.value and not _is_year(below)
 
 
 def _resume(text: str, match: re.Match, lex: Lexicon) -> int:

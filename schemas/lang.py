@@ -87,6 +87,11 @@ class NumberData(_Section):
         description="words between a whole number and a fraction besides the connectors: "
         "es 'con' in 'cinco con un cuarto'",
     )
+    ratio_joins: list[str] = Field(
+        default_factory=list,
+        description="words between a part and a whole: 'in' ('one in three adults' = 1/3); "
+        "read so between two whole numbers, the first smaller, a noun may follow",
+    )
     negative_words: list[str] = Field(
         default_factory=list,
         description="words before a number that make it negative: 'minus', 'negative'",
