@@ -358,8 +358,8 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
     join = lex.subunit_join.match(text, item.end)
     match = lex.core_any_case.match(text, join.end()) if join else None
     part = _read(text, match, lex, joined=True) if match else None
-    if part is None or part.scale != 1.0 or part.value <= 0:
-        return
+    if part is None or part.scale != 1.0 or part.value <= 0 or _after_article(part, lex):
+        return  # '64 cents a dozen' is a price per dozen
     if part.unit is not None and part.unit.dimension == "currency" and part.unit.factor < 1:
         item.value += part.value * part.unit.factor
     elif part.unit is None and not join.group("j") and part.value < 100 and _ends(text, part):
@@ -367,6 +367,11 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
     else:
         return
     item.end = part.end
+
+
+def _after_article(item: Found, lex: Lexicon) -> bool:
+    first = lex.pieces.match(item.raw.lower()) if item.kind == "words" else None
+    return first is not None and first.group(0) in lex.articles
 
 
 def _ends(text: str, item: Found) -> bool:
