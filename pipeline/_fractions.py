@@ -23,6 +23,8 @@ SLASH = re.compile(r"/(\d{1,3})(?![\d/.,])")
 _MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/.,])")
 _HUNDRED = 100.0
 _ORDINAL_WORDS = "ordinal"
+_NEVER_ORDINAL = (0.5, 0.25)  # 'half', 'quarter': 'a quarter century' is no ordinal
+_NEXT_WORD = re.compile(r"[\s\u00a0]{1,2}[^\W\d_]")
 
 
 class _Part(NamedTuple):
@@ -62,7 +64,20 @@ def _times(text: str, item: Found, match: re.Match, lex: Lexicon) -> _Part | boo
         return ORDINAL if split == _ORDINAL_WORDS else _alone(split)
     if part == 1.0:
         return False  # 'first' alone is an ordinal, no fraction
+    if _ordinal_use(text, item, match, part, lex):
+        return False
     return _whole_and_part(item, part, lex) or _alone(item.value * part)
+
+
+def _ordinal_use(text: str, item: Found, match: re.Match, part: float, lex: Lexicon) -> bool:
+    """'a third dose', 'un quinto mandato': a lone weak word, a fraction word that is also
+    an ordinal, then a word that is not 'of': an ordinal ('a third of' is a fraction)."""
+    if not lex.data.numbers.ordinal_fractions or part in _NEVER_ORDINAL:
+        return False
+    if item.kind != "words" or not lex.weak.issuperset(lex.pieces.findall(item.raw.lower())):
+        return False
+    after = _NEXT_WORD.match(text, match.end())
+    return after is not None and lex.fraction_of.match(text, match.end()) is None
 
 
 def _alone(value: float) -> _Part:

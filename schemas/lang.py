@@ -60,6 +60,12 @@ class NumberData(_Section):
         description="a tens word and a fraction word make one denominator, as in ordinals: "
         "en 'three twenty-firsts' = 3/21, 'one hundred thirty fifths' = 100/35",
     )
+    ordinal_fractions: bool = Field(
+        default=False,
+        description="fraction words are also ordinals ('third', 'quinto', 'vijfde'): after "
+        "a lone weak word and before a word other than `fraction_of`, one is an ordinal "
+        "('a third dose', 'un quinto mandato'), no number; 'half' and 'quarter' never are",
+    )
     fraction_of: list[str] = Field(
         default_factory=list,
         description="words between a fraction and the scale it is of: 'of' in 'two thirds "
