@@ -93,6 +93,8 @@ class Lexicon:
     # a number word as a whole word (or, compounding, a word start), or a currency
     # written as a word (a weak number word may come before it: "a dollar", "einen Euro")
     word_hint: re.Pattern
+    lone_hint: re.Pattern  # 'minus one', 'one over three': a weak word alone a number
+    lone_keys: tuple[str, ...]  # the weak words lone_hint needs, tested as substrings first
     word_starts: tuple[str, ...]  # number words of three letters or more
     weak: frozenset[str]
     articles: frozenset[str]  # weak words that never mean 'one' before a measure
@@ -136,7 +138,9 @@ class Lexicon:
 
     def has_number_word(self, scan: str) -> bool:
         """Whether the lowercased text may hold a number word: the cheap test done first."""
-        return self.word_hint.search(scan) is not None
+        if self.word_hint.search(scan) is not None:
+            return True
+        return any(k in scan for k in self.lone_keys) and self.lone_hint.search(scan) is not None
 
     def may_be_number(self, word: str) -> bool:
         """A lowercased word that is a number word or starts with one ("achtundsiebzig")."""
@@ -207,6 +211,7 @@ def _number_patterns(data: LangData) -> dict:
         # weak words ('a', 'one') alone never start a quantity worth a scan: a quantity
         # with one also has a scale word ('a hundred'), which is found
         "word_hint": _word_hint(numbers, starts, hints, sorted(weak)),
+        **_lone_hint(numbers, sorted(weak - {w.lower() for w in numbers.articles})),
         # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
         "word_starts": tuple(starts + (sorted(weak) if numbers.compounds else [])),
         "weak": frozenset(weak),
@@ -257,24 +262,34 @@ def _number_patterns(data: LangData) -> dict:
 
 
 def _word_hint(numbers: NumberData, starts: list[str], hints: list[str], weak: list[str]):
-    """Where a text may hold number words. Weak words alone ('one', 'a') start a
-    quantity only with a scale word, which is found, or as 'minus one', 'one over three'."""
-    if numbers.compounds:
-        # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
-        fractions = [w for w, v in numbers.fractions.items() if v != 1]
-        words = rf"(?:{trie_pattern(starts + fractions)}|{trie_pattern(weak)}"
-        words += rf"(?:{trie_pattern(numbers.connectors)})?{trie_pattern(starts)})"
-    else:
-        words = rf"{trie_pattern(hints)}\b"
-    weak_in = []
+    """Where a text may hold number words. Weak words alone ('one', 'a') start no
+    quantity worth a scan: a quantity with one also has a scale word, which is found."""
+    if not numbers.compounds:
+        return re.compile(rf"\b{trie_pattern(hints)}\b")
+    # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
+    fractions = [w for w, v in numbers.fractions.items() if v != 1]
+    return re.compile(
+        rf"\b(?:{trie_pattern(starts + fractions)}|{trie_pattern(weak)}"
+        rf"(?:{trie_pattern(numbers.connectors)})?{trie_pattern(starts)})"
+    )
+
+
+def _lone_hint(numbers: NumberData, lone: list[str]) -> dict:
+    """Where a weak word that is no article may be a number alone: 'minus one', 'one
+    over three', 'one in three'. Searched only in texts holding one of `lone_keys`."""
     joins = numbers.fraction_joins + numbers.ratio_joins
-    if joins:
-        weak_in.append(rf"{trie_pattern(weak)}[\s\u00a0]{{1,2}}{trie_pattern(joins)}\b")
-    if numbers.negative_words:
-        weak_in.append(
-            rf"{trie_pattern(numbers.negative_words)}[\s\u00a0]{{1,2}}{trie_pattern(weak)}\b"
+    parts = []
+    if joins and lone:
+        parts.append(rf"{trie_pattern(lone)}[\s\u00a0]{{1,2}}{trie_pattern(joins)}\b")
+    if numbers.negative_words and lone:
+        parts.append(
+            rf"{trie_pattern(numbers.negative_words)}[\s\u00a0]{{1,2}}{trie_pattern(lone)}\b"
         )
-    return re.compile(r"\b(?:" + "|".join([words, *weak_in]) + ")")
+    keys = [w.lower() for w in lone] if parts else []
+    return {
+        "lone_hint": re.compile(r"\b(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"),
+        "lone_keys": tuple(sorted(set(keys))),
+    }
 
 
 def _tens(words: dict[str, float], numbers: NumberData) -> list[str]:
