@@ -37,6 +37,9 @@ class _Part(NamedTuple):
 def read_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
     """Read the fraction words after `item` into it: True when there were some, False
     when not, ORDINAL when the words make an ordinal ('twenty-first'), no amount."""
+    after = text[item.end : item.end + 1]
+    if not (after.isspace() or after == "-"):
+        return False  # both patterns start with a space or dash: most numbers cost no match
     match = lex.fraction_times.match(text, item.end)
     if match is not None:
         read = _times(text, item, match, lex)

@@ -140,7 +140,10 @@ class Lexicon:
         """Whether the lowercased text may hold a number word: the cheap test done first."""
         if self.word_hint.search(scan) is not None:
             return True
-        return any(k in scan for k in self.lone_keys) and self.lone_hint.search(scan) is not None
+        for key in self.lone_keys:  # a loop, not any(): no generator on every text
+            if key in scan:
+                return self.lone_hint.search(scan) is not None
+        return False
 
     def may_be_number(self, word: str) -> bool:
         """A lowercased word that is a number word or starts with one ("achtundsiebzig")."""
@@ -225,6 +228,8 @@ def _number_patterns(data: LangData) -> dict:
         "over": re.compile(
             rf"[\s\u00a0]{{1,2}}(?i:(?P<r>{trie_pattern(numbers.ratio_joins)})"
             rf"|{trie_pattern(numbers.fraction_joins)})[\s\u00a0]{{1,2}}"
+            if numbers.ratio_joins or numbers.fraction_joins
+            else r"(?!x)x"
         ),
         "group_join": re.compile(
             rf"[\s\u00a0]{{1,2}}(?:(?P<c>(?i:{trie_pattern(numbers.connectors)}))[\s\u00a0]{{1,2}})?"
