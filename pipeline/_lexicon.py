@@ -15,7 +15,7 @@ from functools import cache
 from pipeline._numbers import SUPERSCRIPT, VULGAR
 from pipeline._units import Unit, resolve
 from pipeline.lang import load_lang
-from schemas.lang import LangData
+from schemas.lang import LangData, NumberData
 
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
@@ -93,16 +93,20 @@ class Lexicon:
     # a number word as a whole word (or, compounding, a word start), or a currency
     # written as a word (a weak number word may come before it: "a dollar", "einen Euro")
     word_hint: re.Pattern
+    lone_hint: re.Pattern  # 'minus one', 'one over three': a weak word alone a number
+    lone_keys: tuple[str, ...]  # the weak words lone_hint needs, tested as substrings first
     word_starts: tuple[str, ...]  # number words of three letters or more
     weak: frozenset[str]
     articles: frozenset[str]  # weak words that never mean 'one' before a measure
     vague: frozenset[str]  # scale words that alone mean "many"
     scale: re.Pattern
     scales: dict[str, float]
-    fraction_times: re.Pattern  # "two thirds"
-    fraction_plus: re.Pattern  # "one and a half"
+    fraction_times: re.Pattern  # "two thirds", "three twenty-firsts" (group 't': tens)
+    fraction_plus: re.Pattern  # "one and a half", "five and three quarters" (group 'n')
+    fraction_of: re.Pattern  # "of a" in "two thirds of a million"
     fraction_before: Before  # "half" in "half a million"
     connector: re.Pattern  # "and" between number words
+    group_join: re.Pattern  # before the next group of a number: "and" in "3 hundred and 21"
     over: re.Pattern  # "over" in "one over three"
     fractions: dict[str, float]
     negative: Before  # "minus", "negative" before a number
@@ -135,7 +139,12 @@ class Lexicon:
 
     def has_number_word(self, scan: str) -> bool:
         """Whether the lowercased text may hold a number word: the cheap test done first."""
-        return self.word_hint.search(scan) is not None
+        if self.word_hint.search(scan) is not None:
+            return True
+        for key in self.lone_keys:  # a loop, not any(): no generator on every text
+            if key in scan:
+                return self.lone_hint.search(scan) is not None
+        return False
 
     def may_be_number(self, word: str) -> bool:
         """A lowercased word that is a number word or starts with one ("achtundsiebzig")."""
@@ -184,13 +193,18 @@ def _number_patterns(data: LangData) -> dict:
     )
     digits = rf"(?:{digits}|(?<![\w.,])[{VULGAR}])"
     fractions = trie_pattern(list(numbers.fractions))
+    number = trie_pattern(list(words))  # one number word, no scale: a numerator
     # a fraction word after a weak word is a number too ("a half", "one eighth")
-    hints = [w for w in readable if w.isalpha() and w not in weak] + list(numbers.fractions)
+    hints = [w for w in readable if w.isalpha() and w not in weak]
+    hints += [w for w, v in numbers.fractions.items() if v != 1]  # not 'first' alone
     glued = [k for k in numbers.suffixes if len(k) == 1]
     spaced = [k for k in numbers.suffixes if len(k) > 1]
     scale = (
         rf"(?:[\s\-]{{0,2}}(?P<s>(?i:{trie_pattern(list(scale_words))})"
-        rf"|{trie_pattern(spaced, fold=False)})|(?P<g>{trie_pattern(glued, fold=False)}))"
+        rf"|{trie_pattern(spaced, fold=False)})|(?P<g>{trie_pattern(glued, fold=False)})"
+        # a spaced letter ends a clause: '2.33 k.' ('32 K word' is no thousand)
+        rf"|[ \u00a0]{{1,2}}(?P<l>{trie_pattern(numbers.spaced_suffixes, fold=False)})"
+        r"(?=[ \u00a0]{0,2}(?:[^\w\s]|$)))"
         # "a 300 billion-euro plan": the scale stands; a unit may follow it after a hyphen
         r"(?![^\W\d_])"
     )
@@ -201,12 +215,8 @@ def _number_patterns(data: LangData) -> dict:
         "words": readable,
         # weak words ('a', 'one') alone never start a quantity worth a scan: a quantity
         # with one also has a scale word ('a hundred'), which is found
-        "word_hint": re.compile(
-            rf"\b(?:{trie_pattern(starts + list(numbers.fractions))}|{trie_pattern(list(weak))}"
-            rf"(?:{trie_pattern(numbers.connectors)})?{trie_pattern(starts)})"
-            if numbers.compounds
-            else rf"\b{trie_pattern(hints)}\b"
-        ),
+        "word_hint": _word_hint(numbers, starts, hints, sorted(weak)),
+        **_lone_hint(numbers, sorted(weak - {w.lower() for w in numbers.articles})),
         # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
         "word_starts": tuple(starts + (sorted(weak) if numbers.compounds else [])),
         "weak": frozenset(weak),
@@ -218,20 +228,34 @@ def _number_patterns(data: LangData) -> dict:
             gap=r"[\s\u00a0]{1,2}",
         ),
         "over": re.compile(
-            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.fraction_joins)})[\s\u00a0]{{1,2}}"
-            if numbers.fraction_joins
+            rf"[\s\u00a0]{{1,2}}(?i:(?P<r>{trie_pattern(numbers.ratio_joins)})"
+            rf"|{trie_pattern(numbers.fraction_joins)})[\s\u00a0]{{1,2}}"
+            if numbers.ratio_joins or numbers.fraction_joins
             else r"(?!x)x"
+        ),
+        "group_join": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?:(?P<c>(?i:{trie_pattern(numbers.connectors)}))[\s\u00a0]{{1,2}})?"
         ),
         "connector": re.compile(
             rf"[\s\-]{{1,3}}(?i:{trie_pattern(numbers.connectors)})[\s\-]{{1,3}}"
             if numbers.connectors
             else r"(?!x)x"
         ),
-        "fraction_times": re.compile(rf"[\s\-]{{1,2}}(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"),
+        "fraction_times": re.compile(
+            rf"[\s\-]{{1,3}}(?:(?P<t>(?i:{trie_pattern(_tens(words, numbers))}))[\s\-]{{1,2}})?"
+            rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}(?!-[^\W\d_])"
+        ),
         "fraction_plus": re.compile(
-            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.connectors)})[\s\u00a0]{{1,2}}"
-            rf"(?:(?i:{trie_pattern(list(weak))})[\s\u00a0]{{1,2}})?"
+            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.connectors + numbers.mixed_joins)})"
+            r"[\s\u00a0]{1,2}"
+            rf"(?:(?P<n>(?i:{number})(?:[\s\-]{{1,2}}(?i:{number})){{0,3}})[\s\u00a0]{{1,2}})?"
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"
+        ),
+        "fraction_of": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.fraction_of)})[\s\u00a0]{{0,2}}"
+            rf"(?:(?i:{trie_pattern(list(weak))})[\s\u00a0]{{1,2}})?"
+            if numbers.fraction_of
+            else r"(?!x)x"
         ),
         "fractions": {k.lower(): v for k, v in numbers.fractions.items()},
         "negative": Before(numbers.negative_words),
@@ -242,6 +266,45 @@ def _number_patterns(data: LangData) -> dict:
         ),
         "scales": {**scale_words, **numbers.suffixes},
     }
+
+
+def _word_hint(numbers: NumberData, starts: list[str], hints: list[str], weak: list[str]):
+    """Where a text may hold number words. Weak words alone ('one', 'a') start no
+    quantity worth a scan: a quantity with one also has a scale word, which is found."""
+    if not numbers.compounds:
+        return re.compile(rf"\b{trie_pattern(hints)}\b")
+    # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
+    fractions = [w for w, v in numbers.fractions.items() if v != 1]
+    return re.compile(
+        rf"\b(?:{trie_pattern(starts + fractions)}|{trie_pattern(weak)}"
+        rf"(?:{trie_pattern(numbers.connectors)})?{trie_pattern(starts)})"
+    )
+
+
+def _lone_hint(numbers: NumberData, lone: list[str]) -> dict:
+    """Where a weak word that is no article may be a number alone: 'minus one', 'one
+    over three', 'one in three'. Searched only in texts holding one of `lone_keys`."""
+    joins = numbers.fraction_joins + numbers.ratio_joins
+    parts = []
+    if joins and lone:
+        parts.append(rf"{trie_pattern(lone)}[\s\u00a0]{{1,2}}{trie_pattern(joins)}\b")
+    if numbers.negative_words and lone:
+        parts.append(
+            rf"{trie_pattern(numbers.negative_words)}[\s\u00a0]{{1,2}}{trie_pattern(lone)}\b"
+        )
+    keys = [w.lower() for w in lone] if parts else []
+    return {
+        "lone_hint": re.compile(r"\b(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"),
+        "lone_keys": tuple(sorted(set(keys))),
+    }
+
+
+def _tens(words: dict[str, float], numbers: NumberData) -> list[str]:
+    """Tens words ('twenty'): the first half of a compound denominator, where the
+    language makes them so."""
+    if not numbers.compound_denominators:
+        return []
+    return [w for w, v in words.items() if 20 <= v < 100 and v % 10 == 0]
 
 
 def _unit_patterns(data: LangData) -> dict:

@@ -31,6 +31,7 @@ _SUPER_DIGITS = str.maketrans(
     "\u207a\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "+-0123456789"
 )
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_MULTIPLIERS = (10.0, 12.0, 100.0)  # ten, a dozen, a hundred: times the small word before
 
 
 def numeral_value(raw: str, numbers: NumberData) -> tuple[float, str | None] | None:
@@ -122,10 +123,10 @@ def _text2num(span: str, lang: str) -> float | None:
 
 
 def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float | None:
-    """Small values add; ten or a hundred multiplies the word before it ("hai mươi" = 20,
-    "hai trăm năm mươi" = 250, "one hundred" = 100); a scale from a thousand up closes a
-    group, taking in the groups of smaller scales before it ("hai nghìn" = 2000, "mil
-    millones" = 1e9, "455 mil 228 millones" = 455228e6)."""
+    """Small values add; ten, a dozen or a hundred multiplies the word before it ("hai
+    mươi" = 20, "hai trăm năm mươi" = 250, "one hundred" = 100, "a dozen" = 12); a scale
+    from a thousand up closes a group, taking in the groups of smaller scales before it
+    ("hai nghìn" = 2000, "mil millones" = 1e9, "455 mil 228 millones" = 455228e6)."""
     groups: list[tuple[float, float]] = []  # (value, scale), scales falling
     current, last, seen, joined = 0.0, 0.0, False, False
     for match in pieces.finditer(span.lower()):
@@ -140,7 +141,7 @@ def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float
                 amount += groups.pop()[0]
             groups.append(((amount or 1.0) * value, value))
             current, last = 0.0, 0.0
-        elif value in (10.0, 100.0) and 0 < last < value:
+        elif value in _MULTIPLIERS and 0 < last < value:
             current += last * (value - 1)
             last = 0.0
         elif inverted:

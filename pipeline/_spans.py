@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline._fractions import ORDINAL, SLASH, half_of, read_fraction, slash_fraction
 from pipeline._lexicon import Lexicon
 from pipeline._numbers import numeral_value, words_value
 from pipeline._units import Unit
@@ -18,8 +19,6 @@ from pipeline._units import Unit
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
 _NOT_MEASURES = frozenset({"currency", "count", "ratio", "time"})
-_SLASH = re.compile(r"/(\d{1,3})(?![\d/.,])")
-_MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/.,])")
 _YEARS = (1800, 2100)
 # durations are time expressions (the dates stage reads them), not quantity claims
 SKIPPED_DIMENSIONS = frozenset({"time"})
@@ -34,6 +33,7 @@ class Found:
     raw: str
     note: str | None = None
     scale: float = 1.0
+    last_scale: float = 1.0  # the last scale word's: 100 in '4 thousand 3 hundred'
     unit: Unit | None = None
     unit_surface: str | None = None
     bound: str = "eq"
@@ -69,18 +69,26 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
 
 def _over(text: str, item: Found, lex: Lexicon) -> bool:
     """'one over three', '2000 over 3': a fraction, only between two bare numbers that
-    end a clause ('20 over 30 years' is no fraction)."""
+    end a clause ('20 over 30 years' is no fraction); after a ratio word ('one in three
+    adults', '9 out of 10 doctors') a noun may follow a share."""
     join = None if item.unit or item.scale != 1.0 else lex.over.match(text, item.end)
     match = join and lex.core_any_case.match(text, join.end())
     below = _read(text, match, lex, joined=True) if match else None
     if below is None or below.unit or below.scale != 1.0 or not below.value:
         return False
     rest = text[below.end : below.end + 2].lstrip()
-    if rest and rest[0].isalnum():
+    if (join.group("r") and not _share(item, below)) or (
+        rest and rest[0].isalnum() and not join.group("r")
+    ):
         return False
     item.value /= below.value
     item.end = below.end
     return True
+
+
+def _share(item: Found, below: Found) -> bool:
+    """'one in three': a whole number below a larger one that is no year."""
+    return item.value.is_integer() and 0 < item.value < below.value and not _is_year(below)
 
 
 def _resume(text: str, match: re.Match, lex: Lexicon) -> int:
@@ -112,26 +120,30 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         if parsed is None:
             return None
         item = Found(parsed[0], start, end, "num", raw, note=parsed[1])
-        if _slash_fraction(text, item) and not _unit(text, item, lex):
+        if slash_fraction(text, item, lex) is None and not _unit(text, item, lex):
             return None  # "4/11", "24/7": a date or a ratio unless a unit follows
     else:
         item = _read_words(text, start, raw, lex)
         if item is None or _digit_follows(text, item.end):
             return None
         _decimals(text, item, lex)
-        _half_of(text, item, lex)
-    fraction = _fraction(text, item, lex)
+        half_of(text, item, lex)
+    fraction = read_fraction(text, item, lex)
+    if fraction is ORDINAL:
+        return None
     _scale(text, item, lex)
     if item.scale != 1.0 and not fraction:  # "3 millones y medio": half a million more
         before = item.value
-        if _fraction(text, item, lex):
+        if read_fraction(text, item, lex):
             item.value = before + (item.value - before) * item.scale
+    _more_groups(text, item, lex)
     if item.unit is None:
         _unit(text, item, lex)
     weak = item.kind == "words" and not fraction and _weak(item, lex)
-    if weak and (
+    no_amount = weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
-    ):
+    )
+    if no_amount and not _negative_word(text, item, lex):  # "minus one" is a number
         if not lex.over.match(text, item.end):
             return None  # "a dollar", "una milla" are amounts; "$2 a litre" is a rate
         item.weak = True  # "one over three"
@@ -181,6 +193,12 @@ def _negative(text: str, item: Found, lex: Lexicon) -> None:
         item.value, item.start = -abs(item.value), found[1]
 
 
+def _negative_word(text: str, item: Found, lex: Lexicon) -> bool:
+    """'minus one', 'negative one': a weak word, not an article, after a negative word."""
+    words = lex.pieces.findall(item.raw.lower())
+    return not lex.articles.intersection(words) and lex.negative.find(text, item.start) is not None
+
+
 def _read_words(text: str, start: int, raw: str, lex: Lexicon) -> Found | None:
     """The longest run of number words from `start` that reads as one number: "one and a
     half" is "one", then a fraction."""
@@ -194,73 +212,6 @@ def _read_words(text: str, start: int, raw: str, lex: Lexicon) -> Found | None:
     return None
 
 
-def _fraction(text: str, item: Found, lex: Lexicon) -> bool:
-    """'two thirds' (times), 'one and a half' (plus): fraction words after a number."""
-    match = lex.fraction_times.match(text, item.end)
-    if match is not None:
-        part = lex.fractions[match.group("f").lower()]
-        item.value = _whole_and_part(item, part, lex) or item.value * part
-    else:
-        match = lex.fraction_plus.match(text, item.end)
-        if match is None:
-            return False
-        item.value += lex.fractions[match.group("f").lower()] * _closing_scale(item, lex)
-    item.end = match.end()
-    return True
-
-
-def _whole_and_part(item: Found, part: float, lex: Lexicon) -> float | None:
-    """'twenty and three fifths', 'five billion and three quarters': the fraction takes
-    the number words after the last connector only (of the scale before: 5.75e9)."""
-    joins = list(lex.connector.finditer(item.raw)) if item.kind == "words" else []
-    if not joins:
-        return None
-    head, tail = item.raw[: joins[-1].start()], item.raw[joins[-1].end() :]
-    code = lex.data.code
-    whole = words_value(head, code, lex.words, lex.pieces)
-    count = words_value(tail, code, lex.words, lex.pieces)
-    if whole is None or count is None:
-        return None
-    pieces = lex.pieces.findall(head.lower())
-    scale = (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0
-    return whole + count * part * (scale if scale >= 1000 else 1.0)
-
-
-def _half_of(text: str, item: Found, lex: Lexicon) -> None:
-    """'half a million', 'half a dozen', 'quarter million': a fraction word before a
-    scale word, alone or after a weak word."""
-    words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
-    if not words or not (words[0] in lex.weak or lex.scale_of(words[0])):
-        return
-    found = lex.fraction_before.find(text, item.start)
-    if found is not None and lex.scale_of(words[-1]):
-        item.value *= lex.fractions[found[0].lower().split()[0]]
-        item.start = found[1]
-
-
-def _closing_scale(item: Found, lex: Lexicon) -> float:
-    """The scale word a run of number words ends with ("dos millones" -> 1e6), else 1."""
-    if item.kind != "words":
-        return 1.0
-    pieces = lex.pieces.findall(item.raw.lower())
-    return (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0
-
-
-def _slash_fraction(text: str, item: Found) -> bool:
-    """'1/4 mile', '10 1/2 miles': a written fraction, alone or after a whole number."""
-    match = _SLASH.match(text, item.end)
-    if match is not None and item.raw.lstrip("-\u2212").isdigit():
-        item.value /= float(match.group(1)) or float("nan")  # x/0 is dropped as not finite
-    else:
-        match = _MIXED.match(text, item.end)
-        if match is None or not (0 < int(match.group(1)) < int(match.group(2))):
-            return False
-        part = int(match.group(1)) / int(match.group(2))
-        item.value += -part if item.value < 0 else part
-    item.end = match.end()
-    return True
-
-
 def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = False) -> bool:
     """'F-16', 'COVID-19', 'J1149', '192.168.1.2', '4/11', '21st': not amounts. `joined`:
     the second end of a range, whose dash is the range's own."""
@@ -270,7 +221,7 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
         return True
     if not joined and before in "-\u2010\u2011" and first > 1 and text[first - 2].isalnum():
         return True
-    if _SLASH.match(text, end):
+    if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
 
@@ -324,12 +275,60 @@ def _scale(text: str, item: Found, lex: Lexicon) -> None:
         match = lex.scale.match(text, item.end)
         if match is None:
             return
-        factor = lex.scale_of(match.group("s") or match.group("g") or "")
+        factor = lex.scale_of(match.group("s") or match.group("g") or match.group("l") or "")
         if factor is None:
             return
-        item.value *= factor
-        item.scale *= factor
+        tail = _last_group(item, lex) if factor < 100 else None
+        if tail is not None:  # "three hundred and two dozen": 300 + 2 x 12
+            item.value += tail * (factor - 1)
+        else:
+            item.value *= factor
+            item.scale *= factor
+        item.last_scale = factor
         item.end = match.end()
+
+
+def _last_group(item: Found, lex: Lexicon) -> float | None:
+    """The number words after the last hundred or thousand ('two' in 'three hundred and
+    two'): what a dozen after them multiplies. None when there is no such word."""
+    if item.kind != "words" or item.value < 100:
+        return None
+    pieces = [m for m in lex.pieces.finditer(item.raw.lower()) if lex.words.get(m.group(0))]
+    big = [m for m in pieces if (lex.scale_of(m.group(0)) or lex.words[m.group(0)]) >= 100]
+    if not big or big[-1] is pieces[-1]:
+        return None
+    return words_value(item.raw[big[-1].end() :], lex.data.code, lex.words, lex.pieces)
+
+
+def _more_groups(text: str, item: Found, lex: Lexicon) -> None:
+    """'4 thousand 3 hundred and 21', '2 millones 500 mil': digits with a scale word go
+    on with a smaller group, itself ending in a scale word or joined by a connector
+    after 'hundred' ('3 hundred and one')."""
+    for _ in range(4):
+        if item.kind != "num" or item.last_scale < 100 or not text[item.end - 1].isalpha():
+            return
+        join = lex.group_join.match(text, item.end)
+        match = join and lex.core_any_case.match(text, join.end())
+        part = _group(text, match, lex) if match else None
+        if part is None or not 0 < part.value < item.last_scale:
+            return
+        if part.scale == 1.0 and not (join.group("c") and item.last_scale == 100):
+            return
+        item.value += part.value
+        item.end, item.last_scale = part.end, part.last_scale
+
+
+def _group(text: str, match: re.Match, lex: Lexicon) -> Found | None:
+    """A whole number, digits or words, and its scale: one group of a longer number."""
+    if match.group("words") is not None:
+        part = _read_words(text, match.start(), match.group(0), lex)
+    elif match.group(0).isdigit():
+        part = Found(float(match.group(0)), match.start(), match.end(), "num", match.group(0))
+    else:
+        return None
+    if part is not None:
+        _scale(text, part, lex)
+    return part
 
 
 def _unit(text: str, item: Found, lex: Lexicon) -> bool:
@@ -359,8 +358,8 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
     join = lex.subunit_join.match(text, item.end)
     match = lex.core_any_case.match(text, join.end()) if join else None
     part = _read(text, match, lex, joined=True) if match else None
-    if part is None or part.scale != 1.0 or part.value <= 0:
-        return
+    if part is None or part.scale != 1.0 or part.value <= 0 or _after_article(part, lex):
+        return  # '64 cents a dozen' is a price per dozen
     if part.unit is not None and part.unit.dimension == "currency" and part.unit.factor < 1:
         item.value += part.value * part.unit.factor
     elif part.unit is None and not join.group("j") and part.value < 100 and _ends(text, part):
@@ -368,6 +367,11 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
     else:
         return
     item.end = part.end
+
+
+def _after_article(item: Found, lex: Lexicon) -> bool:
+    first = lex.pieces.match(item.raw.lower()) if item.kind == "words" else None
+    return first is not None and first.group(0) in lex.articles
 
 
 def _ends(text: str, item: Found) -> bool:
@@ -431,9 +435,16 @@ def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
         _is_year(item)
         or lex.cue_before.find(text, item.start) is not None
         or bool(lex.cue_after.match(text, end))
-        or lex.month_before.find(text, item.start) is not None
-        or bool(lex.month_after.match(text, end))
+        or (item.value.is_integer() and _next_to_month(text, item, lex))
         or (item.start > 0 and text[item.start - 1] in "([" and text[end : end + 1] in ")]")
+    )
+
+
+def _next_to_month(text: str, item: Found, lex: Lexicon) -> bool:
+    """'4 March', 'March 4', '18 de febrero': a day (a fraction, 'dos décimas en marzo',
+    is none)."""
+    return lex.month_before.find(text, item.start) is not None or bool(
+        lex.month_after.match(text, item.end)
     )
 
 

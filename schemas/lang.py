@@ -45,8 +45,31 @@ class NumberData(_Section):
         default_factory=dict,
         description="case-sensitive scale abbreviations, also glued: 'bn' = 1e9, 'M' = 1e6",
     )
+    spaced_suffixes: list[str] = Field(
+        default_factory=list,
+        description="one-letter suffixes that also scale after a space, at the end of a "
+        "clause: 'k' in 'salaries of 2.5 k.'; 'K' may be kelvin",
+    )
     fractions: dict[str, float] = Field(
-        default_factory=dict, description="fraction words after a number: 'half' = 0.5"
+        default_factory=dict,
+        description="fraction words after a number: 'half' = 0.5, 'fifths' = 0.2; one worth "
+        "1 ('first') only ends a compound denominator ('three twenty-firsts' = 3/21)",
+    )
+    compound_denominators: bool = Field(
+        default=False,
+        description="a tens word and a fraction word make one denominator, as in ordinals: "
+        "en 'three twenty-firsts' = 3/21, 'one hundred thirty fifths' = 100/35",
+    )
+    ordinal_fractions: bool = Field(
+        default=False,
+        description="fraction words are also ordinals ('third', 'quinto', 'vijfde'): after "
+        "a lone weak word and before a word other than `fraction_of`, one is an ordinal "
+        "('a third dose', 'un quinto mandato'), no number; 'half' and 'quarter' never are",
+    )
+    fraction_of: list[str] = Field(
+        default_factory=list,
+        description="words between a fraction and the scale it is of: 'of' in 'two thirds "
+        "of a million'",
     )
     vague_scales: list[str] = Field(
         default_factory=list,
@@ -64,6 +87,16 @@ class NumberData(_Section):
         default_factory=list,
         description="words between a numerator and a denominator: 'over' ('one over three'); "
         "read so only between two bare numbers at the end of a clause",
+    )
+    mixed_joins: list[str] = Field(
+        default_factory=list,
+        description="words between a whole number and a fraction besides the connectors: "
+        "es 'con' in 'cinco con un cuarto'",
+    )
+    ratio_joins: list[str] = Field(
+        default_factory=list,
+        description="words between a part and a whole: 'in' ('one in three adults' = 1/3); "
+        "read so between two whole numbers, the first smaller, a noun may follow",
     )
     negative_words: list[str] = Field(
         default_factory=list,

@@ -1,0 +1,225 @@
+"""Fractions read with a number: words after it and written fractions.
+
+"two thirds" and "three twenty-firsts" multiply (the fraction words, and the tens word of a
+compound denominator, are the language's data); "five and three quarters" and "one and a
+half" add to a whole number; "one billion and a half million" adds half a million, and
+"two thirds of a million" takes the scale after "of". Written: "3/4", "2 1/4", "-4/5".
+text2num reads whole numbers only, so fractions are read here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from pipeline._lexicon import Lexicon
+from pipeline._numbers import words_value
+
+if TYPE_CHECKING:
+    from pipeline._spans import Found
+
+ORDINAL = None  # what `read_fraction` returns for an ordinal ("the twenty-first"): no number
+SLASH = re.compile(r"/(\d{1,3})(?![\d/.,])")
+_MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/.,])")
+_HUNDRED = 100.0
+_ORDINAL_WORDS = "ordinal"
+_NEVER_ORDINAL = (0.5, 0.25)  # 'half', 'quarter': 'a quarter century' is no ordinal
+_NEXT_WORD = re.compile(r"[\s\u00a0]{1,2}[^\W\d_]")
+
+
+class _Part(NamedTuple):
+    value: float  # the whole number and the fraction
+    whole: float | None  # None: a fraction alone ('two thirds')
+    part: float  # the fraction's amount ('three quarters' = 0.75)
+    scale: float  # the whole's scale, which the part was taken of ('five billion and ...')
+
+
+def read_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
+    """Read the fraction words after `item` into it: True when there were some, False
+    when not, ORDINAL when the words make an ordinal ('twenty-first'), no amount."""
+    after = text[item.end : item.end + 1]
+    if not (after.isspace() or after == "-"):
+        return False  # both patterns start with a space or dash: most numbers cost no match
+    match = lex.fraction_times.match(text, item.end)
+    if match is not None:
+        read = _times(text, item, match, lex)
+        if not isinstance(read, _Part):
+            return read
+    else:
+        match = lex.fraction_plus.match(text, item.end)
+        read = match and _plus(item, match, lex)
+        if not read:
+            return False
+    item.value, item.end = read.value, match.end()
+    _of_scale(text, item, read, lex)
+    return True
+
+
+def _times(text: str, item: Found, match: re.Match, lex: Lexicon) -> _Part | bool | None:
+    """'two thirds', 'three twenty-firsts', 'five and three quarters'; False when the
+    words are no fraction, ORDINAL for 'the twenty-first'."""
+    part = lex.fractions[match.group("f").lower()]
+    if match.group("t"):  # 'three twenty-firsts': the tens word begins the denominator
+        below = _denominator(lex.words[match.group("t").lower()], part)
+        return False if below is None else _alone(item.value / below)
+    split = _tens_below(text, item, part, lex)
+    if split is not None:
+        return ORDINAL if split == _ORDINAL_WORDS else _alone(split)
+    if part == 1.0:
+        return False  # 'first' alone is an ordinal, no fraction
+    if _ordinal_use(text, item, match, part, lex):
+        return False
+    return _whole_and_part(item, part, lex) or _alone(item.value * part)
+
+
+def _ordinal_use(text: str, item: Found, match: re.Match, part: float, lex: Lexicon) -> bool:
+    """'a third dose', 'un quinto mandato': a lone weak word, a fraction word that is also
+    an ordinal, then a word that is not 'of': an ordinal ('a third of' is a fraction)."""
+    if not lex.data.numbers.ordinal_fractions or part in _NEVER_ORDINAL:
+        return False
+    if item.kind != "words" or not lex.weak.issuperset(lex.pieces.findall(item.raw.lower())):
+        return False
+    after = _NEXT_WORD.match(text, match.end())
+    return after is not None and lex.fraction_of.match(text, match.end()) is None
+
+
+def _alone(value: float) -> _Part:
+    return _Part(value, None, value, 1.0)
+
+
+def _plus(item: Found, match: re.Match, lex: Lexicon) -> _Part | None:
+    """'one and a half', 'fünf und drei Viertel': a fraction added to the whole before."""
+    count = 1.0
+    if match.group("n"):
+        count = words_value(match.group("n"), lex.data.code, lex.words, lex.pieces)
+        if count is None:
+            return None
+    part = lex.fractions[match.group("f").lower()] * count
+    scale = _closing_scale(item, lex)
+    return _Part(item.value + part * scale, item.value, part, scale)
+
+
+def _denominator(tens: float, part: float) -> float | None:
+    """'twenty' and 'fifth' -> 25, 'twenty' and 'first' -> 21; None past the ones."""
+    ones = round(1 / part) if part > 0 else 0
+    return tens + ones if 0 < ones < 10 else None
+
+
+def _tens_below(text: str, item: Found, part: float, lex: Lexicon) -> float | str | None:
+    """'one hundred thirty fifths' is 100/35: a tens word at the end of the number words,
+    not after a connector, begins the denominator; 'twenty-fifth' alone is an ordinal."""
+    if item.kind != "words" or not lex.data.numbers.compound_denominators:
+        return None
+    pieces = list(lex.pieces.finditer(item.raw.lower()))
+    tens = lex.words.get(pieces[-1].group(0)) if pieces else None
+    if tens is None or not _is_tens(tens):
+        return None
+    if len(pieces) > 1 and pieces[-2].group(0) not in lex.words:
+        # 'one hundred and thirty fifths': 'thirty' is the numerator's; 'a hundred and
+        # twenty-first' is an ordinal
+        return _ORDINAL_WORDS if text[item.end : item.end + 1] == "-" else None
+    below = _denominator(tens, part)
+    rest = item.raw[: pieces[-1].start()].strip(" -\u00a0")
+    if not rest:
+        return _ORDINAL_WORDS  # 'twenty-fifth', 'the twenty fifth': an ordinal
+    above = words_value(rest, lex.data.code, lex.words, lex.pieces)
+    return None if above is None or below is None else above / below
+
+
+def _is_tens(value: float) -> bool:
+    return 20 <= value < 100 and value % 10 == 0
+
+
+def _whole_and_part(item: Found, part: float, lex: Lexicon) -> _Part | None:
+    """'twenty and three and three fifths', 'one hundred and three quarters', 'five
+    billion and three quarters': the fraction takes the number words after the last
+    connector (times the scale before: 5.75e9), unless the connector is inside a number:
+    tens after 'hundred and' ('one hundred and thirty-two fifths' = 132/5)."""
+    joins = list(lex.connector.finditer(item.raw)) if item.kind == "words" else []
+    if not joins:
+        return None
+    head, tail = item.raw[: joins[-1].start()], item.raw[joins[-1].end() :]
+    code = lex.data.code
+    whole = words_value(head, code, lex.words, lex.pieces)
+    count = words_value(tail, code, lex.words, lex.pieces)
+    pieces = lex.pieces.findall(head.lower())
+    if whole is None or count is None or not pieces:
+        return None
+    # the last word of the head, whole: 'twintig' ends 'drieëntwintig' but is not it
+    last = lex.words.get(pieces[-1], 0.0) if head.lower().endswith(" " + pieces[-1]) else 0.0
+    if (last == _HUNDRED and 10 <= count < 100) or (_is_tens(last) and count < 10):
+        return None  # 'hundred and thirty-two', 'treinta y dos': one number, all counted
+    scale = lex.scale_of(pieces[-1]) or 1.0
+    scale = scale if scale >= 1000 else 1.0
+    return _Part(whole + count * part * scale, whole, count * part, scale)
+
+
+def _of_scale(text: str, item: Found, read: _Part, lex: Lexicon) -> None:
+    """The scale after a fraction: 'two thirds of a million' (all of it) and 'one billion
+    and a half million' (only the fraction, when smaller than the whole's scale)."""
+    link = lex.fraction_of.match(text, item.end) if read.whole is None else None
+    if read.whole is None and link is None:
+        return  # 'three quarters million': scaled with the rest of the number
+    match = lex.scale.match(text, link.end() if link else item.end)
+    factor = match and lex.scale_of(match.group("s") or match.group("g") or match.group("l") or "")
+    if not factor:
+        return
+    if link:
+        item.value *= factor
+    elif read.whole is not None and 1 < factor < read.scale:
+        item.value = read.whole + read.part * factor
+    else:
+        return
+    item.end = match.end()
+
+
+def _closing_scale(item: Found, lex: Lexicon) -> float:
+    """The scale word a run of number words ends with ("dos millones" -> 1e6), else 1."""
+    if item.kind != "words":
+        return 1.0
+    pieces = [p for p in lex.pieces.findall(item.raw.lower()) if p in lex.words]
+    return (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0
+
+
+def half_of(text: str, item: Found, lex: Lexicon) -> None:
+    """'half a million', 'half a dozen', 'quarter million': a fraction word before a
+    scale word, alone or after a weak word."""
+    words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
+    if not words or not (words[0] in lex.weak or lex.scale_of(words[0])):
+        return
+    found = lex.fraction_before.find(text, item.start)
+    if found is not None and lex.scale_of(words[-1]):
+        item.value *= lex.fractions[found[0].lower().split()[0]]
+        item.start = found[1]
+
+
+def slash_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
+    """'10 1/2 miles', '-4/5', '3/4 of the budget', '1/100': a written fraction, read into
+    `item` (True); False when there is none; None for a bare 'x/y' that may be a date or a
+    ratio ('4/11', '24/7', '50/50'): read, but a number only if a unit follows."""
+    match = SLASH.match(text, item.end)
+    if match is not None and item.raw.lstrip("-\u2212").isdigit():
+        below = float(match.group(1))
+        plain = _plain_fraction(text, item, below, match.end(), lex)
+        item.value /= below or float("nan")  # x/0 is dropped as not finite
+        item.end = match.end()
+        return True if plain else None
+    else:
+        match = _MIXED.match(text, item.end)
+        if match is None or not (0 < int(match.group(1)) < int(match.group(2))):
+            return False
+        part = int(match.group(1)) / int(match.group(2))
+        item.value += -part if item.value < 0 else part
+    item.end = match.end()
+    return True
+
+
+def _plain_fraction(text: str, item: Found, below: float, end: int, lex: Lexicon) -> bool:
+    """Whether a bare 'x/y' is a fraction: signed, hedged, before 'of' ('3/4 of'), or
+    below one with a denominator no day or month can be ('1/100')."""
+    return (
+        item.raw[:1] in "-\u2212"
+        or lex.hedge.find(text, item.start) is not None
+        or lex.fraction_of.match(text, end) is not None
+        or (below > 31 and abs(item.value) < below)
+    )
