@@ -14,7 +14,7 @@ from functools import cache
 
 from pipeline._lexicon import Before, Lexicon
 from pipeline._numbers import numeral_value, words_value
-from pipeline._units import Unit
+from pipeline._units import Unit, resolve
 from pipeline.lang import load_lang
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
@@ -337,6 +337,7 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     if match is not None:
         unit = lex.unit(match.group("u"))
         if unit is not None:
+            unit = _in_context(text, item.start, match, lex) or unit
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
                 _subunit(text, item, lex)
@@ -351,6 +352,32 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
                 item.value = -abs(item.value)
             return True
     return False
+
+
+_NEAR = (60, 40)  # characters looked at before the number and after its unit
+
+
+def _in_context(text: str, start: int, match: re.Match, lex: Lexicon) -> Unit | None:
+    """The unit a context-dependent unit word has here ('20 pounds' near 'weighs'),
+    or None when it keeps its plain reading."""
+    written = match.group("u").lower()
+    for written_forms, cues, unit in _context_readings(lex.data.code):
+        if written in written_forms:
+            near = text[max(0, start - _NEAR[0]) : match.end() + _NEAR[1]].lower()
+            if cues.search(near):
+                return unit
+    return None
+
+
+@cache
+def _context_readings(code: str) -> tuple[tuple[frozenset[str], re.Pattern, Unit], ...]:
+    readings = []
+    for reading in load_lang(code).units.in_context:
+        unit = resolve(reading.unit)
+        if unit is not None and reading.words:
+            cues = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, reading.words)) + ")")
+            readings.append((frozenset(w.lower() for w in reading.written), cues, unit))
+    return tuple(readings)
 
 
 def _subunit(text: str, item: Found, lex: Lexicon) -> None:

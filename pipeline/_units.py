@@ -55,6 +55,8 @@ def _convert(name: str) -> Unit | None:
     ureg = _registry()
     try:
         source = ureg.Quantity(1.0, name)
+        if source.dimensionless:
+            return None  # pint makes bits, bytes, degrees and radians one dimension
         best = None
         for canonical, pint_name in PINT_NAMES.items():
             target = ureg.Unit(pint_name)

@@ -75,6 +75,18 @@ class NumberData(_Section):
     )
 
 
+class ContextReading(_Section):
+    """Another reading of some unit words, taken when a cue word is near the number:
+    'pounds' is money unless the sentence weighs something; 'graden' a temperature
+    unless something turns."""
+
+    written: list[str] = Field(description="unit words as written after a number, lowercase")
+    unit: str = Field(description="the unit they then mean, as in `aliases`; 'count' for none")
+    words: list[str] = Field(
+        description="cue word starts, lowercase, looked for near the number: 'weigh', 'draai'"
+    )
+
+
 class UnitData(_Section):
     aliases: dict[str, str] = Field(
         default_factory=dict,
@@ -90,6 +102,11 @@ class UnitData(_Section):
     )
     subunit_joins: list[str] = Field(
         default_factory=list, description="words between money and its cents: 'and', 'con'"
+    )
+    in_context: list[ContextReading] = Field(
+        default_factory=list,
+        description="readings of unit words that depend on words near the number; the first "
+        "whose cue is near wins",
     )
 
 
@@ -291,6 +308,13 @@ class DateData(_Section):
         description="words next to a date that put it ahead ('next', 'tới'): a deadline, "
         "not when the claim was made",
     )
+
+
+class SymbolData(_Section):
+    """`pipeline/lang/symbols.toml`: units written alike in every language (SI symbols,
+    ISO 4217 codes, currency signs); each language file's own entries win."""
+
+    units: UnitData
 
 
 class LangData(_Section):

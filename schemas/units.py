@@ -56,6 +56,26 @@ CANONICAL_UNITS: dict[str, str] = {
     "megabyte": "data",
     "gigabyte": "data",
     "terabyte": "data",
+    "petabyte": "data",
+    "exabyte": "data",
+    "bit": "data",
+    # physics and medicine in the news: named in full, as pint and quantulum3 name them
+    "electronvolt": "energy",
+    "kiloelectronvolt": "energy",
+    "megaelectronvolt": "energy",
+    "gigaelectronvolt": "energy",
+    "teraelectronvolt": "energy",
+    "hertz": "frequency",
+    "kilohertz": "frequency",
+    "megahertz": "frequency",
+    "gigahertz": "frequency",
+    "gray": "absorbed dose",
+    "milligray": "absorbed dose",
+    "sievert": "equivalent dose",
+    "millisievert": "equivalent dose",
+    "microsievert": "equivalent dose",
+    "degree": "angle",
+    "radian": "angle",
 }
 
 # canonical unit -> its pint spelling, for converting other units into it
@@ -98,6 +118,19 @@ PINT_NAMES: dict[str, str] = {
     "megabyte": "megabyte",
     "gigabyte": "gigabyte",
     "terabyte": "terabyte",
+    "petabyte": "petabyte",
+    "exabyte": "exabyte",
+    "electronvolt": "electronvolt",
+    "kiloelectronvolt": "kiloelectronvolt",
+    "megaelectronvolt": "megaelectronvolt",
+    "gigaelectronvolt": "gigaelectronvolt",
+    "teraelectronvolt": "teraelectronvolt",
+    "hertz": "hertz",
+    "kilohertz": "kilohertz",
+    "megahertz": "megahertz",
+    "gigahertz": "gigahertz",
+    # gray and sievert share pint's dimension (J/kg); neither converts into the other,
+    # so they are listed by name only and never reached through pint
 }
 
 ISO_CURRENCIES: frozenset[str] = frozenset(
