@@ -1,7 +1,8 @@
 """Unit names from the language files -> a canonical unit and the factor to it.
 
 A language file maps what is written ("Meilen", "toneladas", "cents") to a unit name,
-which is one of: a canonical unit of `schemas.units`, an ISO 4217 code, a pint unit name
+which is one of: a canonical unit of `schemas.units`, an ISO 4217 code, a currency
+name with no code ("franc"), a pint unit name
 ("mile", "short_ton"), or any of these after a factor ("0.01 USD", "12 count"). pint
 converts a physical unit into the canonical unit of the same dimension whose factor is
 closest to 1 (miles -> km, inches -> cm); it is loaded once, on the first such unit.
@@ -13,7 +14,13 @@ import math
 from functools import cache
 from typing import NamedTuple
 
-from schemas.units import CANONICAL_UNITS, ISO_CURRENCIES, PINT_NAMES, dimension_of
+from schemas.units import (
+    CANONICAL_UNITS,
+    CURRENCY_NAMES,
+    ISO_CURRENCIES,
+    PINT_NAMES,
+    dimension_of,
+)
 
 
 class Unit(NamedTuple):
@@ -36,7 +43,7 @@ def resolve(name: str) -> Unit | None:
     if rest and _is_number(factor_text):
         inner = resolve(rest)
         return inner and Unit(inner.canonical, float(factor_text) * inner.factor, inner.dimension)
-    if name in ISO_CURRENCIES or name in CANONICAL_UNITS:
+    if name in ISO_CURRENCIES or name in CANONICAL_UNITS or name in CURRENCY_NAMES:
         return Unit(name, 1.0, dimension_of(name))
     return _convert(name)
 

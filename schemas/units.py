@@ -189,15 +189,24 @@ ISO_CURRENCIES: frozenset[str] = frozenset(
         "PTE",
         "BTC",
         "KHR",
+        "CDF",
+        "GHS",
+        "KES",
+        "BEF",
     }
 )
 
+# Money named without saying whose: "francs" are Swiss, CFA (two of them), Congolese,
+# Rwandan... or the old French franc. Kept as money under its name, with no ISO code,
+# rather than guessed; a text that names the country gets the code ("Swiss francs": CHF).
+CURRENCY_NAMES: frozenset[str] = frozenset({"franc"})
+
 
 def is_known_unit(unit: str) -> bool:
-    return unit in CANONICAL_UNITS or unit in ISO_CURRENCIES
+    return unit in CANONICAL_UNITS or unit in ISO_CURRENCIES or unit in CURRENCY_NAMES
 
 
 def dimension_of(unit: str) -> str:
-    if unit in ISO_CURRENCIES:
+    if unit in ISO_CURRENCIES or unit in CURRENCY_NAMES:
         return "currency"
     return CANONICAL_UNITS[unit]
