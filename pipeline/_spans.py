@@ -14,7 +14,7 @@ from functools import cache
 
 from pipeline._lexicon import Before, Lexicon
 from pipeline._numbers import numeral_value, words_value
-from pipeline._units import Unit, resolve
+from pipeline._units import Unit, rate, resolve
 from pipeline.lang import load_lang
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
@@ -128,6 +128,8 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
             item.value = before + (item.value - before) * item.scale
     if item.unit is None:
         _unit(text, item, lex)
+    if item.unit is not None and item.unit.dimension == "currency":
+        _per_unit(text, item, lex)
     weak = item.kind == "words" and not fraction and _weak(item, lex)
     if weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
@@ -336,7 +338,7 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     match = lex.unit_after.match(text, item.end)
     if match is not None:
         unit = lex.unit(match.group("u"))
-        if unit is not None:
+        if unit is not None and not _plain_word(text, match, lex):
             unit = _in_context(text, item.start, match, lex) or unit
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
@@ -351,6 +353,22 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
             if sign:
                 item.value = -abs(item.value)
             return True
+    return False
+
+
+def _plain_word(text: str, match: re.Match, lex: Lexicon) -> bool:
+    """A unit sign that closes a quote ('"We need 9"' against 'a 9" plate'), or a unit
+    word that is a common word too unless the clause ends after it ('2 in.' against '2
+    in the morning')."""
+    written = match.group("u")
+    if written in lex.data.speech.quote_either:
+        if match.start("u") != match.start():
+            return True  # '$ 48 " is not adequate': a sign for inches is written glued
+        line = text.rfind("\n", 0, match.start()) + 1
+        return text.count(written, line, match.start()) % 2 == 1
+    if written.lower() in lex.data.units.clause_final:
+        rest = text[match.end() : match.end() + 2].lstrip()
+        return bool(rest) and rest[0].isalnum()
     return False
 
 
@@ -378,6 +396,29 @@ def _context_readings(code: str) -> tuple[tuple[frozenset[str], re.Pattern, Unit
             cues = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, reading.words)) + ")")
             readings.append((frozenset(w.lower() for w in reading.written), cues, unit))
     return tuple(readings)
+
+
+def _per_unit(text: str, item: Found, lex: Lexicon) -> None:
+    """'$350 per kg', '$80 a barrel', '€0.30/kWh': a price for one unit of a measure."""
+    join = _per_join(lex.data.code).match(text, item.end)
+    match = lex.unit_after.match(text, join.end()) if join else None
+    per = lex.unit(match.group("u")) if match else None
+    article = join is not None and join.group(0).strip().lower() in lex.articles
+    if per is not None and per.dimension == "time" and article:
+        return  # '$1.2bn a year earlier' is no price per year; '$1.2bn per year' is
+    priced = rate(item.unit, per) if per is not None and item.unit is not None else None
+    if priced is not None:
+        item.unit, item.end = priced, match.end()
+
+
+@cache
+def _per_join(code: str) -> re.Pattern:
+    words = load_lang(code).units.per_words
+    spaced = [re.escape(w) for w in words if w.isalpha()]
+    signs = [re.escape(w) for w in words if not w.isalpha()]
+    parts = [rf"[\s\u00a0]{{1,2}}(?i:{'|'.join(spaced)})[\s\u00a0]{{1,2}}"] if spaced else []
+    parts += [rf"[\s\u00a0]{{0,2}}(?:{'|'.join(signs)})[\s\u00a0]{{0,2}}"] if signs else []
+    return re.compile("|".join(parts) or r"(?!x)x")
 
 
 def _subunit(text: str, item: Found, lex: Lexicon) -> None:
@@ -413,21 +454,33 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     )  # the second: a suspended hyphen, '8- to 16-metre'
     if not join:
         return None
-    match = lex.core.match(scan, join.end()) if scan is not text else None
-    match = match or lex.core_any_case.match(text, join.end())
+    at = join.end()
+    symbol = _symbol_at(lex.data.code).match(text, at) if item.unit is not None else None
+    at = symbol.end() if symbol else at  # 'between $3 and $5 million'
+    match = lex.core.match(scan, at) if scan is not text else None
+    match = match or lex.core_any_case.match(text, at)
     second = _read(text, match, lex, joined=True) if match else None
     if second is None or not _same_kind(item, second):
         return None
+    value = item.value
     if item.scale == 1.0 and second.scale != 1.0:
-        item.value *= second.scale
+        value *= second.scale
+    if value > second.value:
+        return None
+    item.value = value
     item.unit = item.unit or second.unit
     item.unit_surface = item.unit_surface or second.unit_surface
-    if item.value > second.value:
-        return None
     item.value_max, item.end, item.bound = second.value, second.end, "range"
     if opener:
         item.start = opener[1]
     return second
+
+
+@cache
+def _symbol_at(code: str) -> re.Pattern:
+    """A unit written before a number ('$', 'US$', 'EUR'), right before a digit."""
+    signs = sorted(load_lang(code).units.before, key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, signs))})[\\s\u00a0]{{0,2}}(?=\\d)")
 
 
 def _same_kind(first: Found, second: Found) -> bool:

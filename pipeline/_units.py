@@ -77,3 +77,12 @@ def _convert(name: str) -> Unit | None:
     if best is None:
         return None
     return Unit(best[0], best[1], CANONICAL_UNITS[best[0]])
+
+
+def rate(money: Unit, per: Unit) -> Unit | None:
+    """A price per unit of a measure ('$350 per kg': USD/kg), or None when `per` is no
+    measure ('per cent', 'per share', 'per dollar')."""
+    if money.dimension != "currency" or per.dimension in ("currency", "count", "ratio"):
+        return None
+    name = f"{money.canonical}/{per.canonical}"
+    return Unit(name, money.factor / per.factor, dimension_of(name))

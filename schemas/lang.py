@@ -103,6 +103,16 @@ class UnitData(_Section):
     subunit_joins: list[str] = Field(
         default_factory=list, description="words between money and its cents: 'and', 'con'"
     )
+    per_words: list[str] = Field(
+        default_factory=list,
+        description="words between a price and the unit it is paid for: 'per', 'a' "
+        "('$80 a barrel'), '/'",
+    )
+    clause_final: list[str] = Field(
+        default_factory=list,
+        description="unit words that are also common words, read as a unit only where the "
+        "clause ends after them: 'in' in '2 in.', not in '2 in the morning'",
+    )
     in_context: list[ContextReading] = Field(
         default_factory=list,
         description="readings of unit words that depend on words near the number; the first "

@@ -202,11 +202,25 @@ ISO_CURRENCIES: frozenset[str] = frozenset(
 CURRENCY_NAMES: frozenset[str] = frozenset({"franc"})
 
 
+def is_money(unit: str) -> bool:
+    return unit in ISO_CURRENCIES or unit in CURRENCY_NAMES
+
+
+def is_rate(unit: str) -> bool:
+    """A price per unit of a measure: 'USD/kg', 'EUR/MWh', 'USD/barrel', 'USD/hour'."""
+    money, _, per = unit.partition("/")
+    return is_money(money) and CANONICAL_UNITS.get(per, "count") not in ("count", "ratio")
+
+
 def is_known_unit(unit: str) -> bool:
-    return unit in CANONICAL_UNITS or unit in ISO_CURRENCIES or unit in CURRENCY_NAMES
+    return unit in CANONICAL_UNITS or is_money(unit) or is_rate(unit)
 
 
 def dimension_of(unit: str) -> str:
-    if unit in ISO_CURRENCIES or unit in CURRENCY_NAMES:
+    if unit in CANONICAL_UNITS:
+        return CANONICAL_UNITS[unit]
+    if is_rate(unit):
+        return "price"
+    if is_money(unit):
         return "currency"
     return CANONICAL_UNITS[unit]
