@@ -128,7 +128,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
             item.value = before + (item.value - before) * item.scale
     if item.unit is None:
         _unit(text, item, lex)
-    if item.unit is not None and item.unit.dimension == "currency":
+    if item.unit is not None and item.unit.dimension in _PER_KINDS:
         _per_unit(text, item, lex)
     weak = item.kind == "words" and not fraction and _weak(item, lex)
     if weak and (
@@ -398,14 +398,21 @@ def _context_readings(code: str) -> tuple[tuple[frozenset[str], re.Pattern, Unit
     return tuple(readings)
 
 
+_WORD_AFTER = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]{1,20})")
+_PER_KINDS = frozenset({"currency", "volume", "mass", "energy"})
+
+
 def _per_unit(text: str, item: Found, lex: Lexicon) -> None:
-    """'$350 per kg', '$80 a barrel', '€0.30/kWh': a price for one unit of a measure."""
+    """'$350 per kg', '$80 a barrel', '€0.30/kWh': a price for one unit of a measure;
+    '2 million barrels a day': a flow."""
     join = _per_join(lex.data.code).match(text, item.end)
     match = lex.unit_after.match(text, join.end()) if join else None
     per = lex.unit(match.group("u")) if match else None
     article = join is not None and join.group(0).strip().lower() in lex.articles
     if per is not None and per.dimension == "time" and article:
-        return  # '$1.2bn a year earlier' is no price per year; '$1.2bn per year' is
+        after = _WORD_AFTER.match(text, match.end())
+        if after and after.group(1).lower() in lex.data.units.not_rate_after:
+            return  # '$1.2bn a year earlier' is no price per year; '$15 an hour' is
     priced = rate(item.unit, per) if per is not None and item.unit is not None else None
     if priced is not None:
         item.unit, item.end = priced, match.end()
@@ -440,7 +447,11 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
 
 def _ends(text: str, item: Found) -> bool:
     """Nothing but punctuation or the end of the text after `item`."""
-    rest = text[item.end : item.end + 2].strip()
+    return _ends_at(text, item.end)
+
+
+def _ends_at(text: str, end: int) -> bool:
+    rest = text[end : end + 2].strip()
     return not rest or not rest[0].isalnum()
 
 

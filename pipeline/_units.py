@@ -20,6 +20,7 @@ from schemas.units import (
     ISO_CURRENCIES,
     PINT_NAMES,
     dimension_of,
+    is_rate,
 )
 
 
@@ -45,7 +46,16 @@ def resolve(name: str) -> Unit | None:
         return inner and Unit(inner.canonical, float(factor_text) * inner.factor, inner.dimension)
     if name in ISO_CURRENCIES or name in CANONICAL_UNITS or name in CURRENCY_NAMES:
         return Unit(name, 1.0, dimension_of(name))
-    return _convert(name)
+    return _convert(name) or _per(name)
+
+
+def _per(name: str) -> Unit | None:
+    """'barrel/day', 'tonne/year': a flow that no canonical unit names, read as a rate."""
+    amount, _, per = name.partition("/")
+    if not per or "/" in per:
+        return None
+    top, bottom = resolve(amount), resolve(per)
+    return rate(top, bottom) if top and bottom else None
 
 
 def _is_number(text: str) -> bool:
@@ -79,10 +89,11 @@ def _convert(name: str) -> Unit | None:
     return Unit(best[0], best[1], CANONICAL_UNITS[best[0]])
 
 
-def rate(money: Unit, per: Unit) -> Unit | None:
-    """A price per unit of a measure ('$350 per kg': USD/kg), or None when `per` is no
-    measure ('per cent', 'per share', 'per dollar')."""
-    if money.dimension != "currency" or per.dimension in ("currency", "count", "ratio"):
+def rate(amount: Unit, per: Unit) -> Unit | None:
+    """An amount per unit of something: a price per unit of a measure ('$350 per kg':
+    USD/kg) or a flow of a measure per unit of time ('2 million barrels a day':
+    barrel/day); None for anything else ('per cent', 'per share', 'km per litre')."""
+    name = f"{amount.canonical}/{per.canonical}"
+    if not is_rate(name):
         return None
-    name = f"{money.canonical}/{per.canonical}"
-    return Unit(name, money.factor / per.factor, dimension_of(name))
+    return Unit(name, amount.factor / per.factor, dimension_of(name))

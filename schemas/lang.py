@@ -108,6 +108,11 @@ class UnitData(_Section):
         description="words between a price and the unit it is paid for: 'per', 'a' "
         "('$80 a barrel'), '/'",
     )
+    not_rate_after: list[str] = Field(
+        default_factory=list,
+        description="words after 'a year', 'a day' that make it a time, not a rate: "
+        "'earlier' in '$1bn a year earlier', 'ago'",
+    )
     clause_final: list[str] = Field(
         default_factory=list,
         description="unit words that are also common words, read as a unit only where the "

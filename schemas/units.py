@@ -206,10 +206,17 @@ def is_money(unit: str) -> bool:
     return unit in ISO_CURRENCIES or unit in CURRENCY_NAMES
 
 
+_FLOWING = ("volume", "mass", "energy")
+
+
 def is_rate(unit: str) -> bool:
-    """A price per unit of a measure: 'USD/kg', 'EUR/MWh', 'USD/barrel', 'USD/hour'."""
-    money, _, per = unit.partition("/")
-    return is_money(money) and CANONICAL_UNITS.get(per, "count") not in ("count", "ratio")
+    """A price per unit of a measure ('USD/kg', 'EUR/MWh', 'USD/barrel', 'USD/hour') or a
+    flow per unit of time ('barrel/day', 'tonne/year', 'm3/s' is canonical already)."""
+    amount, _, per = unit.partition("/")
+    kind = CANONICAL_UNITS.get(per, "count")
+    if is_money(amount):
+        return kind not in ("count", "ratio")
+    return CANONICAL_UNITS.get(amount) in _FLOWING and kind == "time"
 
 
 def is_known_unit(unit: str) -> bool:
@@ -220,7 +227,7 @@ def dimension_of(unit: str) -> str:
     if unit in CANONICAL_UNITS:
         return CANONICAL_UNITS[unit]
     if is_rate(unit):
-        return "price"
+        return "price" if is_money(unit.partition("/")[0]) else "flow"
     if is_money(unit):
         return "currency"
     return CANONICAL_UNITS[unit]
