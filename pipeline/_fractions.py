@@ -95,7 +95,7 @@ def _plus(item: Found, match: re.Match, lex: Lexicon) -> _Part | None:
         if count is None:
             return None
     part = lex.fractions[match.group("f").lower()] * count
-    scale = _closing_scale(item, lex)
+    scale = closing_scale(item, lex)
     return _Part(item.value + part * scale, item.value, part, scale)
 
 
@@ -173,7 +173,7 @@ def _of_scale(text: str, item: Found, read: _Part, lex: Lexicon) -> None:
     item.end = match.end()
 
 
-def _closing_scale(item: Found, lex: Lexicon) -> float:
+def closing_scale(item: Found, lex: Lexicon) -> float:
     """The scale word a run of number words ends with ("dos millones" -> 1e6), else 1."""
     if item.kind != "words":
         return 1.0

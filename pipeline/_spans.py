@@ -10,18 +10,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from pipeline._fractions import ORDINAL, SLASH, half_of, read_fraction, slash_fraction
-from pipeline._lexicon import Lexicon
+from pipeline._fractions import (
+    ORDINAL,
+    SLASH,
+    closing_scale,
+    half_of,
+    read_fraction,
+    slash_fraction,
+)
+from pipeline._lexicon import Before, Lexicon
 from pipeline._numbers import numeral_value, words_value
-from pipeline._units import Unit
+from pipeline._units import Unit, rate, resolve
+from pipeline.lang import load_lang
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
 _NOT_MEASURES = frozenset({"currency", "count", "ratio", "time"})
 _YEARS = (1800, 2100)
-# durations are time expressions (the dates stage reads them), not quantity claims
-SKIPPED_DIMENSIONS = frozenset({"time"})
+# "15.30 uur", "14:00 hours": a clock time written with an hour unit
+_CLOCK = re.compile(r"\d{1,2}[.:h]\d{2}")
 
 
 @dataclass
@@ -49,11 +58,9 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item is None:
         return None, _resume(text, match, lex)
     end = item.end
-    if item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
-        return None, end
     second = _range_end(text, scan, item, lex)
-    if second is not None and item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
-        return None, item.end  # '10- to 12-year-olds', '3-5 days'
+    if _not_duration(text, item, lex):
+        return None, item.end
     if second is None and not _over(text, item, lex) and item.weak:
         return None, _resume(text, match, lex)
     if second is None and _not_quantity(text, item, lex):
@@ -139,6 +146,8 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
     _more_groups(text, item, lex)
     if item.unit is None:
         _unit(text, item, lex)
+    if item.unit is not None and item.unit.dimension in _PER_KINDS:
+        _per_unit(text, item, lex)
     weak = item.kind == "words" and not fraction and _weak(item, lex)
     no_amount = weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
@@ -335,7 +344,8 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     match = lex.unit_after.match(text, item.end)
     if match is not None:
         unit = lex.unit(match.group("u"))
-        if unit is not None:
+        if unit is not None and not _plain_word(text, match, lex):
+            unit = _in_context(text, item.start, match, lex) or unit
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
                 _subunit(text, item, lex)
@@ -350,6 +360,78 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
                 item.value = -abs(item.value)
             return True
     return False
+
+
+def _plain_word(text: str, match: re.Match, lex: Lexicon) -> bool:
+    """A unit sign that closes a quote ('"We need 9"' against 'a 9" plate'), or a unit
+    word that is a common word too unless the clause ends after it ('2 in.' against '2
+    in the morning')."""
+    written = match.group("u")
+    if written in lex.data.speech.quote_either:
+        if match.start("u") != match.start():
+            return True  # '$ 48 " is not adequate': a sign for inches is written glued
+        line = text.rfind("\n", 0, match.start()) + 1
+        return text.count(written, line, match.start()) % 2 == 1
+    if written.lower() in lex.data.units.clause_final:
+        rest = text[match.end() : match.end() + 2].lstrip()
+        return bool(rest) and rest[0].isalnum()
+    return False
+
+
+_NEAR = (60, 40)  # characters looked at before the number and after its unit
+
+
+def _in_context(text: str, start: int, match: re.Match, lex: Lexicon) -> Unit | None:
+    """The unit a context-dependent unit word has here ('20 pounds' near 'weighs'),
+    or None when it keeps its plain reading."""
+    written = match.group("u").lower()
+    for written_forms, cues, unit in _context_readings(lex.data.code):
+        if written in written_forms:
+            near = text[max(0, start - _NEAR[0]) : match.end() + _NEAR[1]].lower()
+            if cues.search(near):
+                return unit
+    return None
+
+
+@cache
+def _context_readings(code: str) -> tuple[tuple[frozenset[str], re.Pattern, Unit], ...]:
+    readings = []
+    for reading in load_lang(code).units.in_context:
+        unit = resolve(reading.unit)
+        if unit is not None and reading.words:
+            cues = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, reading.words)) + ")")
+            readings.append((frozenset(w.lower() for w in reading.written), cues, unit))
+    return tuple(readings)
+
+
+_WORD_AFTER = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]{1,20})")
+_PER_KINDS = frozenset({"currency", "volume", "mass", "energy"})
+
+
+def _per_unit(text: str, item: Found, lex: Lexicon) -> None:
+    """'$350 per kg', '$80 a barrel', '€0.30/kWh': a price for one unit of a measure;
+    '2 million barrels a day': a flow."""
+    join = _per_join(lex.data.code).match(text, item.end)
+    match = lex.unit_after.match(text, join.end()) if join else None
+    per = lex.unit(match.group("u")) if match else None
+    article = join is not None and join.group(0).strip().lower() in lex.articles
+    if per is not None and per.dimension == "time" and article:
+        after = _WORD_AFTER.match(text, match.end())
+        if after and after.group(1).lower() in lex.data.units.not_rate_after:
+            return  # '$1.2bn a year earlier' is no price per year; '$15 an hour' is
+    priced = rate(item.unit, per) if per is not None and item.unit is not None else None
+    if priced is not None:
+        item.unit, item.end = priced, match.end()
+
+
+@cache
+def _per_join(code: str) -> re.Pattern:
+    words = load_lang(code).units.per_words
+    spaced = [re.escape(w) for w in words if w.isalpha()]
+    signs = [re.escape(w) for w in words if not w.isalpha()]
+    parts = [rf"[\s\u00a0]{{1,2}}(?i:{'|'.join(spaced)})[\s\u00a0]{{1,2}}"] if spaced else []
+    parts += [rf"[\s\u00a0]{{0,2}}(?:{'|'.join(signs)})[\s\u00a0]{{0,2}}"] if signs else []
+    return re.compile("|".join(parts) or r"(?!x)x")
 
 
 def _subunit(text: str, item: Found, lex: Lexicon) -> None:
@@ -376,7 +458,11 @@ def _after_article(item: Found, lex: Lexicon) -> bool:
 
 def _ends(text: str, item: Found) -> bool:
     """Nothing but punctuation or the end of the text after `item`."""
-    rest = text[item.end : item.end + 2].strip()
+    return _ends_at(text, item.end)
+
+
+def _ends_at(text: str, end: int) -> bool:
+    rest = text[end : end + 2].strip()
     return not rest or not rest[0].isalnum()
 
 
@@ -390,21 +476,33 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     )  # the second: a suspended hyphen, '8- to 16-metre'
     if not join:
         return None
-    match = lex.core.match(scan, join.end()) if scan is not text else None
-    match = match or lex.core_any_case.match(text, join.end())
+    at = join.end()
+    symbol = _symbol_at(lex.data.code).match(text, at) if item.unit is not None else None
+    at = symbol.end() if symbol else at  # 'between $3 and $5 million'
+    match = lex.core.match(scan, at) if scan is not text else None
+    match = match or lex.core_any_case.match(text, at)
     second = _read(text, match, lex, joined=True) if match else None
     if second is None or not _same_kind(item, second):
         return None
+    value = item.value
     if item.scale == 1.0 and second.scale != 1.0:
-        item.value *= second.scale
+        value *= second.scale
+    if value > second.value:
+        return None
+    item.value = value
     item.unit = item.unit or second.unit
     item.unit_surface = item.unit_surface or second.unit_surface
-    if item.value > second.value:
-        return None
     item.value_max, item.end, item.bound = second.value, second.end, "range"
     if opener:
         item.start = opener[1]
     return second
+
+
+@cache
+def _symbol_at(code: str) -> re.Pattern:
+    """A unit written before a number ('$', 'US$', 'EUR'), right before a digit."""
+    signs = sorted(load_lang(code).units.before, key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, signs))})[\\s\u00a0]{{0,2}}(?=\\d)")
 
 
 def _same_kind(first: Found, second: Found) -> bool:
@@ -422,6 +520,37 @@ def _is_year(item: Found) -> bool:
         and item.raw.isdigit()
         and _YEARS[0] <= item.value <= _YEARS[1]
     )
+
+
+def _not_duration(text: str, item: Found, lex: Lexicon) -> bool:
+    """A number with a time unit that is a clock time or a date, not a duration: 'om 8
+    uur', '15.30 uur', 'lúc 8 giờ', '8 giờ sáng', 'ngày 4 tháng 11', 'в 2025 году'."""
+    unit = item.unit
+    if unit is None or unit.dimension != "time":
+        return False
+    raw = item.raw.lstrip("-\u2212")
+    if len(raw) == 4 and raw.isdigit() and _YEARS[0] <= item.value <= _YEARS[1]:
+        return True  # a year named with its unit ('2025 год'), not 2025 years
+    if unit.canonical == "hour" and (
+        _clock_before(lex).find(text, item.start) is not None
+        or (_CLOCK.fullmatch(raw) and raw[-3] != lex.data.numbers.decimal_separator)
+    ):
+        return True
+    return (
+        lex.cue_before.find(text, item.start) is not None
+        or bool(lex.cue_after.match(text, item.end))
+        or lex.month_before.find(text, item.start) is not None
+        or bool(lex.month_after.match(text, item.end))
+    )
+
+
+@cache
+def _clock_before_of(code: str) -> Before:
+    return Before(load_lang(code).not_quantity.clock_before)
+
+
+def _clock_before(lex: Lexicon) -> Before:
+    return _clock_before_of(lex.data.code)
 
 
 def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
@@ -462,7 +591,7 @@ def _noun(text: str, item: Found, lex: Lexicon) -> None:
     if match is None:
         return
     word = match.group("n")
-    if word.lower() in lex.unit_links and (item.scale != 1.0 or _closing_scale(item, lex) > 1):
+    if word.lower() in lex.unit_links and (item.scale != 1.0 or closing_scale(item, lex) > 1):
         # "2,5 millones de trabajadores", "3 milioni di persone": a scale word takes its
         # noun through the same link word as its unit ("millones de euros")
         match = lex.noun.match(text, match.end())

@@ -1,7 +1,8 @@
 """Unit names from the language files -> a canonical unit and the factor to it.
 
 A language file maps what is written ("Meilen", "toneladas", "cents") to a unit name,
-which is one of: a canonical unit of `schemas.units`, an ISO 4217 code, a pint unit name
+which is one of: a canonical unit of `schemas.units`, an ISO 4217 code, a currency
+name with no code ("franc"), a pint unit name
 ("mile", "short_ton"), or any of these after a factor ("0.01 USD", "12 count"). pint
 converts a physical unit into the canonical unit of the same dimension whose factor is
 closest to 1 (miles -> km, inches -> cm); it is loaded once, on the first such unit.
@@ -13,7 +14,14 @@ import math
 from functools import cache
 from typing import NamedTuple
 
-from schemas.units import CANONICAL_UNITS, ISO_CURRENCIES, PINT_NAMES, dimension_of
+from schemas.units import (
+    CANONICAL_UNITS,
+    CURRENCY_NAMES,
+    ISO_CURRENCIES,
+    PINT_NAMES,
+    dimension_of,
+    is_rate,
+)
 
 
 class Unit(NamedTuple):
@@ -36,9 +44,18 @@ def resolve(name: str) -> Unit | None:
     if rest and _is_number(factor_text):
         inner = resolve(rest)
         return inner and Unit(inner.canonical, float(factor_text) * inner.factor, inner.dimension)
-    if name in ISO_CURRENCIES or name in CANONICAL_UNITS:
+    if name in ISO_CURRENCIES or name in CANONICAL_UNITS or name in CURRENCY_NAMES:
         return Unit(name, 1.0, dimension_of(name))
-    return _convert(name)
+    return _convert(name) or _per(name)
+
+
+def _per(name: str) -> Unit | None:
+    """'barrel/day', 'tonne/year': a flow that no canonical unit names, read as a rate."""
+    amount, _, per = name.partition("/")
+    if not per or "/" in per:
+        return None
+    top, bottom = resolve(amount), resolve(per)
+    return rate(top, bottom) if top and bottom else None
 
 
 def _is_number(text: str) -> bool:
@@ -55,6 +72,8 @@ def _convert(name: str) -> Unit | None:
     ureg = _registry()
     try:
         source = ureg.Quantity(1.0, name)
+        if source.dimensionless:
+            return None  # pint makes bits, bytes, degrees and radians one dimension
         best = None
         for canonical, pint_name in PINT_NAMES.items():
             target = ureg.Unit(pint_name)
@@ -68,3 +87,13 @@ def _convert(name: str) -> Unit | None:
     if best is None:
         return None
     return Unit(best[0], best[1], CANONICAL_UNITS[best[0]])
+
+
+def rate(amount: Unit, per: Unit) -> Unit | None:
+    """An amount per unit of something: a price per unit of a measure ('$350 per kg':
+    USD/kg) or a flow of a measure per unit of time ('2 million barrels a day':
+    barrel/day); None for anything else ('per cent', 'per share', 'km per litre')."""
+    name = f"{amount.canonical}/{per.canonical}"
+    if not is_rate(name):
+        return None
+    return Unit(name, amount.factor / per.factor, dimension_of(name))

@@ -108,6 +108,18 @@ class NumberData(_Section):
     )
 
 
+class ContextReading(_Section):
+    """Another reading of some unit words, taken when a cue word is near the number:
+    'pounds' is money unless the sentence weighs something; 'graden' a temperature
+    unless something turns."""
+
+    written: list[str] = Field(description="unit words as written after a number, lowercase")
+    unit: str = Field(description="the unit they then mean, as in `aliases`; 'count' for none")
+    words: list[str] = Field(
+        description="cue word starts, lowercase, looked for near the number: 'weigh', 'draai'"
+    )
+
+
 class UnitData(_Section):
     aliases: dict[str, str] = Field(
         default_factory=dict,
@@ -123,6 +135,26 @@ class UnitData(_Section):
     )
     subunit_joins: list[str] = Field(
         default_factory=list, description="words between money and its cents: 'and', 'con'"
+    )
+    per_words: list[str] = Field(
+        default_factory=list,
+        description="words between a price and the unit it is paid for: 'per', 'a' "
+        "('$80 a barrel'), '/'",
+    )
+    not_rate_after: list[str] = Field(
+        default_factory=list,
+        description="words after 'a year', 'a day' that make it a time, not a rate: "
+        "'earlier' in '$1bn a year earlier', 'ago'",
+    )
+    clause_final: list[str] = Field(
+        default_factory=list,
+        description="unit words that are also common words, read as a unit only where the "
+        "clause ends after them: 'in' in '2 in.', not in '2 in the morning'",
+    )
+    in_context: list[ContextReading] = Field(
+        default_factory=list,
+        description="readings of unit words that depend on words near the number; the first "
+        "whose cue is near wins",
     )
 
 
@@ -150,6 +182,11 @@ class NotQuantityData(_Section):
     )
     after: list[str] = Field(
         default_factory=list, description="words after a number that make it a time: 'pm', 'Uhr'"
+    )
+    clock_before: list[str] = Field(
+        default_factory=list,
+        description="words before a number of hours that make it a clock time, not a "
+        "duration: nl 'om' ('om 8 uur'), fr 'à' ('à 15 heures')",
     )
     months: list[str] = Field(
         default_factory=list,
@@ -334,6 +371,13 @@ class DateData(_Section):
         description="words next to a date that put it ahead ('next', 'tới'): a deadline, "
         "not when the claim was made",
     )
+
+
+class SymbolData(_Section):
+    """`pipeline/lang/symbols.toml`: units written alike in every language (SI symbols,
+    ISO 4217 codes, currency signs); each language file's own entries win."""
+
+    units: UnitData
 
 
 class LangData(_Section):

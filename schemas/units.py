@@ -56,6 +56,26 @@ CANONICAL_UNITS: dict[str, str] = {
     "megabyte": "data",
     "gigabyte": "data",
     "terabyte": "data",
+    "petabyte": "data",
+    "exabyte": "data",
+    "bit": "data",
+    # physics and medicine in the news: named in full, as pint and quantulum3 name them
+    "electronvolt": "energy",
+    "kiloelectronvolt": "energy",
+    "megaelectronvolt": "energy",
+    "gigaelectronvolt": "energy",
+    "teraelectronvolt": "energy",
+    "hertz": "frequency",
+    "kilohertz": "frequency",
+    "megahertz": "frequency",
+    "gigahertz": "frequency",
+    "gray": "absorbed dose",
+    "milligray": "absorbed dose",
+    "sievert": "equivalent dose",
+    "millisievert": "equivalent dose",
+    "microsievert": "equivalent dose",
+    "degree": "angle",
+    "radian": "angle",
 }
 
 # canonical unit -> its pint spelling, for converting other units into it
@@ -98,6 +118,19 @@ PINT_NAMES: dict[str, str] = {
     "megabyte": "megabyte",
     "gigabyte": "gigabyte",
     "terabyte": "terabyte",
+    "petabyte": "petabyte",
+    "exabyte": "exabyte",
+    "electronvolt": "electronvolt",
+    "kiloelectronvolt": "kiloelectronvolt",
+    "megaelectronvolt": "megaelectronvolt",
+    "gigaelectronvolt": "gigaelectronvolt",
+    "teraelectronvolt": "teraelectronvolt",
+    "hertz": "hertz",
+    "kilohertz": "kilohertz",
+    "megahertz": "megahertz",
+    "gigahertz": "gigahertz",
+    # gray and sievert share pint's dimension (J/kg); neither converts into the other,
+    # so they are listed by name only and never reached through pint
 }
 
 ISO_CURRENCIES: frozenset[str] = frozenset(
@@ -156,15 +189,45 @@ ISO_CURRENCIES: frozenset[str] = frozenset(
         "PTE",
         "BTC",
         "KHR",
+        "CDF",
+        "GHS",
+        "KES",
+        "BEF",
     }
 )
 
+# Money named without saying whose: "francs" are Swiss, CFA (two of them), Congolese,
+# Rwandan... or the old French franc. Kept as money under its name, with no ISO code,
+# rather than guessed; a text that names the country gets the code ("Swiss francs": CHF).
+CURRENCY_NAMES: frozenset[str] = frozenset({"franc"})
+
+
+def is_money(unit: str) -> bool:
+    return unit in ISO_CURRENCIES or unit in CURRENCY_NAMES
+
+
+_FLOWING = ("volume", "mass", "energy")
+
+
+def is_rate(unit: str) -> bool:
+    """A price per unit of a measure ('USD/kg', 'EUR/MWh', 'USD/barrel', 'USD/hour') or a
+    flow per unit of time ('barrel/day', 'tonne/year', 'm3/s' is canonical already)."""
+    amount, _, per = unit.partition("/")
+    kind = CANONICAL_UNITS.get(per, "count")
+    if is_money(amount):
+        return kind not in ("count", "ratio")
+    return CANONICAL_UNITS.get(amount) in _FLOWING and kind == "time"
+
 
 def is_known_unit(unit: str) -> bool:
-    return unit in CANONICAL_UNITS or unit in ISO_CURRENCIES
+    return unit in CANONICAL_UNITS or is_money(unit) or is_rate(unit)
 
 
 def dimension_of(unit: str) -> str:
-    if unit in ISO_CURRENCIES:
+    if unit in CANONICAL_UNITS:
+        return CANONICAL_UNITS[unit]
+    if is_rate(unit):
+        return "price" if is_money(unit.partition("/")[0]) else "flow"
+    if is_money(unit):
         return "currency"
     return CANONICAL_UNITS[unit]

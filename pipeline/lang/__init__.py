@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipeline.errors import LanguageDataError
-from schemas.lang import LangData
+from schemas.lang import LangData, SymbolData
 
 LANG_DIR = Path(__file__).parent
 
@@ -36,4 +36,26 @@ def load_lang(code: str) -> LangData:
         raise LanguageDataError(f"{path.name}: {exc}") from exc
     if data.code != code:
         raise LanguageDataError(f"{path.name}: code is {data.code!r}, expected {code!r}")
-    return data
+    return _with_symbols(data, load_symbols())
+
+
+@cache
+def load_symbols() -> SymbolData:
+    """The units every language shares (`symbols.toml`)."""
+    path = LANG_DIR / "symbols.toml"
+    try:
+        return SymbolData.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise LanguageDataError(f"{path.name}: {exc}") from exc
+
+
+def _with_symbols(data: LangData, symbols: SymbolData) -> LangData:
+    """The language's units over the shared symbols: an entry of the language wins."""
+    shared, own = symbols.units, data.units
+    units = own.model_copy(
+        update={
+            "aliases": {**shared.aliases, **own.aliases},
+            "before": {**shared.before, **own.before},
+        }
+    )
+    return data.model_copy(update={"units": units})
