@@ -20,7 +20,7 @@ from pipeline._fractions import (
     read_fraction,
     slash_fraction,
 )
-from pipeline._lexicon import Before, Lexicon
+from pipeline._lexicon import Lexicon
 from pipeline._numbers import numeral_value, words_value
 from pipeline._units import Unit, rate, resolve
 from pipeline.lang import load_lang
@@ -29,8 +29,8 @@ _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
 _NOT_MEASURES = frozenset({"currency", "count", "ratio", "time"})
 _YEARS = (1800, 2100)
-# "15.30 uur", "14:00 hours": a clock time written with an hour unit
-_CLOCK = re.compile(r"\d{1,2}[.:h]\d{2}")
+# durations are time expressions (the dates stage reads them), not quantity claims
+SKIPPED_DIMENSIONS = frozenset({"time"})
 
 
 @dataclass
@@ -58,9 +58,11 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item is None:
         return None, _resume(text, match, lex)
     end = item.end
+    if item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
+        return None, end
     second = _range_end(text, scan, item, lex)
-    if _not_duration(text, item, lex):
-        return None, item.end
+    if second is not None and item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
+        return None, item.end  # '10- to 12-year-olds', '3-5 days'
     if second is None and not _over(text, item, lex) and item.weak:
         return None, _resume(text, match, lex)
     if second is None and _not_quantity(text, item, lex):
@@ -520,37 +522,6 @@ def _is_year(item: Found) -> bool:
         and item.raw.isdigit()
         and _YEARS[0] <= item.value <= _YEARS[1]
     )
-
-
-def _not_duration(text: str, item: Found, lex: Lexicon) -> bool:
-    """A number with a time unit that is a clock time or a date, not a duration: 'om 8
-    uur', '15.30 uur', 'lúc 8 giờ', '8 giờ sáng', 'ngày 4 tháng 11', 'в 2025 году'."""
-    unit = item.unit
-    if unit is None or unit.dimension != "time":
-        return False
-    raw = item.raw.lstrip("-\u2212")
-    if len(raw) == 4 and raw.isdigit() and _YEARS[0] <= item.value <= _YEARS[1]:
-        return True  # a year named with its unit ('2025 год'), not 2025 years
-    if unit.canonical == "hour" and (
-        _clock_before(lex).find(text, item.start) is not None
-        or (_CLOCK.fullmatch(raw) and raw[-3] != lex.data.numbers.decimal_separator)
-    ):
-        return True
-    return (
-        lex.cue_before.find(text, item.start) is not None
-        or bool(lex.cue_after.match(text, item.end))
-        or lex.month_before.find(text, item.start) is not None
-        or bool(lex.month_after.match(text, item.end))
-    )
-
-
-@cache
-def _clock_before_of(code: str) -> Before:
-    return Before(load_lang(code).not_quantity.clock_before)
-
-
-def _clock_before(lex: Lexicon) -> Before:
-    return _clock_before_of(lex.data.code)
 
 
 def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:

@@ -61,11 +61,7 @@ def is_claim(quantity: Quantity, text: str, lang: str) -> bool:
 
     "the two countries" or "der drei Länder" refers back to a group the reader knows;
     it states no figure. Digits after an article ("the 300 workers") still count.
-    A duration ("three days", "a two-year plan") is a quantity but no claim: it says
-    how long, which the dates stage reads, not how much.
     """
-    if quantity.dimension == "time":
-        return False
     if quantity.unit != "count":
         return True
     if not quantity.noun:

@@ -183,11 +183,6 @@ class NotQuantityData(_Section):
     after: list[str] = Field(
         default_factory=list, description="words after a number that make it a time: 'pm', 'Uhr'"
     )
-    clock_before: list[str] = Field(
-        default_factory=list,
-        description="words before a number of hours that make it a clock time, not a "
-        "duration: nl 'om' ('om 8 uur'), fr 'à' ('à 15 heures')",
-    )
     months: list[str] = Field(
         default_factory=list,
         description="month names and abbreviations: a day next to one is a date",
