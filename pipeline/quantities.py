@@ -31,7 +31,6 @@ FALLBACK_LANG = "en"
 COUNT = Unit("count", 1.0, "count")
 _DIGITS = re.compile(r"[0-9\u00bc-\u00be\u2150-\u215e]+")  # digits and vulgar fractions
 _DIGIT = re.compile(r"[0-9\u00bc-\u00be\u2150-\u215e]")
-_WORD = re.compile(r"[^\W\d_]+")
 
 __all__ = ["extract_quantities", "run_jsonl"]
 
@@ -89,7 +88,7 @@ def _candidates(scan: str, lex: Lexicon) -> list[int]:
     if _DIGIT.search(scan):
         starts = [m.start() for m in _DIGITS.finditer(scan)]
     if lex.has_number_word(scan):
-        words = [m.start() for m in _WORD.finditer(scan) if lex.may_be_number(m.group())]
+        words = [m.start() for m in lex.number_word_at.finditer(scan)]
         starts = sorted(starts + words)
     return starts
 
