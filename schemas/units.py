@@ -193,6 +193,11 @@ ISO_CURRENCIES: frozenset[str] = frozenset(
         "GHS",
         "KES",
         "BEF",
+        "CRC",
+        "LAK",
+        "MNT",
+        "PYG",
+        "LKR",
     }
 )
 
