@@ -27,7 +27,17 @@ from schemas.records import Article, ArticleResult, Claim, Rejection
 EXTRACTOR_RELEASE = "0.1.0"
 # Code and data that do not change what is extracted: editing them keeps the database.
 READ_SIDE = frozenset({"cli.py", "query.py", "report.py", "check.py"})
-FINGERPRINTED_LIBRARIES = ("spacy", "lingua-language-detector", "ftfy", "dateparser", "pydantic")
+# every library whose answers end up in the tables: a new release may read text otherwise
+FINGERPRINTED_LIBRARIES = (
+    "spacy",
+    "lingua-language-detector",
+    "ftfy",
+    "dateparser",
+    "pydantic",
+    "pint",
+    "text2num",
+    "rapidfuzz",
+)
 
 Outcome = ArticleResult | Rejection
 
