@@ -38,6 +38,7 @@ SIDECAR_SUFFIXES = (".json", ".meta.json")
 # and tabs) or replacement characters is a binary file without a known magic number.
 MAX_CONTROL_SHARE = 0.02
 MIN_LETTERS = 20  # fewer letters than this cannot tell a language
+PREFIX_CHARS = 300  # language detection tries this much of the text first
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
@@ -436,7 +437,14 @@ def _language(text: str, declared: str | None) -> tuple[str | None, float]:
     sample = text[:1000]
     if sum(map(str.isalpha, sample)) < MIN_LETTERS:  # (map: no Python frame per character)
         return None, 0.0
-    values = _detector().compute_language_confidence_values(sample)
+    # lingua's cost grows with the sample. The first PREFIX_CHARS decide nearly every
+    # article with a confidence that rounds to 1.0 (on our corpora the runner-up is under
+    # 1e-7), as the whole sample does; anything less clear-cut is decided on the sample.
+    values = None
+    if len(sample) > PREFIX_CHARS:
+        values = _detector().compute_language_confidence_values(sample[:PREFIX_CHARS])
+    if not values or values[0].value < 0.9995:
+        values = _detector().compute_language_confidence_values(sample)
     if not values:
         return None, 0.0
     best = values[0]
