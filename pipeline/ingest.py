@@ -446,7 +446,7 @@ def _language(text: str, declared: str | None) -> tuple[str | None, float]:
     values = None
     if len(sample) > PREFIX_CHARS:
         values = _detector().compute_language_confidence_values(sample[:PREFIX_CHARS])
-    if not values or values[0].value < 0.9995:
+    if not values or round(values[0].value, 3) < 1.0:
         values = _detector().compute_language_confidence_values(sample)
     if not values:
         return None, 0.0
