@@ -22,6 +22,7 @@ from pipeline.errors import LanguageDataError
 from pipeline.lang import load_lang
 
 _MONTH_KINDS = ("month", "relative_month")  # a day-level expression is preferred to these
+_DAY_KINDS = ("day", "weekday_day")
 ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 YEARS_BACK = 40  # how far back a weekday may fix the year
 
@@ -91,8 +92,8 @@ def reference_date(text: str, lang: str, today: dt.date) -> dt.date | None:
         matcher = _matcher(lang)
     except LanguageDataError:
         return None
-    for found in matcher.find(text):
-        if found.kind in ("day", "weekday_day") and (found.year or found.weekday is not None):
+    for found in matcher.find_days(text):
+        if found.year or found.weekday is not None:
             resolved = _resolve(found, None, lang, today)
             if resolved is not None:
                 return resolved[0]
@@ -200,6 +201,9 @@ class _Matcher:
             ("relative_month", rf"{b}(?P<relm>{_alt(list(self.relative_months))}){e}"),
         ]
         self.patterns = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in patterns]
+        # Up to the last day-level pattern: the patterns after it cannot take their place.
+        last_day = max(i for i, (kind, _) in enumerate(self.patterns) if kind in _DAY_KINDS)
+        self.day_patterns = self.patterns[: last_day + 1]
         self.period_re = re.compile(
             rf"{b}(?:{_alt(data.period_words)})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
         )
@@ -207,10 +211,10 @@ class _Matcher:
         self.period_before = re.compile(rf"{b}(?:{_alt(data.period_words)})\s*$", re.IGNORECASE)
         self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
 
-    def find(self, text: str) -> list[_Found]:
+    def find(self, text: str, patterns: list | None = None) -> list[_Found]:
         """Time expressions in text order; where two overlap, the earlier-listed kind."""
         taken: list[_Found] = []
-        for kind, pattern in self.patterns:
+        for kind, pattern in patterns or self.patterns:
             for m in pattern.finditer(text):
                 if any(m.start() < f.end and f.start < m.end() for f in taken):
                     continue
@@ -218,6 +222,11 @@ class _Matcher:
                 if found is not None:
                     taken.append(found)
         return sorted(taken, key=lambda f: f.start)
+
+    def find_days(self, text: str) -> list[_Found]:
+        """The day-level expressions that `find` gives, at about half the cost: a match
+        loses an overlap only to the patterns before its own, and theirs come first."""
+        return [f for f in self.find(text, self.day_patterns) if f.kind in _DAY_KINDS]
 
     def _found(self, kind: str, m: re.Match) -> _Found | None:
         g = m.groupdict()

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from _cases import lang_cases
 
-from pipeline.dates import claim_date, published_date, reference_date
+from pipeline.dates import _matcher, claim_date, published_date, reference_date
 
 TODAY = dt.date(2026, 11, 25)  # the weekday rule looks back from today: keep tests stable
 
@@ -78,3 +78,12 @@ ODD = {
 def test_odd_text_does_not_raise(text):
     claim_date(text, dt.date(2025, 1, 1), "de")
     claim_date(text, None, "vi", article_text=text, today=TODAY)
+
+
+@pytest.mark.parametrize(("lang", "case"), lang_cases("dates"))
+def test_day_expressions_alone_are_those_of_all(lang, case):
+    # reference_date runs only the day-level patterns; overlaps must resolve as in find.
+    matcher = _matcher(lang)
+    text = case["text"] + " Montag, 3. März 2025; March 3 2025, Monday; 3 marzo; 2025-03-03"
+    every = [f for f in matcher.find(text) if f.kind in ("day", "weekday_day")]
+    assert matcher.find_days(text) == every
