@@ -16,6 +16,8 @@ from schemas.lang import LangData
 
 # acronyms with dots (U.S., u.s.), words with inner hyphens/apostrophes, or one other char
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
+# the same with the space before each token: findall gives offsets without Match objects
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 _GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
 # an elided article before a capitalised name: l'Insee, d'Emmanuel, dell'Istat
 _ELISION = re.compile(r"^[^\W\d_]{1,4}['’](?=[^\W\d_])")
@@ -78,20 +80,21 @@ def fold(text: str) -> str:
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     toks: list[Tok] = []
-    append = toks.append
     for m in _TOKEN.finditer(text, start, end):
-        piece = m.group()
-        first = piece[0]
-        # Fast path for most tokens (a third of attribution's time was here): no
-        # apostrophe to elide and no glued word to split (_GLUE needs an upper case
-        # letter after the first).
-        if "'" not in piece and "’" not in piece and (len(piece) <= 5 or piece[1:].islower()):
-            append(
-                Tok(piece, piece.casefold(), m.start(), m.end(), first.isalnum(), first.isupper())
-            )
-            continue
-        _add_parts(toks, piece, m.start())
+        _add_piece(toks, m.group(), m.start())
     return toks
+
+
+def _add_piece(toks: list[Tok], piece: str, at: int) -> None:
+    first = piece[0]
+    # most tokens: no apostrophe to elide and no glued word to split (_GLUE needs an
+    # upper case letter after the first)
+    if "'" not in piece and "’" not in piece and (len(piece) <= 5 or piece[1:].islower()):
+        toks.append(
+            Tok(piece, piece.casefold(), at, at + len(piece), first.isalnum(), first.isupper())
+        )
+        return
+    _add_parts(toks, piece, at)
 
 
 def _add_parts(toks: list[Tok], piece: str, at: int) -> None:
@@ -153,6 +156,7 @@ class Lexicon:
         self.titles = set(sp.titles)
         self.title_suffixes = tuple(sp.title_suffixes)
         self.role_of = {fold(t): group[0] for group in sp.same_role for t in group}
+        self._pieces: dict[str, tuple | list[tuple]] = {}  # see `tokens`
 
     def role(self, title: str) -> str:
         """The role a title names, for matching roles: 'press manager' -> 'spokesman'."""
@@ -175,30 +179,74 @@ class Lexicon:
 
     def classify(self, toks: list[Tok]) -> None:
         """Give every token its class; phrases take the longest match."""
-        k = 0
-        while k < len(toks):
-            tok = toks[k]
-            if not tok.word:
-                tok.cls, k = OTHER, k + 1
+        starts = []
+        for k, tok in enumerate(toks):
+            tok.cls = self._single(tok) if tok.word else OTHER
+            if tok.word and tok.low in self.class_phrases:
+                starts.append(k)
+        self.phrases(toks, starts)
+
+    def tokens(self, text: str, start: int, end: int) -> tuple[list[Tok], list[int]]:
+        """tokenize() with each token's own class (`_single`) set, and the indices of
+        the words a class phrase may start at, for `phrases`. Words repeat: what a
+        piece of text gives is computed once per piece (tokenizing and classifying
+        every token was most of attribution's time)."""
+        toks: list[Tok] = []
+        append = toks.append
+        starts: list[int] = []
+        pieces = self._pieces
+        pos = start
+        for space, piece in _SPACED_TOKEN.findall(text, start, end):
+            pos += len(space)
+            info = pieces.get(piece)
+            if info is None:
+                info = self._piece(piece)
+            if info.__class__ is tuple:
+                low, word, cap, cls, entry = info
+                if entry:
+                    starts.append(len(toks))
+                end = pos + len(piece)
+                append(Tok(piece, low, pos, end, word, cap, False, cls))
+                pos = end
                 continue
-            entries = self.class_phrases.get(tok.low)
-            if entries is None:  # most words: no phrase starts with them
-                # a lowercase word without a hyphen is OTHER for _single too
-                tok.cls = self._single(tok) if tok.cap or "-" in tok.low else OTHER
-                k += 1
+            for part, low, at, word, cap, cls, entry in info:  # glued or elided words
+                if entry:
+                    starts.append(len(toks))
+                append(Tok(part, low, pos + at, pos + at + len(part), word, cap, False, cls))
+            pos += len(piece)
+        return toks, starts
+
+    def _piece(self, piece: str) -> tuple | list[tuple]:
+        """What one token-pattern match gives: (low, word, cap, class, starts a class
+        phrase) for one token, or a list of those with each part's text and offset."""
+        if len(self._pieces) >= MAX_PIECES:
+            self._pieces.clear()  # bounds memory on a corpus of many words
+        toks: list[Tok] = []
+        _add_piece(toks, piece, 0)
+        info: list[tuple] = []
+        for tok in toks:
+            cls = self._single(tok) if tok.word else OTHER
+            entry = tok.word and tok.low in self.class_phrases
+            info.append((tok.text, tok.low, tok.start, tok.word, tok.cap, cls, entry))
+        self._pieces[piece] = out = info[0][1:2] + info[0][3:] if len(info) == 1 else info
+        return out
+
+    def phrases(self, toks: list[Tok], starts: list[int]) -> None:
+        """Phrase classes over the tokens' own classes; phrases take the longest match.
+        `starts`: the tokens whose word starts a class phrase, in order."""
+        k = 0  # tokens before k are in a phrase already
+        for i in starts:
+            if i < k:
                 continue
             best, best_n = None, 0
-            for cls, phrases in entries:
-                n = _match_first(toks, k, phrases)
+            for cls, phrases in self.class_phrases[toks[i].low]:
+                n = _match_first(toks, i, phrases)
                 if n > best_n:
                     best, best_n = cls, n
-            if best is None:
-                tok.cls = self._single(tok)
-                k += 1
-                continue
-            for t in toks[k : k + best_n]:
-                t.cls = best
-            k += best_n
+            if best is not None:
+                for t in toks[i : i + best_n]:
+                    t.cls = best
+                k = i + best_n
 
     def _single(self, tok: Tok) -> str:
         low = tok.low
@@ -248,6 +296,7 @@ def _merge_dots(words: tuple[str, ...]) -> list[str]:
     return out
 
 
+MAX_PIECES = 200_000  # distinct pieces of text `Lexicon.tokens` remembers
 GAP = 5  # words a '...' in a cue may stand for
 
 

@@ -32,7 +32,6 @@ from pipeline._speech import (
     fold,
     lexicon,
     match_at,
-    tokenize,
 )
 from pipeline.errors import LanguageDataError
 from schemas.records import Statement
@@ -151,7 +150,7 @@ class _Finder(SpeakerFinder):
         units = []
         qi = 0
         for start, end in spans:
-            toks = tokenize(self.text, start, end)
+            toks, phrase_starts = self.lex.tokens(self.text, start, end)
             while qi < len(quotes) and quotes[qi].end <= start:
                 qi += 1
             mine = []
@@ -160,7 +159,7 @@ class _Finder(SpeakerFinder):
                 mine.append(quotes[q])
                 q += 1
             _mark_quoted(toks, mine)
-            self.lex.classify(toks)
+            self.lex.phrases(toks, phrase_starts)
             first = next((i for i, t in enumerate(toks) if t.word), len(toks))
             self.midcaps.update(t.low for t in toks[first + 1 :] if t.cap and t.word)
             units.append(_Unit(start, end, toks, mine))
