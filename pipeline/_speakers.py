@@ -488,12 +488,15 @@ class SpeakerFinder:
     def _scan_mentions(self, toks: list[Tok]) -> None:
         """Remember named phrases with a title or head word, for roles to resolve to."""
         titles = self.lex.titles
-        # Only a title, a head word or a title-like pronoun gives a phrase titles: most
-        # units have none, and parsing a phrase at each of their names found nothing.
-        if not any(t.cls in (TITLE, ORG) or (t.cls == PRON and t.low in titles) for t in toks):
-            return
+        # Only a title, a head word or a title-like pronoun gives a phrase titles, and
+        # only one at or after where the phrase starts: parsing a phrase past the last
+        # of them finds nothing (most units have none).
+        last = -1
+        for p, t in enumerate(toks):
+            if t.cls in (TITLE, ORG) or (t.cls == PRON and t.low in titles):
+                last = p
         k = 0
-        while k < len(toks):
+        while k <= last:
             if toks[k].cls in (TITLE, ORG, MOD, POSS, DET, NAME) and not toks[k].quoted:
                 m = self._np_after(toks, k, len(toks), apposition=True)
                 if m is not None and m.named and m.titles:

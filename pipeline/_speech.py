@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.lang import load_lang
 from schemas.lang import LangData
@@ -73,6 +73,7 @@ class Mention:
         return "unknown"
 
 
+@lru_cache(maxsize=1 << 16)  # names are folded again and again
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d")
@@ -305,26 +306,28 @@ def match_at(toks: list[Tok], k: int, table: dict) -> int:
 
     For a phrase with a gap ('voegde ... toe') the length covers the gap too.
     """
-    for phrase in table.get(toks[k].low, ()):
-        n = _match_phrase(toks, k, phrase)
-        if n:
-            return n
-    return 0
+    phrases = table.get(toks[k].low)
+    return 0 if phrases is None else _match_first(toks, k, phrases)
 
 
 def _match_first(toks: list[Tok], k: int, phrases) -> int:
     """match_at over one table's `phrases` for toks[k].low (longest first)."""
+    if toks[k].quoted:
+        return 0  # no phrase starts inside a quote
     for phrase in phrases:
-        n = _match_phrase(toks, k, phrase)
+        if len(phrase) == 1:
+            return 1  # its one word is toks[k]'s: the table is keyed by it
+        n = _match_rest(toks, k, phrase)
         if n:
             return n
     return 0
 
 
-def _match_phrase(toks: list[Tok], k: int, phrase: tuple[str, ...]) -> int:
-    pos = k
+def _match_rest(toks: list[Tok], k: int, phrase: tuple[str, ...]) -> int:
+    """The phrase's words after its first, which toks[k] is."""
+    pos = k + 1
     gap = False
-    for word in phrase:
+    for word in phrase[1:]:
         if word == "...":
             gap = True
             continue
