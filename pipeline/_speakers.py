@@ -147,16 +147,21 @@ class SpeakerFinder:
             p = np.j if np is not None else p + 1
         return None
 
-    def _opener(self, toks: list[Tok]) -> Mention | None:
+    def _opener(self, toks: list[Tok], np: Mention | None) -> Mention | None:
         """The named person opening a unit ('Wilders wist daar wel raad mee.'), whom a
-        bare quote right after it may be by."""
+        bare quote right after it may be by; `np` is the unit's `_opening_np`."""
+        if np is None or self._unconfirmed_opening_word(toks, np):
+            return None
+        return np
+
+    def _opening_np(self, toks: list[Tok]) -> Mention | None:
+        """The named phrase (not a body) opening a unit: `_opener` before the check that
+        depends on what the article has said so far."""
         first = next((p for p, t in enumerate(toks) if t.word), None)
         if first is None or toks[first].quoted:
             return None
         np = self._np_after(toks, first, len(toks))
-        if np is None or not np.named or np.org or self._unconfirmed_opening_word(toks, np):
-            return None
-        return np
+        return None if np is None or not np.named or np.org else np
 
     def _unconfirmed_opening_word(self, toks: list[Tok], np: Mention) -> bool:
         """A lone capitalised word opening the sentence ('Insurance claims rose') is a
@@ -251,11 +256,18 @@ class SpeakerFinder:
             return p
         start = None
         q = p
+        # the guards before _syllable and _particle are their first tests, inlined (hot)
+        syllables, particles = self.lex.syllables, self.lex.particles
         while q >= 0 and p - q < MAX_NP and toks[q].word and not toks[q].quoted:
             cls = toks[q].cls
-            if cls in NP_CLASSES or cls == DEMO or self._syllable(toks, q):
+            if cls in NP_CLASSES or cls == DEMO or (syllables and self._syllable(toks, q)):
                 start = q
-            elif start is not None and q > 0 and self._particle(toks, q, p + 1, ["_"]):
+            elif (
+                start is not None
+                and q > 0
+                and toks[q].low in particles
+                and self._particle(toks, q, p + 1, ["_"])
+            ):
                 if toks[q - 1].cls not in (NAME, TITLE, ORG):
                     break
             elif cls == DET:
@@ -370,6 +382,9 @@ class SpeakerFinder:
         lower_body = -1
         body = None  # the first word of a role's body: 'Agriculture' in 'ministre de l'Agriculture'
         last_title = i - 1
+        # the guards before _syllable, _particle, _after_particle and _title_body are
+        # their first tests, inlined: this loop is the hottest of attribution
+        syllables, particles = self.lex.syllables, self.lex.particles
         if toks[j].cls in (DET, DEMO):
             j += 1
         first = j
@@ -395,9 +410,9 @@ class SpeakerFinder:
                 pass  # 'delle infrastrutture' in 'il ministro delle infrastrutture Matteo Salvini'
             elif (
                 cls == NAME
-                or self._syllable(toks, j)
-                or self._particle(toks, j, stop, names)
-                or self._after_particle(toks, j, names)
+                or (syllables and self._syllable(toks, j))
+                or (tok.low in particles and self._particle(toks, j, stop, names))
+                or (names and tok.cap and self._after_particle(toks, j, names))
             ):
                 names.append(tok.text)
                 name_at.append(j)
@@ -413,7 +428,9 @@ class SpeakerFinder:
                     titles[-1] += " " + tok.low
                 else:
                     titles.append(tok.low)
-            elif self._title_body(toks, j, stop, last_title):
+            elif 0 <= last_title < j <= last_title + 2 and self._title_body(
+                toks, j, stop, last_title
+            ):
                 pass  # ru 'министр природных ресурсов Сергей Донской'
             elif cls in (MOD, POSS):
                 mods.append(tok.low)
@@ -485,15 +502,17 @@ class SpeakerFinder:
         start, end = toks[i].start, toks[j - 1].end
         return Mention(i, j, start, end, self.text[start:end], **kw)
 
-    def _scan_mentions(self, toks: list[Tok]) -> None:
-        """Remember named phrases with a title or head word, for roles to resolve to."""
+    def _scan_mentions(self, toks: list[Tok], titled: list[int]) -> None:
+        """Remember named phrases with a title or head word, for roles to resolve to.
+        `titled`: the tokens that may be a title, a head word or a pronoun."""
         titles = self.lex.titles
         # Only a title, a head word or a title-like pronoun gives a phrase titles, and
         # only one at or after where the phrase starts: parsing a phrase past the last
         # of them finds nothing (most units have none).
         last = -1
-        for p, t in enumerate(toks):
-            if t.cls in (TITLE, ORG) or (t.cls == PRON and t.low in titles):
+        for p in titled:
+            t = toks[p]
+            if p > last and (t.cls in (TITLE, ORG) or (t.cls == PRON and t.low in titles)):
                 last = p
         k = 0
         while k <= last:

@@ -42,7 +42,22 @@ class Tok:
     cls: str = OTHER
 
 
-@dataclass
+# what a token is a start of, for the scans after tokenizing (`Marks`)
+_PHRASE, _SAID, _CAPS, _TITLED = 1, 2, 4, 8
+
+
+@dataclass(slots=True)
+class Marks:
+    """Indices of a unit's tokens that later scans start from, found while tokenizing
+    (looping over every token again cost more than the scans)."""
+
+    phrase: list[int]  # words a class phrase starts with
+    said: list[int]  # words a cue or 'according to' phrase starts with
+    caps: list[int]  # capitalised words
+    titled: list[int]  # tokens whose class may be TITLE, ORG or PRON (check .cls)
+
+
+@dataclass(slots=True)
 class Mention:
     """A speaker phrase: its tokens' span and what it is made of."""
 
@@ -152,6 +167,12 @@ class Lexicon:
         for cls, table in self.classes:
             for first, phrases in table.items():
                 self.class_phrases.setdefault(first, []).append((cls, phrases))
+        # words that start only one-word phrases ('der', 'the'): their first class wins
+        self.class_word = {
+            first: entries[0][0]
+            for first, entries in self.class_phrases.items()
+            if all(len(p) == 1 for _, phrases in entries for p in phrases)
+        }
         # first words of any cue or 'according to' phrase: other words start no statement
         self.statement_starts = set(self.cues) | set(self.according) | set(self.according_after)
         self.titles = set(sp.titles)
@@ -180,21 +201,22 @@ class Lexicon:
 
     def classify(self, toks: list[Tok]) -> None:
         """Give every token its class; phrases take the longest match."""
-        starts = []
+        marks = Marks([], [], [], [])
         for k, tok in enumerate(toks):
             tok.cls = self._single(tok) if tok.word else OTHER
             if tok.word and tok.low in self.class_phrases:
-                starts.append(k)
-        self.phrases(toks, starts)
+                marks.phrase.append(k)
+        self.phrases(toks, marks)
 
-    def tokens(self, text: str, start: int, end: int) -> tuple[list[Tok], list[int]]:
-        """tokenize() with each token's own class (`_single`) set, and the indices of
-        the words a class phrase may start at, for `phrases`. Words repeat: what a
-        piece of text gives is computed once per piece (tokenizing and classifying
-        every token was most of attribution's time)."""
+    def tokens(self, text: str, start: int, end: int) -> tuple[list[Tok], Marks]:
+        """tokenize() with each token's own class (`_single`) set, and the tokens later
+        scans start from (`Marks`). Words repeat: what a piece of text gives is
+        computed once per piece (tokenizing and classifying every token was most of
+        attribution's time)."""
         toks: list[Tok] = []
         append = toks.append
-        starts: list[int] = []
+        marks = Marks([], [], [], [])
+        phrase, said, caps, titled = marks.phrase, marks.said, marks.caps, marks.titled
         pieces = self._pieces
         pos = start
         for space, piece in _SPACED_TOKEN.findall(text, start, end):
@@ -203,23 +225,38 @@ class Lexicon:
             if info is None:
                 info = self._piece(piece)
             if info.__class__ is tuple:
-                low, word, cap, cls, entry = info
-                if entry:
-                    starts.append(len(toks))
+                low, word, cap, cls, flags = info
+                if flags:
+                    n = len(toks)
+                    if flags & _PHRASE:
+                        phrase.append(n)
+                    if flags & _SAID:
+                        said.append(n)
+                    if flags & _CAPS:
+                        caps.append(n)
+                    if flags & _TITLED:
+                        titled.append(n)
                 end = pos + len(piece)
                 append(Tok(piece, low, pos, end, word, cap, False, cls))
                 pos = end
                 continue
-            for part, low, at, word, cap, cls, entry in info:  # glued or elided words
-                if entry:
-                    starts.append(len(toks))
+            for part, low, at, word, cap, cls, flags in info:  # glued or elided words
+                n = len(toks)
+                if flags & _PHRASE:
+                    phrase.append(n)
+                if flags & _SAID:
+                    said.append(n)
+                if flags & _CAPS:
+                    caps.append(n)
+                if flags & _TITLED:
+                    titled.append(n)
                 append(Tok(part, low, pos + at, pos + at + len(part), word, cap, False, cls))
             pos += len(piece)
-        return toks, starts
+        return toks, marks
 
     def _piece(self, piece: str) -> tuple | list[tuple]:
-        """What one token-pattern match gives: (low, word, cap, class, starts a class
-        phrase) for one token, or a list of those with each part's text and offset."""
+        """What one token-pattern match gives: (low, word, cap, class, flags) for one
+        token, or a list of those with each part's text and offset."""
         if len(self._pieces) >= MAX_PIECES:
             self._pieces.clear()  # bounds memory on a corpus of many words
         toks: list[Tok] = []
@@ -227,17 +264,32 @@ class Lexicon:
         info: list[tuple] = []
         for tok in toks:
             cls = self._single(tok) if tok.word else OTHER
-            entry = tok.word and tok.low in self.class_phrases
-            info.append((tok.text, tok.low, tok.start, tok.word, tok.cap, cls, entry))
+            flags = 0
+            if tok.word:
+                flags |= _PHRASE if tok.low in self.class_phrases else 0
+                flags |= _SAID if tok.low in self.statement_starts else 0
+                flags |= _CAPS if tok.cap else 0
+            flags |= _TITLED if cls == TITLE else 0
+            info.append((tok.text, tok.low, tok.start, tok.word, tok.cap, cls, flags))
         self._pieces[piece] = out = info[0][1:2] + info[0][3:] if len(info) == 1 else info
         return out
 
-    def phrases(self, toks: list[Tok], starts: list[int]) -> None:
+    def phrases(self, toks: list[Tok], marks: Marks) -> None:
         """Phrase classes over the tokens' own classes; phrases take the longest match.
-        `starts`: the tokens whose word starts a class phrase, in order."""
+        Tokens a phrase makes a title, head or pronoun join `marks.titled`."""
         k = 0  # tokens before k are in a phrase already
-        for i in starts:
+        class_word = self.class_word
+        for i in marks.phrase:
             if i < k:
+                continue
+            tok = toks[i]
+            cls = class_word.get(tok.low)
+            if cls is not None:
+                if not tok.quoted:  # a quoted word starts no phrase
+                    tok.cls = cls
+                    if cls in (TITLE, ORG, PRON):
+                        marks.titled.append(i)
+                    k = i + 1
                 continue
             best, best_n = None, 0
             for cls, phrases in self.class_phrases[toks[i].low]:
@@ -247,6 +299,8 @@ class Lexicon:
             if best is not None:
                 for t in toks[i : i + best_n]:
                     t.cls = best
+                if best in (TITLE, ORG, PRON):
+                    marks.titled.extend(range(i, i + best_n))
                 k = i + best_n
 
     def _single(self, tok: Tok) -> str:

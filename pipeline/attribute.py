@@ -25,6 +25,7 @@ from pipeline._speech import (
     NP_CLASSES,
     PRON,
     Lexicon,
+    Marks,
     Mention,
     Quote,
     Tok,
@@ -91,6 +92,7 @@ class _Unit:
     end: int
     toks: list[Tok]
     quotes: list[Quote]
+    marks: Marks
 
 
 class _Finder(SpeakerFinder):
@@ -114,14 +116,15 @@ class _Finder(SpeakerFinder):
             self.unit_index = k
             self.unit_first = len(self.statements)
             self.previous = self._trim(units[k - 1].start, units[k - 1].end) if k else None
-            self._scan_mentions(unit.toks)
-            self.unit_opener = self._opener(unit.toks)
+            self._scan_mentions(unit.toks, unit.marks.titled)
+            opening = self._opening_np(unit.toks)  # mentions are never changed once made
+            self.unit_opener = self._opener(unit.toks, opening)
             before = len(self.statements)
             self._unit(unit)
             if len(self.statements) == before:
                 self._continuation(unit)
             silent = len(self.statements) == before
-            self.opener = (k, self._opener(unit.toks)) if silent else None
+            self.opener = (k, self._opener(unit.toks, opening)) if silent else None
         self._add_colons()
         return self.statements
 
@@ -150,7 +153,7 @@ class _Finder(SpeakerFinder):
         units = []
         qi = 0
         for start, end in spans:
-            toks, phrase_starts = self.lex.tokens(self.text, start, end)
+            toks, marks = self.lex.tokens(self.text, start, end)
             while qi < len(quotes) and quotes[qi].end <= start:
                 qi += 1
             mine = []
@@ -159,10 +162,10 @@ class _Finder(SpeakerFinder):
                 mine.append(quotes[q])
                 q += 1
             _mark_quoted(toks, mine)
-            self.lex.phrases(toks, phrase_starts)
+            self.lex.phrases(toks, marks)
             first = next((i for i, t in enumerate(toks) if t.word), len(toks))
-            self.midcaps.update(t.low for t in toks[first + 1 :] if t.cap and t.word)
-            units.append(_Unit(start, end, toks, mine))
+            self.midcaps.update(toks[i].low for i in marks.caps if i > first)
+            units.append(_Unit(start, end, toks, mine, marks))
         return units
 
     # ------------------------------------------------------------ one unit
@@ -170,12 +173,13 @@ class _Finder(SpeakerFinder):
     def _unit(self, unit: _Unit) -> None:
         toks = unit.toks
         used_quotes: set[int] = set()
-        starts = self.lex.statement_starts  # a word outside it matches no table below
         k = 0
-        while k < len(toks):
+        for said in unit.marks.said:  # other words match no table below
+            if said < k:
+                continue
+            k = said
             tok = toks[k]
-            if tok.quoted or not tok.word or tok.low not in starts:
-                k += 1
+            if tok.quoted:
                 continue
             n = match_at(toks, k, self.lex.according)
             if n and self._according(unit, k, n):
@@ -461,7 +465,7 @@ class _Finder(SpeakerFinder):
                 break
             if anaphoric and tok.text == ",":
                 break  # 'Lo ha detto X, intervenendo a ..., sottolineando che': the sentence before
-            if any(ch.isdigit() for ch in tok.text):
+            if not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text):
                 break  # 'ha prometido 206 millones que ...': the object, then a relative
             if tok.low in self.lex.complementizers or tok.text == ":":
                 return self._trim(tok.end, unit.end)
