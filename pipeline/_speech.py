@@ -16,8 +16,8 @@ from schemas.lang import LangData
 
 # acronyms with dots (U.S., u.s.), words with inner hyphens/apostrophes, or one other char
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
-# the same with the space before each token: findall gives offsets without Match objects
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+# text between white space, with the white space before it
+_SPACED_CHUNK = re.compile(r"(\s*)(\S+)")
 _GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
 # an elided article before a capitalised name: l'Insee, d'Emmanuel, dell'Istat
 _ELISION = re.compile(r"^[^\W\d_]{1,4}['’](?=[^\W\d_])")
@@ -178,7 +178,7 @@ class Lexicon:
         self.titles = set(sp.titles)
         self.title_suffixes = tuple(sp.title_suffixes)
         self.role_of = {fold(t): group[0] for group in sp.same_role for t in group}
-        self._pieces: dict[str, tuple | list[tuple]] = {}  # see `tokens`
+        self._chunks: dict[str, tuple | list[tuple]] = {}  # see `tokens`
 
     def role(self, title: str) -> str:
         """The role a title names, for matching roles: 'press manager' -> 'spokesman'."""
@@ -210,21 +210,35 @@ class Lexicon:
 
     def tokens(self, text: str, start: int, end: int) -> tuple[list[Tok], Marks]:
         """tokenize() with each token's own class (`_single`) set, and the tokens later
-        scans start from (`Marks`). Words repeat: what a piece of text gives is
-        computed once per piece (tokenizing and classifying every token was most of
-        attribution's time)."""
+        scans start from (`Marks`).
+
+        Tokens never span white space, so the text is split at white space first and
+        what each chunk gives is computed once per distinct chunk (tokenizing and
+        classifying every token was most of attribution's time)."""
         toks: list[Tok] = []
-        append = toks.append
         marks = Marks([], [], [], [])
+        segment = text[start:end]
+        chunks = segment.split()
+        if not chunks:
+            return toks, marks
+        stripped = segment.lstrip()
+        if sum(map(len, chunks)) + len(chunks) - 1 == len(stripped.rstrip()):
+            gaps = [1] * len(chunks)  # one white space character between chunks
+            gaps[0] = len(segment) - len(stripped)
+        else:
+            found = _SPACED_CHUNK.findall(text, start, end)
+            gaps = [len(space) for space, _ in found]
+            chunks = [chunk for _, chunk in found]
+        append = toks.append
         phrase, said, caps, titled = marks.phrase, marks.said, marks.caps, marks.titled
-        pieces = self._pieces
+        known = self._chunks
         pos = start
-        for space, piece in _SPACED_TOKEN.findall(text, start, end):
-            pos += len(space)
-            info = pieces.get(piece)
+        for gap, chunk in zip(gaps, chunks, strict=True):
+            pos += gap
+            info = known.get(chunk)
             if info is None:
-                info = self._piece(piece)
-            if info.__class__ is tuple:
+                info = self._chunk(chunk)
+            if info.__class__ is tuple:  # one token
                 low, word, cap, cls, flags = info
                 if flags:
                     n = len(toks)
@@ -236,33 +250,33 @@ class Lexicon:
                         caps.append(n)
                     if flags & _TITLED:
                         titled.append(n)
-                end = pos + len(piece)
-                append(Tok(piece, low, pos, end, word, cap, False, cls))
+                end = pos + len(chunk)
+                append(Tok(chunk, low, pos, end, word, cap, False, cls))
                 pos = end
                 continue
-            for part, low, at, word, cap, cls, flags in info:  # glued or elided words
-                n = len(toks)
-                if flags & _PHRASE:
-                    phrase.append(n)
-                if flags & _SAID:
-                    said.append(n)
-                if flags & _CAPS:
-                    caps.append(n)
-                if flags & _TITLED:
-                    titled.append(n)
-                append(Tok(part, low, pos + at, pos + at + len(part), word, cap, False, cls))
-            pos += len(piece)
+            for part, low, at, word, cap, cls, flags in info:  # 'said,' or 'U.S.-led'
+                if flags:
+                    n = len(toks)
+                    if flags & _PHRASE:
+                        phrase.append(n)
+                    if flags & _SAID:
+                        said.append(n)
+                    if flags & _CAPS:
+                        caps.append(n)
+                    if flags & _TITLED:
+                        titled.append(n)
+                at += pos
+                append(Tok(part, low, at, at + len(part), word, cap, False, cls))
+            pos += len(chunk)
         return toks, marks
 
-    def _piece(self, piece: str) -> tuple | list[tuple]:
-        """What one token-pattern match gives: (low, word, cap, class, flags) for one
-        token, or a list of those with each part's text and offset."""
-        if len(self._pieces) >= MAX_PIECES:
-            self._pieces.clear()  # bounds memory on a corpus of many words
-        toks: list[Tok] = []
-        _add_piece(toks, piece, 0)
+    def _chunk(self, chunk: str) -> tuple | list[tuple]:
+        """What a chunk of text without white space gives: (low, word, cap, class,
+        flags) for one token, or a list of those with each token's text and offset."""
+        if len(self._chunks) >= MAX_CHUNKS:
+            self._chunks.clear()  # bounds memory on a corpus of many words
         info: list[tuple] = []
-        for tok in toks:
+        for tok in tokenize(chunk, 0, len(chunk)):
             cls = self._single(tok) if tok.word else OTHER
             flags = 0
             if tok.word:
@@ -271,7 +285,8 @@ class Lexicon:
                 flags |= _CAPS if tok.cap else 0
             flags |= _TITLED if cls == TITLE else 0
             info.append((tok.text, tok.low, tok.start, tok.word, tok.cap, cls, flags))
-        self._pieces[piece] = out = info[0][1:2] + info[0][3:] if len(info) == 1 else info
+        one = len(info) == 1
+        self._chunks[chunk] = out = (info[0][1], *info[0][3:]) if one else info
         return out
 
     def phrases(self, toks: list[Tok], marks: Marks) -> None:
@@ -351,7 +366,7 @@ def _merge_dots(words: tuple[str, ...]) -> list[str]:
     return out
 
 
-MAX_PIECES = 200_000  # distinct pieces of text `Lexicon.tokens` remembers
+MAX_CHUNKS = 200_000  # distinct chunks of text `Lexicon.tokens` remembers
 GAP = 5  # words a '...' in a cue may stand for
 
 
