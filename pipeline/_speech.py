@@ -400,7 +400,12 @@ def _match_rest(toks: list[Tok], k: int, phrase: tuple[str, ...]) -> int:
         if word == "...":
             gap = True
             continue
-        limit = pos + GAP + 1 if gap else pos + 1
+        if not gap:  # the next token must be the word (the loop below, in short)
+            if pos < len(toks) and toks[pos].low == word and not toks[pos].quoted:
+                pos += 1
+                continue
+            return 0
+        limit = pos + GAP + 1
         found = None
         for q in range(pos, min(limit, len(toks))):
             if toks[q].low == word and not toks[q].quoted:
@@ -433,7 +438,7 @@ class Quote:
 def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
     """Quote spans, pairing any opening mark with any closing one; a quote still open at
     a line break ends there. Single quote marks count only outside double quotes."""
-    marks, first, stops = _quote_marks(lex)
+    first, stops = _quote_marks(lex)
     quotes: list[Quote] = []
     opened: tuple[int, int, bool] | None = None  # (mark start, inner start, single)
     i, n = 0, len(text)
@@ -449,7 +454,7 @@ def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
         if c not in first:
             i += 1
             continue
-        mark, role = next(((m, r) for m, r in marks if text.startswith(m, i)), (c, None))
+        mark, role = next(((m, r) for m, r in first[c] if text.startswith(m, i)), (c, None))
         if role is None:
             i += 1
             continue
@@ -496,9 +501,9 @@ def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
 
 
 @cache
-def _quote_marks(lex: Lexicon) -> tuple[list[tuple[str, str]], set[str], re.Pattern[str]]:
-    """The language's quote marks (longest first) with their roles, their first
-    characters, and a pattern that finds the next of those or a line break: quotes are
+def _quote_marks(lex: Lexicon) -> tuple[dict[str, list[tuple[str, str]]], re.Pattern[str]]:
+    """The language's quote marks with their roles by first character (longest first),
+    and a pattern that finds the next of those characters or a line break: quotes are
     looked for there instead of at every character."""
     sp = lex.speech
     marks = sorted(
@@ -507,8 +512,10 @@ def _quote_marks(lex: Lexicon) -> tuple[list[tuple[str, str]], set[str], re.Patt
         + [(m, "either") for m in sp.quote_either],
         key=lambda x: -len(x[0]),
     )
-    first = {m[0] for m, _ in marks}
-    return marks, first, re.compile("[" + re.escape("".join(sorted(first | {"\n"}))) + "]")
+    first: dict[str, list[tuple[str, str]]] = {}
+    for mark, role in marks:
+        first.setdefault(mark[0], []).append((mark, role))
+    return first, re.compile("[" + re.escape("".join(sorted(set(first) | {"\n"}))) + "]")
 
 
 def _closes(text: str, j: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -570,14 +571,16 @@ def _cut_before_quotes(text: str, spans: list[list[int]], quotes: list[Quote]) -
 
 
 def _mark_quoted(toks: list[Tok], quotes: list[Quote]) -> None:
-    if not quotes:  # most units
-        return
-    qi = 0
-    for tok in toks:
-        while qi < len(quotes) and quotes[qi].end <= tok.start:
-            qi += 1
-        if qi < len(quotes) and quotes[qi].start <= tok.start < quotes[qi].end:
-            tok.quoted = True
+    """Mark the tokens starting inside a quote (quotes are in order and disjoint)."""
+    for q in quotes:
+        for k in range(bisect_left(toks, q.start, key=_start), len(toks)):
+            if toks[k].start >= q.end:
+                break
+            toks[k].quoted = True
+
+
+def _start(tok: Tok) -> int:
+    return tok.start
 
 
 def _ends_with_colon(toks: list[Tok], p: int) -> bool:
