@@ -73,14 +73,18 @@ class SpeakerFinder:
         self.lex = lex
         self.speakers: list[tuple[int, Speaker]] = []  # (unit index, speaker) in order
         self.mentions: list[Mention] = []  # named mentions with a title or head, in order
-        self.person_names: set[str] = set()  # folded last names of titled persons
+        # folded last names of titled persons, each with how many came before it (an
+        # opener decided late asks what the article had said by then)
+        self.person_names: dict[str, int] = {}
         self.titles_of: dict[str, list[str]] = {}  # folded last name -> titles seen with it
         self.unit_index = 0
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
-        self.unit_opener: Mention | None = None  # the named person opening this unit
-        self.opener: tuple[int, Mention | None] | None = None  # who opened a silent unit
+        # for `_opener`: this unit's tokens and len(person_names) before it was read; the
+        # same for the last unit if it was silent, with its index
+        self.unit_opening: tuple[list[Tok], int] = ([], 0)
+        self.opening: tuple[int, list[Tok], int] | None = None
 
     def _clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
         start = k - 1
@@ -147,23 +151,24 @@ class SpeakerFinder:
             p = np.j if np is not None else p + 1
         return None
 
-    def _opener(self, toks: list[Tok], np: Mention | None) -> Mention | None:
-        """The named person opening a unit ('Wilders wist daar wel raad mee.'), whom a
-        bare quote right after it may be by; `np` is the unit's `_opening_np`."""
-        if np is None or self._unconfirmed_opening_word(toks, np):
-            return None
-        return np
+    def _person(self, name: str) -> None:
+        self.person_names.setdefault(name, len(self.person_names))
 
-    def _opening_np(self, toks: list[Tok]) -> Mention | None:
-        """The named phrase (not a body) opening a unit: `_opener` before the check that
-        depends on what the article has said so far."""
+    def _opener(self, toks: list[Tok], names: int) -> Mention | None:
+        """The named person opening a unit ('Wilders wist daar wel raad mee.'), whom a
+        bare quote right after it may be by; as decided when the article had named
+        `names` persons (the unit's start or end)."""
         first = next((p for p, t in enumerate(toks) if t.word), None)
         if first is None or toks[first].quoted:
             return None
         np = self._np_after(toks, first, len(toks))
-        return None if np is None or not np.named or np.org else np
+        if np is None or not np.named or np.org or self._unconfirmed_opening_word(toks, np, names):
+            return None
+        return np
 
-    def _unconfirmed_opening_word(self, toks: list[Tok], np: Mention) -> bool:
+    def _unconfirmed_opening_word(
+        self, toks: list[Tok], np: Mention, names: int | None = None
+    ) -> bool:
         """A lone capitalised word opening the sentence ('Insurance claims rose') is a
         name only if the article also writes it capitalised inside a sentence."""
         if np.titles or np.pron or np.org or len(np.names) != 1 or np.j - np.i != 1:
@@ -173,7 +178,11 @@ class SpeakerFinder:
         if any(t.word for t in toks[: np.i]):
             return False
         low = toks[np.i].low
-        return low not in self.midcaps and fold(low) not in self.person_names
+        if low in self.midcaps:
+            return False
+        # a person named by the time of the decision (`names`: how many were, or now)
+        order = self.person_names.get(fold(low))
+        return order is None or (names is not None and order >= names)
 
     def _np_before(self, toks: list[Tok], k: int) -> Mention | None:
         p = k - 1
@@ -523,7 +532,7 @@ class SpeakerFinder:
                 if m is not None and m.named and m.titles:
                     self.mentions.append(m)
                     if m.kind == "person":
-                        self.person_names.add(fold(m.names[-1]))
+                        self._person(fold(m.names[-1]))
                     self.titles_of[fold(m.names[-1])] = m.titles
                     k = m.j
                     continue
@@ -585,15 +594,16 @@ class SpeakerFinder:
             return self._as(unknown[-1], np)
         # the named person opening this unit or a silent one before it: 'Schoof vond het
         # "een goed gesprek", zei hij'
-        before = self.opener
-        openers = [
-            self.unit_opener,
-            before[1] if before and before[0] == self.unit_index - 1 else None,
-        ]
-        for opener in openers:
+        if want != "person":
+            return None
+        before = self.opening
+        for opening in (
+            self.unit_opening,
+            before[1:] if before and before[0] == self.unit_index - 1 else None,
+        ):
+            opener = self._opener(*opening) if opening is not None else None
             if (
-                want == "person"
-                and opener is not None
+                opener is not None
                 and opener.start < np.start
                 and (opener.kind == "person" or fold(opener.names[-1]) in self.person_names)
             ):

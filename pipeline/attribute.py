@@ -102,7 +102,8 @@ class _Finder(SpeakerFinder):
     def __init__(self, text: str, lex: Lexicon) -> None:
         super().__init__(text, lex)
         self.statements: list[Statement] = []
-        self.previous: tuple[int, int] | None = None  # the unit before, as content
+        self.unit_before: _Unit | None = None
+        self._previous: tuple[int, int] | bool | None = False  # False: not trimmed yet
         self.unit_first = 0  # index of the current unit's first statement
         self.colons: list[tuple[Mention, str, tuple[int, int]]] = []
         self.announced: tuple[Mention, str, int] | None = None  # 'X said:' ending a unit
@@ -116,18 +117,27 @@ class _Finder(SpeakerFinder):
         for k, unit in enumerate(units):
             self.unit_index = k
             self.unit_first = len(self.statements)
-            self.previous = self._trim(units[k - 1].start, units[k - 1].end) if k else None
+            self.unit_before = units[k - 1] if k else None
+            self._previous = False
             self._scan_mentions(unit.toks, unit.marks.titled)
-            opening = self._opening_np(unit.toks)  # mentions are never changed once made
-            self.unit_opener = self._opener(unit.toks, opening)
+            # openers are found when asked for (rarely), as the article stood now
+            self.unit_opening = (unit.toks, len(self.person_names))
             before = len(self.statements)
             self._unit(unit)
             if len(self.statements) == before:
                 self._continuation(unit)
             silent = len(self.statements) == before
-            self.opener = (k, self._opener(unit.toks, opening)) if silent else None
+            self.opening = (k, unit.toks, len(self.person_names)) if silent else None
         self._add_colons()
         return self.statements
+
+    @property
+    def previous(self) -> tuple[int, int] | None:
+        """The unit before, as content (trimmed when first asked for)."""
+        if self._previous is False:
+            before = self.unit_before
+            self._previous = None if before is None else self._trim(before.start, before.end)
+        return self._previous
 
     def _units(self, sents: list[tuple[int, int]], quotes: list[Quote]) -> list[_Unit]:
         """Sentences merged where a quote crosses a boundary or a sentence starts in
@@ -201,6 +211,8 @@ class _Finder(SpeakerFinder):
     def _leftover_quotes(self, unit: _Unit) -> None:
         """A quote in a unit with statements, outside all of them, goes on quoting the
         speaker of the statement before it ('"..." zei Trump. "Misschien ..."')."""
+        if not unit.quotes:
+            return
         mine = [
             (i, s)
             for i, s in enumerate(self.statements[self.unit_first :], self.unit_first)
@@ -352,6 +364,8 @@ class _Finder(SpeakerFinder):
     def _colon(self, unit: _Unit, used_quotes: set[int]) -> None:
         """'Putin: ...' and 'Mozes: leert uw syntax' — a speaker phrase opening the unit."""
         toks = unit.toks
+        if self.text.find(":", unit.start, unit.end) < 0:
+            return  # a ':' is always a token of its own
         if any(s.start >= unit.start and s.end <= unit.end for s in self.statements[-3:]):
             return
         np = self._np_after(toks, 0, min(len(toks), MAX_NP))
@@ -381,20 +395,22 @@ class _Finder(SpeakerFinder):
                 self._add(announced[0], announced[1], "direct", q.inner_start, q.inner_end)
                 return
         quoted = sum(q.inner_end - q.inner_start for q in unit.quotes)
-        opener = self.opener
-        if (
-            opener is not None
-            and opener[1] is not None
-            and opener[0] == self.unit_index - 1
+        opening = self.opening
+        opener = (
+            self._opener(opening[1], opening[2])
+            if opening is not None
+            and opening[0] == self.unit_index - 1
             and unit.quotes
             and quoted >= 0.6 * (unit.end - unit.start)
             and not any(t.word for t in unit.toks if t.end <= unit.quotes[0].start)
-        ):
+            else None
+        )
+        if opener is not None:
             # 'Wilders wist daar wel raad mee. "Wat een nonsens!"': the quote is by whom
             # the sentence before, which reported no one, was about
             q = unit.quotes[0]
             mark = self.text[q.start : q.inner_start].strip() or '"'
-            self._add(opener[1], mark, "direct", q.inner_start, unit.quotes[-1].inner_end)
+            self._add(opener, mark, "direct", q.inner_start, unit.quotes[-1].inner_end)
             return
         if not self.speakers or self.speakers[-1][0] != self.unit_index - 1:
             return
@@ -549,7 +565,7 @@ class _Finder(SpeakerFinder):
             if s.start == start and s.end == end:
                 return True
         if speaker.kind == "person" and speaker.mention.names:
-            self.person_names.add(fold(speaker.mention.names[-1]))
+            self._person(fold(speaker.mention.names[-1]))
         self.statements.append(speaker.statement(cue, kind, start, end))
         self.speakers.append((self.unit_index, speaker))
         return True
