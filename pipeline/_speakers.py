@@ -525,10 +525,22 @@ class SpeakerFinder:
             t = toks[p]
             if p > last and (t.cls in (TITLE, ORG) or (t.cls == PRON and t.low in titles)):
                 last = p
+        # a determiner before a word no phrase reads (or a pronoun) starts no phrase
+        # with a name (`_parse`; a Vietnamese syllable may be a name's)
+        after_det = () if self.lex.syllables else (NAME, TITLE, ORG, MOD, POSS, PRON)
+        n = len(toks)
         k = 0
         while k <= last:
-            if toks[k].cls in (TITLE, ORG, MOD, POSS, DET, NAME) and not toks[k].quoted:
-                m = self._np_after(toks, k, len(toks), apposition=True)
+            tok = toks[k]
+            if tok.cls in (TITLE, ORG, MOD, POSS, DET, NAME) and not tok.quoted:
+                if (
+                    after_det
+                    and tok.cls == DET
+                    and (k + 1 == n or toks[k + 1].quoted or toks[k + 1].cls not in after_det)
+                ):
+                    k += 1
+                    continue
+                m = self._np_after(toks, k, n, apposition=True)
                 if m is not None and m.named and m.titles:
                     self.mentions.append(m)
                     if m.kind == "person":

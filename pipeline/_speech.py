@@ -179,9 +179,16 @@ class Lexicon:
         self.title_suffixes = tuple(sp.title_suffixes)
         self.role_of = {fold(t): group[0] for group in sp.same_role for t in group}
         self._chunks: dict[str, tuple | list[tuple]] = {}  # see `tokens`
+        self._roles: dict[str, str] = {}  # title -> role, for `role`
 
     def role(self, title: str) -> str:
         """The role a title names, for matching roles: 'press manager' -> 'spokesman'."""
+        role = self._roles.get(title)
+        if role is None:
+            role = self._roles[title] = self._role(title)
+        return role
+
+    def _role(self, title: str) -> str:
         key = fold(title)
         words = title.casefold().replace("-", " ").split()
         if not words:
