@@ -432,7 +432,7 @@ class _Finder(SpeakerFinder):
         if getattr(self, "_continued", None) is last:
             return  # one unattributed sentence goes on reporting; two do not
         for k, tok in enumerate(toks):
-            if tok.word and not tok.quoted:
+            if tok.word and not tok.quoted and tok.low in self.lex.continuation:
                 n = match_at(toks, k, self.lex.continuation)
                 if n:
                     cue = self.text[tok.start : toks[k + n - 1].end]
@@ -485,9 +485,10 @@ class _Finder(SpeakerFinder):
         toks = unit.toks
         first = min(k, speaker.i)
         anaphoric = self.previous is not None and self._anaphor_opens(toks, first)
+        cues = self.lex.cues
         for p in range(cue_end, min(len(toks), cue_end + CONTENT_WINDOW)):
             tok = toks[p]
-            if tok.quoted or (tok.word and match_at(toks, p, self.lex.cues)):
+            if tok.quoted or (tok.word and tok.low in cues and match_at(toks, p, cues)):
                 break
             if anaphoric and tok.text == ",":
                 break  # 'Lo ha detto X, intervenendo a ..., sottolineando che': the sentence before
