@@ -88,7 +88,7 @@ class Mention:
         return "unknown"
 
 
-@lru_cache(maxsize=1 << 16)  # names are folded again and again
+@lru_cache(maxsize=1 << 14)  # names are folded again and again
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d")
@@ -373,7 +373,7 @@ def _merge_dots(words: tuple[str, ...]) -> list[str]:
     return out
 
 
-MAX_CHUNKS = 200_000  # distinct chunks of text `Lexicon.tokens` remembers
+MAX_CHUNKS = 30_000  # distinct chunks `Lexicon.tokens` remembers (~0.4 kB each)
 GAP = 5  # words a '...' in a cue may stand for
 
 
