@@ -73,14 +73,18 @@ class SpeakerFinder:
         self.lex = lex
         self.speakers: list[tuple[int, Speaker]] = []  # (unit index, speaker) in order
         self.mentions: list[Mention] = []  # named mentions with a title or head, in order
-        self.person_names: set[str] = set()  # folded last names of titled persons
+        # folded last names of titled persons, each with how many came before it (an
+        # opener decided late asks what the article had said by then)
+        self.person_names: dict[str, int] = {}
         self.titles_of: dict[str, list[str]] = {}  # folded last name -> titles seen with it
         self.unit_index = 0
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
-        self.unit_opener: Mention | None = None  # the named person opening this unit
-        self.opener: tuple[int, Mention | None] | None = None  # who opened a silent unit
+        # for `_opener`: this unit's tokens and len(person_names) before it was read; the
+        # same for the last unit if it was silent, with its index
+        self.unit_opening: tuple[list[Tok], int] = ([], 0)
+        self.opening: tuple[int, list[Tok], int] | None = None
 
     def _clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
         start = k - 1
@@ -147,18 +151,24 @@ class SpeakerFinder:
             p = np.j if np is not None else p + 1
         return None
 
-    def _opener(self, toks: list[Tok]) -> Mention | None:
+    def _person(self, name: str) -> None:
+        self.person_names.setdefault(name, len(self.person_names))
+
+    def _opener(self, toks: list[Tok], names: int) -> Mention | None:
         """The named person opening a unit ('Wilders wist daar wel raad mee.'), whom a
-        bare quote right after it may be by."""
+        bare quote right after it may be by; as decided when the article had named
+        `names` persons (the unit's start or end)."""
         first = next((p for p, t in enumerate(toks) if t.word), None)
         if first is None or toks[first].quoted:
             return None
         np = self._np_after(toks, first, len(toks))
-        if np is None or not np.named or np.org or self._unconfirmed_opening_word(toks, np):
+        if np is None or not np.named or np.org or self._unconfirmed_opening_word(toks, np, names):
             return None
         return np
 
-    def _unconfirmed_opening_word(self, toks: list[Tok], np: Mention) -> bool:
+    def _unconfirmed_opening_word(
+        self, toks: list[Tok], np: Mention, names: int | None = None
+    ) -> bool:
         """A lone capitalised word opening the sentence ('Insurance claims rose') is a
         name only if the article also writes it capitalised inside a sentence."""
         if np.titles or np.pron or np.org or len(np.names) != 1 or np.j - np.i != 1:
@@ -168,7 +178,11 @@ class SpeakerFinder:
         if any(t.word for t in toks[: np.i]):
             return False
         low = toks[np.i].low
-        return low not in self.midcaps and fold(low) not in self.person_names
+        if low in self.midcaps:
+            return False
+        # a person named by the time of the decision (`names`: how many were, or now)
+        order = self.person_names.get(fold(low))
+        return order is None or (names is not None and order >= names)
 
     def _np_before(self, toks: list[Tok], k: int) -> Mention | None:
         p = k - 1
@@ -251,11 +265,18 @@ class SpeakerFinder:
             return p
         start = None
         q = p
+        # the guards before _syllable and _particle are their first tests, inlined (hot)
+        syllables, particles = self.lex.syllables, self.lex.particles
         while q >= 0 and p - q < MAX_NP and toks[q].word and not toks[q].quoted:
             cls = toks[q].cls
-            if cls in NP_CLASSES or cls == DEMO or self._syllable(toks, q):
+            if cls in NP_CLASSES or cls == DEMO or (syllables and self._syllable(toks, q)):
                 start = q
-            elif start is not None and q > 0 and self._particle(toks, q, p + 1, ["_"]):
+            elif (
+                start is not None
+                and q > 0
+                and toks[q].low in particles
+                and self._particle(toks, q, p + 1, ["_"])
+            ):
                 if toks[q - 1].cls not in (NAME, TITLE, ORG):
                     break
             elif cls == DET:
@@ -311,7 +332,7 @@ class SpeakerFinder:
             tok = toks[q]
             if tok.cls == NAME and q > last_title + 1:
                 return not tok.quoted
-            if not self._plain_word(tok) or tok.cls != OTHER:
+            if tok.cls != OTHER or not self._plain_word(tok):
                 return False
         return False
 
@@ -370,6 +391,9 @@ class SpeakerFinder:
         lower_body = -1
         body = None  # the first word of a role's body: 'Agriculture' in 'ministre de l'Agriculture'
         last_title = i - 1
+        # the guards before _syllable, _particle, _after_particle and _title_body are
+        # their first tests, inlined: this loop is the hottest of attribution
+        syllables, particles = self.lex.syllables, self.lex.particles
         if toks[j].cls in (DET, DEMO):
             j += 1
         first = j
@@ -395,9 +419,9 @@ class SpeakerFinder:
                 pass  # 'delle infrastrutture' in 'il ministro delle infrastrutture Matteo Salvini'
             elif (
                 cls == NAME
-                or self._syllable(toks, j)
-                or self._particle(toks, j, stop, names)
-                or self._after_particle(toks, j, names)
+                or (syllables and self._syllable(toks, j))
+                or (tok.low in particles and self._particle(toks, j, stop, names))
+                or (names and tok.cap and self._after_particle(toks, j, names))
             ):
                 names.append(tok.text)
                 name_at.append(j)
@@ -413,7 +437,11 @@ class SpeakerFinder:
                     titles[-1] += " " + tok.low
                 else:
                     titles.append(tok.low)
-            elif self._title_body(toks, j, stop, last_title):
+            elif (
+                cls == OTHER  # the body is a plain word (tested first: this is hot)
+                and 0 <= last_title < j <= last_title + 2
+                and self._title_body(toks, j, stop, last_title)
+            ):
                 pass  # ru 'министр природных ресурсов Сергей Донской'
             elif cls in (MOD, POSS):
                 mods.append(tok.low)
@@ -485,21 +513,38 @@ class SpeakerFinder:
         start, end = toks[i].start, toks[j - 1].end
         return Mention(i, j, start, end, self.text[start:end], **kw)
 
-    def _scan_mentions(self, toks: list[Tok]) -> None:
-        """Remember named phrases with a title or head word, for roles to resolve to."""
+    def _scan_mentions(self, toks: list[Tok], titled: list[int]) -> None:
+        """Remember named phrases with a title or head word, for roles to resolve to.
+        `titled`: the tokens that may be a title, a head word or a pronoun."""
         titles = self.lex.titles
-        # Only a title, a head word or a title-like pronoun gives a phrase titles: most
-        # units have none, and parsing a phrase at each of their names found nothing.
-        if not any(t.cls in (TITLE, ORG) or (t.cls == PRON and t.low in titles) for t in toks):
-            return
+        # Only a title, a head word or a title-like pronoun gives a phrase titles, and
+        # only one at or after where the phrase starts: parsing a phrase past the last
+        # of them finds nothing (most units have none).
+        last = -1
+        for p in titled:
+            t = toks[p]
+            if p > last and (t.cls in (TITLE, ORG) or (t.cls == PRON and t.low in titles)):
+                last = p
+        # a determiner before a word no phrase reads (or a pronoun) starts no phrase
+        # with a name (`_parse`; a Vietnamese syllable may be a name's)
+        after_det = () if self.lex.syllables else (NAME, TITLE, ORG, MOD, POSS, PRON)
+        n = len(toks)
         k = 0
-        while k < len(toks):
-            if toks[k].cls in (TITLE, ORG, MOD, POSS, DET, NAME) and not toks[k].quoted:
-                m = self._np_after(toks, k, len(toks), apposition=True)
+        while k <= last:
+            tok = toks[k]
+            if tok.cls in (TITLE, ORG, MOD, POSS, DET, NAME) and not tok.quoted:
+                if (
+                    after_det
+                    and tok.cls == DET
+                    and (k + 1 == n or toks[k + 1].quoted or toks[k + 1].cls not in after_det)
+                ):
+                    k += 1
+                    continue
+                m = self._np_after(toks, k, n, apposition=True)
                 if m is not None and m.named and m.titles:
                     self.mentions.append(m)
                     if m.kind == "person":
-                        self.person_names.add(fold(m.names[-1]))
+                        self._person(fold(m.names[-1]))
                     self.titles_of[fold(m.names[-1])] = m.titles
                     k = m.j
                     continue
@@ -561,15 +606,16 @@ class SpeakerFinder:
             return self._as(unknown[-1], np)
         # the named person opening this unit or a silent one before it: 'Schoof vond het
         # "een goed gesprek", zei hij'
-        before = self.opener
-        openers = [
-            self.unit_opener,
-            before[1] if before and before[0] == self.unit_index - 1 else None,
-        ]
-        for opener in openers:
+        if want != "person":
+            return None
+        before = self.opening
+        for opening in (
+            self.unit_opening,
+            before[1:] if before and before[0] == self.unit_index - 1 else None,
+        ):
+            opener = self._opener(*opening) if opening is not None else None
             if (
-                want == "person"
-                and opener is not None
+                opener is not None
                 and opener.start < np.start
                 and (opener.kind == "person" or fold(opener.names[-1]) in self.person_names)
             ):

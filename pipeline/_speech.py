@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.lang import load_lang
 from schemas.lang import LangData
 
 # acronyms with dots (U.S., u.s.), words with inner hyphens/apostrophes, or one other char
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
+# text between white space, with the white space before it
+_SPACED_CHUNK = re.compile(r"(\s*)(\S+)")
 _GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
 # an elided article before a capitalised name: l'Insee, d'Emmanuel, dell'Istat
 _ELISION = re.compile(r"^[^\W\d_]{1,4}['’](?=[^\W\d_])")
@@ -40,7 +42,22 @@ class Tok:
     cls: str = OTHER
 
 
-@dataclass
+# what a token is a start of, for the scans after tokenizing (`Marks`)
+_PHRASE, _SAID, _CAPS, _TITLED = 1, 2, 4, 8
+
+
+@dataclass(slots=True)
+class Marks:
+    """Indices of a unit's tokens that later scans start from, found while tokenizing
+    (looping over every token again cost more than the scans)."""
+
+    phrase: list[int]  # words a class phrase starts with
+    said: list[int]  # words a cue or 'according to' phrase starts with
+    caps: list[int]  # capitalised words
+    titled: list[int]  # tokens whose class may be TITLE, ORG or PRON (check .cls)
+
+
+@dataclass(slots=True)
 class Mention:
     """A speaker phrase: its tokens' span and what it is made of."""
 
@@ -71,6 +88,7 @@ class Mention:
         return "unknown"
 
 
+@lru_cache(maxsize=1 << 14)  # names are folded again and again
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d")
@@ -78,20 +96,21 @@ def fold(text: str) -> str:
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     toks: list[Tok] = []
-    append = toks.append
     for m in _TOKEN.finditer(text, start, end):
-        piece = m.group()
-        first = piece[0]
-        # Fast path for most tokens (a third of attribution's time was here): no
-        # apostrophe to elide and no glued word to split (_GLUE needs an upper case
-        # letter after the first).
-        if "'" not in piece and "’" not in piece and (len(piece) <= 5 or piece[1:].islower()):
-            append(
-                Tok(piece, piece.casefold(), m.start(), m.end(), first.isalnum(), first.isupper())
-            )
-            continue
-        _add_parts(toks, piece, m.start())
+        _add_piece(toks, m.group(), m.start())
     return toks
+
+
+def _add_piece(toks: list[Tok], piece: str, at: int) -> None:
+    first = piece[0]
+    # most tokens: no apostrophe to elide and no glued word to split (_GLUE needs an
+    # upper case letter after the first)
+    if "'" not in piece and "’" not in piece and (len(piece) <= 5 or piece[1:].islower()):
+        toks.append(
+            Tok(piece, piece.casefold(), at, at + len(piece), first.isalnum(), first.isupper())
+        )
+        return
+    _add_parts(toks, piece, at)
 
 
 def _add_parts(toks: list[Tok], piece: str, at: int) -> None:
@@ -148,14 +167,28 @@ class Lexicon:
         for cls, table in self.classes:
             for first, phrases in table.items():
                 self.class_phrases.setdefault(first, []).append((cls, phrases))
+        # words that start only one-word phrases ('der', 'the'): their first class wins
+        self.class_word = {
+            first: entries[0][0]
+            for first, entries in self.class_phrases.items()
+            if all(len(p) == 1 for _, phrases in entries for p in phrases)
+        }
         # first words of any cue or 'according to' phrase: other words start no statement
         self.statement_starts = set(self.cues) | set(self.according) | set(self.according_after)
         self.titles = set(sp.titles)
         self.title_suffixes = tuple(sp.title_suffixes)
         self.role_of = {fold(t): group[0] for group in sp.same_role for t in group}
+        self._chunks: dict[str, tuple | list[tuple]] = {}  # see `tokens`
+        self._roles: dict[str, str] = {}  # title -> role, for `role`
 
     def role(self, title: str) -> str:
         """The role a title names, for matching roles: 'press manager' -> 'spokesman'."""
+        role = self._roles.get(title)
+        if role is None:
+            role = self._roles[title] = self._role(title)
+        return role
+
+    def _role(self, title: str) -> str:
         key = fold(title)
         words = title.casefold().replace("-", " ").split()
         if not words:
@@ -175,30 +208,122 @@ class Lexicon:
 
     def classify(self, toks: list[Tok]) -> None:
         """Give every token its class; phrases take the longest match."""
-        k = 0
-        while k < len(toks):
-            tok = toks[k]
-            if not tok.word:
-                tok.cls, k = OTHER, k + 1
+        marks = Marks([], [], [], [])
+        for k, tok in enumerate(toks):
+            tok.cls = self._single(tok) if tok.word else OTHER
+            if tok.word and tok.low in self.class_phrases:
+                marks.phrase.append(k)
+        self.phrases(toks, marks)
+
+    def tokens(self, text: str, start: int, end: int) -> tuple[list[Tok], Marks]:
+        """tokenize() with each token's own class (`_single`) set, and the tokens later
+        scans start from (`Marks`).
+
+        Tokens never span white space, so the text is split at white space first and
+        what each chunk gives is computed once per distinct chunk (tokenizing and
+        classifying every token was most of attribution's time)."""
+        toks: list[Tok] = []
+        marks = Marks([], [], [], [])
+        segment = text[start:end]
+        chunks = segment.split()
+        if not chunks:
+            return toks, marks
+        stripped = segment.lstrip()
+        if sum(map(len, chunks)) + len(chunks) - 1 == len(stripped.rstrip()):
+            gaps = [1] * len(chunks)  # one white space character between chunks
+            gaps[0] = len(segment) - len(stripped)
+        else:
+            found = _SPACED_CHUNK.findall(text, start, end)
+            gaps = [len(space) for space, _ in found]
+            chunks = [chunk for _, chunk in found]
+        append = toks.append
+        phrase, said, caps, titled = marks.phrase, marks.said, marks.caps, marks.titled
+        known = self._chunks
+        pos = start
+        for gap, chunk in zip(gaps, chunks, strict=True):
+            pos += gap
+            info = known.get(chunk)
+            if info is None:
+                info = self._chunk(chunk)
+            if info.__class__ is tuple:  # one token
+                low, word, cap, cls, flags = info
+                if flags:
+                    n = len(toks)
+                    if flags & _PHRASE:
+                        phrase.append(n)
+                    if flags & _SAID:
+                        said.append(n)
+                    if flags & _CAPS:
+                        caps.append(n)
+                    if flags & _TITLED:
+                        titled.append(n)
+                end = pos + len(chunk)
+                append(Tok(chunk, low, pos, end, word, cap, False, cls))
+                pos = end
                 continue
-            entries = self.class_phrases.get(tok.low)
-            if entries is None:  # most words: no phrase starts with them
-                # a lowercase word without a hyphen is OTHER for _single too
-                tok.cls = self._single(tok) if tok.cap or "-" in tok.low else OTHER
-                k += 1
+            for part, low, at, word, cap, cls, flags in info:  # 'said,' or 'U.S.-led'
+                if flags:
+                    n = len(toks)
+                    if flags & _PHRASE:
+                        phrase.append(n)
+                    if flags & _SAID:
+                        said.append(n)
+                    if flags & _CAPS:
+                        caps.append(n)
+                    if flags & _TITLED:
+                        titled.append(n)
+                at += pos
+                append(Tok(part, low, at, at + len(part), word, cap, False, cls))
+            pos += len(chunk)
+        return toks, marks
+
+    def _chunk(self, chunk: str) -> tuple | list[tuple]:
+        """What a chunk of text without white space gives: (low, word, cap, class,
+        flags) for one token, or a list of those with each token's text and offset."""
+        if len(self._chunks) >= MAX_CHUNKS:
+            self._chunks.clear()  # bounds memory on a corpus of many words
+        info: list[tuple] = []
+        for tok in tokenize(chunk, 0, len(chunk)):
+            cls = self._single(tok) if tok.word else OTHER
+            flags = 0
+            if tok.word:
+                flags |= _PHRASE if tok.low in self.class_phrases else 0
+                flags |= _SAID if tok.low in self.statement_starts else 0
+                flags |= _CAPS if tok.cap else 0
+            flags |= _TITLED if cls == TITLE else 0
+            info.append((tok.text, tok.low, tok.start, tok.word, tok.cap, cls, flags))
+        one = len(info) == 1
+        self._chunks[chunk] = out = (info[0][1], *info[0][3:]) if one else info
+        return out
+
+    def phrases(self, toks: list[Tok], marks: Marks) -> None:
+        """Phrase classes over the tokens' own classes; phrases take the longest match.
+        Tokens a phrase makes a title, head or pronoun join `marks.titled`."""
+        k = 0  # tokens before k are in a phrase already
+        class_word = self.class_word
+        for i in marks.phrase:
+            if i < k:
+                continue
+            tok = toks[i]
+            cls = class_word.get(tok.low)
+            if cls is not None:
+                if not tok.quoted:  # a quoted word starts no phrase
+                    tok.cls = cls
+                    if cls in (TITLE, ORG, PRON):
+                        marks.titled.append(i)
+                    k = i + 1
                 continue
             best, best_n = None, 0
-            for cls, phrases in entries:
-                n = _match_first(toks, k, phrases)
+            for cls, phrases in self.class_phrases[toks[i].low]:
+                n = _match_first(toks, i, phrases)
                 if n > best_n:
                     best, best_n = cls, n
-            if best is None:
-                tok.cls = self._single(tok)
-                k += 1
-                continue
-            for t in toks[k : k + best_n]:
-                t.cls = best
-            k += best_n
+            if best is not None:
+                for t in toks[i : i + best_n]:
+                    t.cls = best
+                if best in (TITLE, ORG, PRON):
+                    marks.titled.extend(range(i, i + best_n))
+                k = i + best_n
 
     def _single(self, tok: Tok) -> str:
         low = tok.low
@@ -248,6 +373,7 @@ def _merge_dots(words: tuple[str, ...]) -> list[str]:
     return out
 
 
+MAX_CHUNKS = 30_000  # distinct chunks `Lexicon.tokens` remembers (~0.4 kB each)
 GAP = 5  # words a '...' in a cue may stand for
 
 
@@ -256,30 +382,37 @@ def match_at(toks: list[Tok], k: int, table: dict) -> int:
 
     For a phrase with a gap ('voegde ... toe') the length covers the gap too.
     """
-    for phrase in table.get(toks[k].low, ()):
-        n = _match_phrase(toks, k, phrase)
-        if n:
-            return n
-    return 0
+    phrases = table.get(toks[k].low)
+    return 0 if phrases is None else _match_first(toks, k, phrases)
 
 
 def _match_first(toks: list[Tok], k: int, phrases) -> int:
     """match_at over one table's `phrases` for toks[k].low (longest first)."""
+    if toks[k].quoted:
+        return 0  # no phrase starts inside a quote
     for phrase in phrases:
-        n = _match_phrase(toks, k, phrase)
+        if len(phrase) == 1:
+            return 1  # its one word is toks[k]'s: the table is keyed by it
+        n = _match_rest(toks, k, phrase)
         if n:
             return n
     return 0
 
 
-def _match_phrase(toks: list[Tok], k: int, phrase: tuple[str, ...]) -> int:
-    pos = k
+def _match_rest(toks: list[Tok], k: int, phrase: tuple[str, ...]) -> int:
+    """The phrase's words after its first, which toks[k] is."""
+    pos = k + 1
     gap = False
-    for word in phrase:
+    for word in phrase[1:]:
         if word == "...":
             gap = True
             continue
-        limit = pos + GAP + 1 if gap else pos + 1
+        if not gap:  # the next token must be the word (the loop below, in short)
+            if pos < len(toks) and toks[pos].low == word and not toks[pos].quoted:
+                pos += 1
+                continue
+            return 0
+        limit = pos + GAP + 1
         found = None
         for q in range(pos, min(limit, len(toks))):
             if toks[q].low == word and not toks[q].quoted:
@@ -312,7 +445,7 @@ class Quote:
 def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
     """Quote spans, pairing any opening mark with any closing one; a quote still open at
     a line break ends there. Single quote marks count only outside double quotes."""
-    marks, first, stops = _quote_marks(lex)
+    first, stops = _quote_marks(lex)
     quotes: list[Quote] = []
     opened: tuple[int, int, bool] | None = None  # (mark start, inner start, single)
     i, n = 0, len(text)
@@ -328,7 +461,7 @@ def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
         if c not in first:
             i += 1
             continue
-        mark, role = next(((m, r) for m, r in marks if text.startswith(m, i)), (c, None))
+        mark, role = next(((m, r) for m, r in first[c] if text.startswith(m, i)), (c, None))
         if role is None:
             i += 1
             continue
@@ -375,9 +508,9 @@ def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
 
 
 @cache
-def _quote_marks(lex: Lexicon) -> tuple[list[tuple[str, str]], set[str], re.Pattern[str]]:
-    """The language's quote marks (longest first) with their roles, their first
-    characters, and a pattern that finds the next of those or a line break: quotes are
+def _quote_marks(lex: Lexicon) -> tuple[dict[str, list[tuple[str, str]]], re.Pattern[str]]:
+    """The language's quote marks with their roles by first character (longest first),
+    and a pattern that finds the next of those characters or a line break: quotes are
     looked for there instead of at every character."""
     sp = lex.speech
     marks = sorted(
@@ -386,8 +519,10 @@ def _quote_marks(lex: Lexicon) -> tuple[list[tuple[str, str]], set[str], re.Patt
         + [(m, "either") for m in sp.quote_either],
         key=lambda x: -len(x[0]),
     )
-    first = {m[0] for m, _ in marks}
-    return marks, first, re.compile("[" + re.escape("".join(sorted(first | {"\n"}))) + "]")
+    first: dict[str, list[tuple[str, str]]] = {}
+    for mark, role in marks:
+        first.setdefault(mark[0], []).append((mark, role))
+    return first, re.compile("[" + re.escape("".join(sorted(set(first) | {"\n"}))) + "]")
 
 
 def _closes(text: str, j: int) -> bool:
