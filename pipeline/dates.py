@@ -163,9 +163,12 @@ def _parse(span: str, lang: str, base: dt.date) -> dt.date | None:
 # ---------------------------------------------------------------- matchers
 
 
+_NEVER = r"(?!x)x"  # the alternation of no words
+
+
 def _alt(words: list[str]) -> str:
     words = sorted({w.casefold() for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or _NEVER
 
 
 class _Matcher:
@@ -186,21 +189,36 @@ class _Matcher:
         b, e = r"(?<!\w)", r"(?!\w)"
         wd_day = rf"{b}(?P<wd>{wd}){e},?\s+"
         numeric = r"(?P<day>[0-3]?\d)\s*[/.-]\s*(?P<mon>[01]?\d)"
+        rel, relm = _alt(list(self.relative_days)), _alt(list(self.relative_months))
+        # (kind, pattern, the word alternation it cannot match without)
         patterns = [
-            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}\s+{link}(?P<mo>{mo}){e}{year}"),
-            ("weekday_day", rf"{wd_day}(?P<mo>{mo})\s+{day}{e}{year}"),
-            ("day", rf"{b}{day}\s+{link}(?P<mo>{mo}){e}{year}"),
-            ("day", rf"{b}(?P<mo>{mo})\s+{day}{e}{year}"),
-            ("day", rf"{b}(?:{dw})\s+{numeric}(?:\s*[/.-]\s*{yy})?(?!\d)"),
-            ("day", rf"{b}(?:{dw})\s+(?P<day>[0-3]?\d)\s+(?:{mw})\s+(?P<mon>[01]?\d){year}(?!\d)"),
-            ("day", r"(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<imon>\d\d)-(?P<iday>\d\d)(?!\d)"),
-            ("month", rf"{b}(?:(?:{_alt(data.mid)})[\s-]*)?(?P<mo>{mo}){e}(?:\s+{link}{yy})?"),
-            ("month", rf"{b}(?:{mw})\s+(?P<mon>[01]?\d)(?:(?:\s*/\s*|,?\s*{link}){yy})?(?!\d)"),
-            ("weekday", rf"{b}(?P<wd>{wd}){e}"),
-            ("relative_day", rf"{b}(?P<rel>{_alt(list(self.relative_days))}){e}"),
-            ("relative_month", rf"{b}(?P<relm>{_alt(list(self.relative_months))}){e}"),
+            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}\s+{link}(?P<mo>{mo}){e}{year}", wd),
+            ("weekday_day", rf"{wd_day}(?P<mo>{mo})\s+{day}{e}{year}", wd),
+            ("day", rf"{b}{day}\s+{link}(?P<mo>{mo}){e}{year}", mo),
+            ("day", rf"{b}(?P<mo>{mo})\s+{day}{e}{year}", mo),
+            ("day", rf"{b}(?:{dw})\s+{numeric}(?:\s*[/.-]\s*{yy})?(?!\d)", dw),
+            (
+                "day",
+                rf"{b}(?:{dw})\s+(?P<day>[0-3]?\d)\s+(?:{mw})\s+(?P<mon>[01]?\d){year}(?!\d)",
+                dw + mw,
+            ),
+            # the digit test after '19'/'20', not before: a pattern that starts with
+            # literals is searched for them alone, one that starts with a test at every
+            # position (four times slower on an article)
+            ("day", r"(?P<iy>(?:19|20)(?<!\d..)\d\d)-(?P<imon>\d\d)-(?P<iday>\d\d)(?!\d)", ""),
+            ("month", rf"{b}(?:(?:{_alt(data.mid)})[\s-]*)?(?P<mo>{mo}){e}(?:\s+{link}{yy})?", mo),
+            ("month", rf"{b}(?:{mw})\s+(?P<mon>[01]?\d)(?:(?:\s*/\s*|,?\s*{link}){yy})?(?!\d)", mw),
+            ("weekday", rf"{b}(?P<wd>{wd}){e}", wd),
+            ("relative_day", rf"{b}(?P<rel>{rel}){e}", rel),
+            ("relative_month", rf"{b}(?P<relm>{relm}){e}", relm),
         ]
-        self.patterns = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in patterns]
+        # a pattern that needs a word of an empty list never matches, yet searching for
+        # it costs as much as for any other: left out
+        self.patterns = [
+            (kind, re.compile(p, re.IGNORECASE))
+            for kind, p, needs in patterns
+            if _NEVER not in needs
+        ]
         # Up to the last day-level pattern: the patterns after it cannot take their place.
         last_day = max(i for i, (kind, _) in enumerate(self.patterns) if kind in _DAY_KINDS)
         self.day_patterns = self.patterns[: last_day + 1]
