@@ -242,8 +242,11 @@ class _Finder(SpeakerFinder):
     def _cue(self, unit: _Unit, k: int, n: int, used_quotes: set[int]) -> bool:
         toks = unit.toks
         left = self._np_before(toks, k)
-        right = self._np_after(toks, k + 1, k + n) if n > 1 else None
-        if right is None:
+        # a speaker inside the cue stands in its gap ('voegde Rutte toe'): the cue's last
+        # word is never part of it (vi 'dự báo': 'báo' alone is a newspaper)
+        right = self._np_after(toks, k + 1, k + n - 1) if n > 2 else None
+        # after a cue that ends in 'that' (vi 'cho rằng') comes what was said, no speaker
+        if right is None and toks[k + n - 1].low not in self.lex.complementizers:
             p = k + n  # past time words: 'a déclaré ce mercredi matin Amélie de Montchalin'
             while p < len(toks) and (
                 toks[p].cls in (DATE, BETWEEN)
