@@ -56,6 +56,17 @@ class Marks:
     caps: list[int]  # capitalised words
     titled: list[int]  # tokens whose class may be TITLE, ORG or PRON (check .cls)
 
+    def add(self, n: int, flags: int) -> None:
+        """Token `n` starts the scans its chunk's `flags` name."""
+        if flags & _PHRASE:
+            self.phrase.append(n)
+        if flags & _SAID:
+            self.said.append(n)
+        if flags & _CAPS:
+            self.caps.append(n)
+        if flags & _TITLED:
+            self.titled.append(n)
+
 
 @dataclass(slots=True)
 class Mention:
@@ -237,7 +248,6 @@ class Lexicon:
             gaps = [len(space) for space, _ in found]
             chunks = [chunk for _, chunk in found]
         append = toks.append
-        phrase, said, caps, titled = marks.phrase, marks.said, marks.caps, marks.titled
         known = self._chunks
         pos = start
         for gap, chunk in zip(gaps, chunks, strict=True):
@@ -248,30 +258,14 @@ class Lexicon:
             if info.__class__ is tuple:  # one token
                 low, word, cap, cls, flags = info
                 if flags:
-                    n = len(toks)
-                    if flags & _PHRASE:
-                        phrase.append(n)
-                    if flags & _SAID:
-                        said.append(n)
-                    if flags & _CAPS:
-                        caps.append(n)
-                    if flags & _TITLED:
-                        titled.append(n)
+                    marks.add(len(toks), flags)
                 end = pos + len(chunk)
                 append(Tok(chunk, low, pos, end, word, cap, False, cls))
                 pos = end
                 continue
             for part, low, at, word, cap, cls, flags in info:  # 'said,' or 'U.S.-led'
                 if flags:
-                    n = len(toks)
-                    if flags & _PHRASE:
-                        phrase.append(n)
-                    if flags & _SAID:
-                        said.append(n)
-                    if flags & _CAPS:
-                        caps.append(n)
-                    if flags & _TITLED:
-                        titled.append(n)
+                    marks.add(len(toks), flags)
                 at += pos
                 append(Tok(part, low, at, at + len(part), word, cap, False, cls))
             pos += len(chunk)
