@@ -82,3 +82,21 @@ def test_skipped_texts_are_those_ftfy_leaves_alone() -> None:
             skipped += 1
             assert _fix(text) == text, repr(text)
     assert skipped > 1000
+
+
+def test_ftfy_internals_that_moved_send_every_text_to_ftfy(monkeypatch) -> None:
+    import pipeline.ingest as ingest
+
+    def moved() -> None:
+        raise AttributeError("module 're' has no attribute '_parser'")
+
+    monkeypatch.setattr(ingest, "_derive_ftfy_checks", moved)
+    ingest._ftfy_checks.cache_clear()
+    try:
+        assert ingest._ftfy_checks() is None
+        assert ingest._ftfy_would_change("A plain ASCII line.")
+        warnings: list[str] = []
+        assert ingest._clean("The cafÃ© opened.", warnings) == "The café opened."
+        assert warnings == ["text repaired by ftfy"]
+    finally:
+        ingest._ftfy_checks.cache_clear()
