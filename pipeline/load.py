@@ -60,6 +60,8 @@ def build_lock(db: Path) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
+        if not os.path.exists(str(db) + ".lock"):  # filelock times out where it cannot write
+            raise DatabaseError(f"cannot write {db}: check the folder is writable") from None
         raise DatabaseLocked(
             f"another build is writing {db}; wait for it to finish (lock: {db}.lock)"
         ) from None

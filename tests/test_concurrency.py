@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 import pipeline
 from pipeline.build import run
 from pipeline.cli import app
-from pipeline.errors import DatabaseLocked
+from pipeline.errors import DatabaseError, DatabaseLocked
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -194,3 +194,25 @@ def test_readers_during_a_whole_build_see_old_or_new(folders, db: Path, tmp_path
     new = claim_rows(db)
     assert new != old
     assert seen and all(rows in (old, new) for rows in seen)
+
+
+def test_unwritable_lock_folder_is_not_reported_as_another_build(tmp_path, monkeypatch) -> None:
+    # filelock answers a folder where it cannot create the lock file (/proc, some network
+    # mounts) with a timeout, as if another process held the lock
+    from filelock import Timeout
+
+    import pipeline.load as load
+
+    class Unwritable:
+        def __init__(self, path: str, timeout: float) -> None:
+            self.path = path
+
+        def acquire(self) -> None:
+            raise Timeout(self.path)
+
+    monkeypatch.setattr(load, "FileLock", Unwritable)
+    with (
+        pytest.raises(DatabaseError, match="check the folder is writable"),
+        load.build_lock(tmp_path / "facts.duckdb"),
+    ):
+        pass
