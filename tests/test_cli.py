@@ -102,3 +102,10 @@ def test_speakers_finds_one_entity_by_any_alias(seeded_db: Path) -> None:
     result = invoke("speakers", "Poetin", "--db", seeded_db, "--format", "json")
     assert result.exit_code == 0, result.output
     assert [row["name"] for row in json.loads(result.output)] == ["Vladimir Putin"]
+
+
+def test_negative_jobs_is_refused(seeds_copy: Path, tmp_path: Path) -> None:
+    result = invoke("build", seeds_copy, "--db", tmp_path / "f.duckdb", "--jobs", "-3")
+    assert result.exit_code == 2
+    assert "--jobs" in result.output
+    assert not (tmp_path / "f.duckdb").exists()
