@@ -20,11 +20,15 @@ from pipeline.subjects import subject_of, topics_of
 from schemas.records import Article, ClaimCandidate, Quantity, Statement
 
 
-def extract(doc: Doc, article: Article) -> tuple[list[ClaimCandidate], list[Statement]]:
-    """Claim candidates and attributed statements of one article."""
+def extract(
+    doc: Doc, article: Article, statements: list[Statement] | None = None
+) -> tuple[list[ClaimCandidate], list[Statement]]:
+    """Claim candidates and attributed statements of one article; `statements` are
+    found here unless the caller has them already."""
     text = article.text
     spans = [(s.start_char, s.end_char) for s in doc.sents]
-    statements = find_statements(doc, article.lang, text, spans)
+    if statements is None:
+        statements = find_statements(doc, article.lang, text, spans)
     # Slicing the article's text: Span.text joins the span's tokens one by one.
     sentences = [(start, end) for start, end in spans if text[start:end].strip()]
     starts = [start for start, _ in sentences]

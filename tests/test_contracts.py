@@ -73,8 +73,8 @@ def breaking_extractor(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(pipeline.extract, "extract_quantities", lambda text, lang: [GOOD, OTHER])
 
     def use(changes: dict) -> None:
-        def extract(doc, article):
-            candidates, statements = real_extract(doc, article)
+        def extract(doc, article, statements=None):
+            candidates, statements = real_extract(doc, article, statements)
             broken = candidates[1].model_copy(update=changes)
             return [candidates[0], broken], statements
 

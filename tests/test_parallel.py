@@ -63,6 +63,42 @@ def test_batch_equals_one_article_at_a_time(articles: Path) -> None:
     assert process_batch(paths, articles) == [process_file(p, articles) for p in paths]
 
 
+def test_a_batch_that_fails_to_segment_pins_the_failure_on_its_article(
+    articles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stream dies at one article: the ones before keep their claims, the one that
+    failed becomes a rejection of stage segment, the ones after are processed singly."""
+    paths = sorted(articles.glob("*.txt"))[:12]
+    expected = [process_file(p, articles) for p in paths]
+    english = [o for o in expected if not hasattr(o, "reason") and o.article.lang == "en"]
+    assert len(english) >= 3
+    bad = english[1].article.text
+    process_module = importlib.import_module("pipeline.process")
+    real_segment, real_many = process_module.segment, process_module.segment_many
+
+    def segment(text: str, lang: str):
+        if text == bad:
+            raise RuntimeError("tokenizer broke")
+        return real_segment(text, lang)
+
+    def segment_many(items, lang: str, batch_size: int = 64):
+        for doc, context in real_many(items, lang, batch_size):
+            if doc.text == bad:
+                raise RuntimeError("tokenizer broke")
+            yield doc, context
+
+    monkeypatch.setattr(process_module, "segment", segment)
+    monkeypatch.setattr(process_module, "segment_many", segment_many)
+    got = process_batch(paths, articles)
+    failed = [i for i, o in enumerate(expected) if o is english[1]]
+    for i, (outcome, want) in enumerate(zip(got, expected, strict=True)):
+        if i in failed:
+            assert outcome.claims == [] and outcome.rejections[0].stage == "segment"
+            assert "tokenizer broke" in outcome.rejections[0].reason
+        else:
+            assert outcome == want
+
+
 def _die(*args: object) -> None:
     os._exit(1)  # as an out-of-memory kill would end a worker
 
