@@ -26,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -220,32 +220,69 @@ def _write_partition(
 
 
 def _in_pool(func: Callable[..., T], items: Iterable[Any], jobs: int, *args: Any) -> Iterator[T]:
-    """`func(item, *args)` for each item in `jobs` worker processes, in order.
+    """`func(item, *args)` for each item in `jobs` processes, in order.
 
+    This process is one of them: it starts `jobs - 1` workers and runs every jobs-th
+    item itself while they run the others. An idle parent held as much memory as a
+    worker (the imported libraries), so a build's processes summed to a third more.
     A bounded window of items is in flight and taken back in order: results never
     pile up in memory when the writer is slower than the workers.
     """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+        jobs - 1, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        window: deque[Future[T]] = deque()
+        window: deque[Future[T] | _OwnItem[T]] = deque()
         try:
-            for item in items:
-                window.append(pool.submit(func, item, *args))
+            for n, item in enumerate(items):
+                if n % jobs == jobs - 1:
+                    window.append(_OwnItem(func, item, args))
+                else:
+                    window.append(pool.submit(func, item, *args))
                 if len(window) > 2 * jobs:
-                    yield window.popleft().result()
+                    yield _result(window)
             while window:
-                yield window.popleft().result()
+                yield _result(window)
         except BrokenProcessPool:
             raise WorkerDied(
                 "a worker process died (killed, or out of memory?); the database was left "
                 "as it was: build again, with fewer --jobs if memory is short"
             ) from None
         finally:
-            for future in window:
-                future.cancel()
+            for entry in window:
+                if isinstance(entry, Future):
+                    entry.cancel()
+
+
+class _OwnItem(Generic[T]):
+    """An item of `_in_pool` that the calling process runs, when it has nothing else to do."""
+
+    def __init__(self, func: Callable[..., T], item: Any, args: tuple) -> None:
+        self.func, self.item, self.args = func, item, args
+        self.done = False
+        self.value: T | None = None
+
+    def run(self) -> None:
+        self.value = self.func(self.item, *self.args)
+        self.done = True
+
+
+def _result(window: deque[Future[T] | _OwnItem[T]]) -> T:
+    """The first item's result; while a worker still runs it, this process runs its
+    own items further back in the window instead of waiting."""
+    head = window[0]
+    while isinstance(head, Future) and not head.done():
+        own = next((e for e in window if isinstance(e, _OwnItem) and not e.done), None)
+        if own is None:
+            break
+        own.run()
+    window.popleft()
+    if isinstance(head, Future):
+        return head.result()
+    if not head.done:
+        head.run()
+    return head.value  # type: ignore[return-value]
 
 
 def _die_with_parent(parent: int) -> None:

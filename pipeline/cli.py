@@ -95,7 +95,12 @@ def build(
         Path, typer.Argument(help="Folder of .txt/.md articles, read recursively.")
     ] = Path("seeds"),
     db: DbOption = DEFAULT_DB,
-    jobs: Annotated[int, typer.Option(min=0, help="Worker processes (0: one per core).")] = 0,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            min=0, help="Processes that extract: this one and N-1 workers (0: one per core)."
+        ),
+    ] = 0,
     full: Annotated[
         bool, typer.Option("--full", help="Process every article, not only new or changed ones.")
     ] = False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import multiprocessing
 import os
 import shutil
 from pathlib import Path
@@ -99,7 +100,34 @@ def test_a_batch_that_fails_to_segment_pins_the_failure_on_its_article(
             assert outcome == want
 
 
-def _die(*args: object) -> None:
+_write_partition = build_module._write_partition
+
+
+def _record_pid(item: tuple, *args: object) -> object:
+    pids = args[1].parent / "pids"  # args: folder, parts, extractor_version
+    pids.mkdir(exist_ok=True)
+    (pids / f"{os.getpid()}-{item[0]}").touch()
+    return _write_partition(item, *args)
+
+
+def test_jobs_counts_the_builds_own_process(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--jobs 3 is this process and two workers, each with a share of the batches."""
+    monkeypatch.setattr(build_module, "_size", lambda paths, jobs: 3)
+    monkeypatch.setattr(build_module, "_write_partition", _record_pid)
+    run(articles, tmp_path / "x.duckdb", jobs=3)
+    ran = [name.split("-") for name in os.listdir(tmp_path / "pids")]
+    pids = {int(pid) for pid, _ in ran}
+    assert os.getpid() in pids and 2 <= len(pids) <= 3  # how the pool shares is its own
+    assert len(ran) == 14  # 42 files in batches of 3, each run once
+    own = sorted(int(batch) for pid, batch in ran if int(pid) == os.getpid())
+    assert own == list(range(2, 14, 3))
+
+
+def _die(*args: object) -> object:
+    if multiprocessing.parent_process() is None:  # the build's own process runs its share
+        return _write_partition(*args)
     os._exit(1)  # as an out-of-memory kill would end a worker
 
 
