@@ -196,12 +196,13 @@ def write_parallel(
     seen: dict[str, str],
     tick: Callable[[], None] = lambda: None,
 ) -> list[str]:
-    """Process in `jobs` workers, which write their rows as Parquet partitions; the
-    writer inserts them all at the end (`pipeline.partition`).
+    """Process in `jobs` processes (this one among them, `_in_pool`), which write their
+    rows as Parquet partitions; the writer inserts them all at the end
+    (`pipeline.partition`).
 
-    Equal to `write_outcomes(writer, process_all(...))`, but the parent does almost no
-    work per article, so it does not hold back the workers on a machine with few cores,
-    and its memory does not grow with the corpus.
+    Equal to `write_outcomes(writer, process_all(...))`, but no process writes DuckDB
+    while the batches run: the writer's per-row work does not hold back the others on a
+    machine with few cores, and the database's memory is not added to theirs.
     """
     batches = enumerate(_batches(paths, _size(paths, jobs)))
 
