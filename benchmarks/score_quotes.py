@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline._speech import fold  # noqa: E402
-from pipeline.attribute import find_statements  # noqa: E402
+from pipeline.attribution import find_statements  # noqa: E402
+from pipeline.attribution.lexicon import fold  # noqa: E402
 from pipeline.entities import canonicalise  # noqa: E402
 from pipeline.segment import get_nlp  # noqa: E402
 

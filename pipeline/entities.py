@@ -21,7 +21,19 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from pipeline._speech import CONN, DEMO, DET, MOD, NAME, ORG, POSS, TITLE, fold, lexicon, tokenize
+from pipeline.attribution.lexicon import (
+    CONN,
+    DEMO,
+    DET,
+    MOD,
+    NAME,
+    ORG,
+    POSS,
+    TITLE,
+    fold,
+    lexicon,
+    tokenize,
+)
 from pipeline.errors import LanguageDataError
 from schemas.records import Entity
 

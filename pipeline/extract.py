@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.attribute import find_statements, statement_for
+from pipeline.attribution import find_statements, statement_for
 from pipeline.dates import ClaimDate, claim_date
 from pipeline.lang import load_lang
 from pipeline.quantities import extract_quantities

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.attribute import find_statements
+from pipeline.attribution import find_statements
 from pipeline.extract import extract
 from pipeline.ingest import ingest_file
 from pipeline.segment import segment, segment_many
@@ -109,7 +109,7 @@ def fingerprint() -> str:
     edit makes the next incremental build process every article again."""
     package = Path(__file__).resolve().parent
     files = [
-        *(f for f in package.glob("*.py") if f.name not in READ_SIDE),
+        *(f for f in package.rglob("*.py") if f.name not in READ_SIDE),
         *package.glob("lang/*.toml"),
         *package.glob("data/*.toml"),
         *(package.parent / "schemas").glob("*.py"),

@@ -14,7 +14,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from pipeline._speech import fold
+from pipeline.attribution.lexicon import fold
 from schemas.records import Quantity
 
 DATA = Path(__file__).parent / "data"

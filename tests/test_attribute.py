@@ -8,8 +8,8 @@ import pytest
 from _cases import lang_cases
 from spacy.language import Language
 
-from pipeline._speech import fold
-from pipeline.attribute import find_statements, statement_for
+from pipeline.attribution import find_statements, statement_for
+from pipeline.attribution.lexicon import fold
 from pipeline.lang import supported_languages
 from pipeline.segment import get_nlp
 from schemas.records import Statement

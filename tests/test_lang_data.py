@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline._lexicon import lexicon
-from pipeline._units import resolve
 from pipeline.lang import load_lang, supported_languages
+from pipeline.quantities.lexicon import lexicon
+from pipeline.quantities.units import resolve
 
 LANGS = supported_languages()
 

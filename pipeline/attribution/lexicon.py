@@ -1,4 +1,4 @@
-"""Tokens, quote spans and speaker phrases for attribution (helpers of `attribute`).
+"""Tokens, quote spans and speaker phrases for attribution (helpers of `statements`).
 
 Everything here is rules over per-language word lists (`[speech]` in the language
 files): no tagger, parser or NER. All scans are linear in the text.

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from pipeline._lexicon import Lexicon
-from pipeline._numbers import words_value
+from pipeline.quantities.lexicon import Lexicon
+from pipeline.quantities.numbers import words_value
 
 if TYPE_CHECKING:
-    from pipeline._spans import Found
+    from pipeline.quantities.spans import Found
 
 ORDINAL = None  # what `read_fraction` returns for an ordinal ("the twenty-first"): no number
 SLASH = re.compile(r"/(\d{1,3})(?![\d/.,])")

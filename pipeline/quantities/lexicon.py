@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline._numbers import SUPERSCRIPT, VULGAR
-from pipeline._units import Unit, resolve
 from pipeline.lang import load_lang
+from pipeline.quantities.numbers import SUPERSCRIPT, VULGAR
+from pipeline.quantities.units import Unit, resolve
 from schemas.lang import LangData, NumberData
 
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"

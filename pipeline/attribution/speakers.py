@@ -1,6 +1,6 @@
-"""Speaker phrases and their resolution, for attribution (helpers of `attribute`).
+"""Speaker phrases and their resolution, for attribution (helpers of `statements`).
 
-A speaker phrase is parsed from token classes (`_speech`): [det] (mod | title | org |
+A speaker phrase is parsed from token classes (`lexicon`): [det] (mod | title | org |
 name)+ [of ...] [demonstrative], or a lone pronoun; before a cue, after it, in an
 apposition ('the Russian president, Vladimir Putin,'). Pronouns and roles are resolved
 to the nearest fitting named speaker or titled mention seen before, within a bounded
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline._speech import (
+from pipeline.attribution.lexicon import (
     BETWEEN,
     CONN,
     DATE,

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline._fractions import (
+from pipeline.lang import load_lang
+from pipeline.quantities.fractions import (
     ORDINAL,
     SLASH,
     closing_scale,
@@ -20,10 +21,9 @@ from pipeline._fractions import (
     read_fraction,
     slash_fraction,
 )
-from pipeline._lexicon import Lexicon
-from pipeline._numbers import numeral_value, words_value
-from pipeline._units import Unit, rate, resolve
-from pipeline.lang import load_lang
+from pipeline.quantities.lexicon import Lexicon
+from pipeline.quantities.numbers import numeral_value, words_value
+from pipeline.quantities.units import Unit, rate, resolve
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")

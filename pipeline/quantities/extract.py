@@ -1,4 +1,4 @@
-"""Quantity extraction: numerals, number and scale words, units, hedges and bounds.
+"""Entry points of quantity extraction: numerals, number and scale words, units, hedges, bounds.
 
 `extract_quantities(text, lang)` finds every quantity in a text: a number (digits read
 with the language's separators, or number words), its scale ("2 miljoen", "15 bn"), its
@@ -19,10 +19,10 @@ import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from pipeline._lexicon import MASKS, Lexicon, lexicon
-from pipeline._spans import Found, find_number
-from pipeline._units import Unit
 from pipeline.errors import LanguageDataError
+from pipeline.quantities.lexicon import MASKS, Lexicon, lexicon
+from pipeline.quantities.spans import Found, find_number
+from pipeline.quantities.units import Unit
 from schemas.records import Quantity
 
 log = logging.getLogger(__name__)

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline._speakers import MAX_NP, Speaker, SpeakerFinder, opens_clause
-from pipeline._speech import (
+from pipeline.attribution.lexicon import (
     BETWEEN,
     CONN,
     DATE,
@@ -36,6 +35,7 @@ from pipeline._speech import (
     lexicon,
     match_at,
 )
+from pipeline.attribution.speakers import MAX_NP, Speaker, SpeakerFinder, opens_clause
 from pipeline.errors import LanguageDataError
 from schemas.records import Statement
 
