@@ -11,19 +11,82 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
+from typer.core import TyperGroup
+
+try:  # typer 0.2x carries its own copy of click; older releases use click itself
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click import exceptions as click_errors
 
 from pipeline.errors import BadParameter, FactdbError
 
 if TYPE_CHECKING:  # polars is imported where a table is shown: a build does not need it
     import polars as pl
 
+TABLE_ROWS = 100  # rows a table shows; the rest are counted, and csv/json give them all
+
+
+class OneLineErrors(TyperGroup):
+    """Usage mistakes (a bad value, an unknown option or choice) as one line on stderr
+    and exit code 2, like the library's own errors, instead of click's usage box."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click_errors.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `factdb` alone: the help
+                exc.show()
+                sys.exit(exc.exit_code)
+            where = exc.ctx.command_path if exc.ctx else "factdb"
+            message = " ".join(exc.format_message().replace("Value error, ", "").split())
+            typer.echo(f"factdb: {message} (see `{where} --help`)", err=True)
+            sys.exit(2)
+        except click_errors.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click_errors.Abort:
+            typer.echo("factdb: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=OneLineErrors,
     help="Turn a folder of multilingual news articles into a DuckDB database of dated, "
     "attributed quantity claims, and query it.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help: no `<bool>` after flags, and no rich import on `--help`.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"factdb {version('factdb')}")
+        except PackageNotFoundError:  # a source tree that was never installed
+            typer.echo("factdb (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn a folder of multilingual news articles into a DuckDB database of dated,
+    attributed quantity claims, and query it."""
 
 F = TypeVar("F", bound=Callable)
 DbOption = Annotated[
@@ -43,7 +106,35 @@ class Engine(StrEnum):
     dask = "dask"
 
 
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class SqlFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+class ResultFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ResultFormatOption = Annotated[
+    ResultFormat, typer.Option("--format", "-f", help="text for people, json for scripts.")
+]
+QueriesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--queries",
+        help="A folder of your own .sql reports, looked up before ./queries and the packaged ones.",
+    ),
+]
 
 
 def friendly(command: F) -> F:
@@ -77,7 +168,7 @@ def show_frame(frame: pl.DataFrame, fmt: Format) -> None:
         typer.echo(json.dumps(frame.to_dicts(), ensure_ascii=False, default=str, indent=1))
     else:
         with pl.Config(
-            tbl_rows=100,
+            tbl_rows=TABLE_ROWS,
             tbl_cols=20,
             fmt_str_lengths=60,
             tbl_width_chars=160,
@@ -86,6 +177,11 @@ def show_frame(frame: pl.DataFrame, fmt: Format) -> None:
             tbl_hide_column_data_types=True,
         ):
             typer.echo(frame)
+        if frame.height > TABLE_ROWS:
+            typer.echo(
+                f"{TABLE_ROWS} of {frame.height} rows shown; --format csv or json gives them all",
+                err=True,
+            )
 
 
 @app.command()
@@ -117,11 +213,16 @@ def build(
             "omit to start a local cluster of --jobs workers."
         ),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every rejected file, not the first 10.")
+    ] = False,
+    fmt: ResultFormatOption = ResultFormat.text,
 ) -> None:
     """Build or update the fact database from FOLDER, then print a short report."""
     from pipeline.build import run
 
-    hidden = quiet or not sys.stderr.isatty()  # a log file gets the summary, not a bar
+    # a log file or --format json gets the summary, not a bar
+    hidden = quiet or fmt is ResultFormat.json or not sys.stderr.isatty()
     with typer.progressbar(length=1, label="articles", file=sys.stderr, hidden=hidden) as bar:
 
         def progress(done: int, total: int) -> None:
@@ -137,21 +238,44 @@ def build(
             engine=engine.value,
             scheduler=scheduler,
         )
+    if result.files == 0:
+        typer.echo(f"factdb: warning: no .txt or .md files in {folder}", err=True)
+    reasons = _rejection_reasons(result.db, result.rejected_files)
+    if fmt is ResultFormat.json:
+        summary = result.model_dump() | {"rejected": reasons}
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))
+        return
     typer.echo(
         f"built {result.db}: {result.articles} articles ({result.processed} processed, "
         f"{result.carried_over} unchanged), {result.claims} claims, {result.entities} speakers, "
         f"{result.rejections} rejections in {result.seconds:.1f}s"
     )
-    for name in result.rejected_files[:10]:
-        typer.echo(f"  rejected: {name}")
-    if len(result.rejected_files) > 10:
-        typer.echo(
-            f"  ... and {len(result.rejected_files) - 10} more (factdb report rejections_summary)"
-        )
-    if not quiet:
+    shown = reasons if verbose else reasons[:10]
+    for rejected in shown:
+        typer.echo(f"  rejected: {rejected['article']} ({rejected['stage']}: {rejected['reason']})")
+    if len(reasons) > len(shown):
+        typer.echo(f"  ... and {len(reasons) - len(shown)} more (-v lists them all)")
+    if not quiet and result.articles:
         from pipeline.report import report as run_report
 
         show_frame(run_report("claims_by_speaker", db), Format.table)
+
+
+def _rejection_reasons(db: str, files: list[str]) -> list[dict]:
+    """Why each rejected file was refused, from the `rejections` table the build wrote."""
+    if not files:
+        return []
+    from pipeline.query import connect
+
+    with connect(db) as con:
+        rows = con.execute(
+            "select distinct on (article) article, stage, reason from rejections"
+            " where list_contains($files, article) order by article, stage, reason",
+            {"files": files},
+        ).fetchall()
+    found = {row[0]: {"article": row[0], "stage": row[1], "reason": row[2]} for row in rows}
+    unknown = {"stage": "?", "reason": "no reason recorded"}
+    return [found.get(name, {"article": name, **unknown}) for name in files]
 
 
 @app.command()
@@ -165,13 +289,14 @@ def report(
     ] = None,
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
+    queries: QueriesOption = None,
 ) -> None:
-    """Run a canned report (queries/NAME.sql), or list them."""
+    """Run a report (NAME.sql from --queries, ./queries or factdb's own), or list them."""
     from pipeline.report import report as run_report
     from pipeline.report import reports
 
     if name is None:
-        for info in reports().values():
+        for info in reports(queries).values():
             params = ", ".join(
                 p.name + ("" if not p.required else " (required)") for p in info.params
             )
@@ -180,7 +305,7 @@ def report(
             )
             typer.echo(f"{'':<22} {info.description}")
         return
-    show_frame(run_report(name, db, **_key_values(param or [])), fmt)
+    show_frame(run_report(name, db, queries, **_key_values(param or [])), fmt)
 
 
 def _key_values(pairs: list[str]) -> dict[str, str]:
@@ -208,7 +333,9 @@ def claims(
     max_value: Annotated[
         float | None, typer.Option("--max", help="Largest value (scaled).")
     ] = None,
-    lang: Annotated[str | None, typer.Option(help="Article language code.")] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Article language: a code (de, DE) or name (German).")
+    ] = None,
     article: Annotated[str | None, typer.Option(help="Source file name (substring).")] = None,
     topic: Annotated[str | None, typer.Option(help="Topic tag, e.g. rare_earths.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
@@ -219,6 +346,7 @@ def claims(
     ] = False,
 ) -> None:
     """List claims filtered by speaker, unit, value range, language, article or topic."""
+    from pipeline.lang import language_code
     from pipeline.query import claims as query_claims
 
     frame = query_claims(
@@ -227,7 +355,7 @@ def claims(
         unit=unit,
         min_value=min_value,
         max_value=max_value,
-        lang=lang,
+        lang=None if lang is None else language_code(lang),
         article=article,
         topic=topic,
         limit=limit,
@@ -270,6 +398,7 @@ def speakers(
 def show(
     claim_id: Annotated[str, typer.Argument(help="A claim_id from `factdb claims`.")],
     db: DbOption = DEFAULT_DB,
+    fmt: ResultFormatOption = ResultFormat.text,
 ) -> None:
     """Print one claim and its sentence, the quantity and speaker marked by brackets."""
     from pipeline.query import claim
@@ -280,6 +409,10 @@ def show(
     text, start, end = row["article_text"], row["start"], row["end"]
     s0 = row["sentence_start"]
     sentence = text[s0:start] + "[" + text[start:end] + "]" + text[end : s0 + len(row["sentence"])]
+    if fmt is ResultFormat.json:
+        del row["article_text"]  # the whole article: `factdb sql` reads it when wanted
+        typer.echo(json.dumps(row, ensure_ascii=False, default=str, indent=1))
+        return
     for key in (
         "claim_id",
         "article",
@@ -315,8 +448,10 @@ def _mark_speaker(sentence: str, speaker: str | None) -> str:
 @app.command()
 @friendly
 def quantities(
-    text: Annotated[str | None, typer.Argument(help="Text to read; omit with --jsonl.")] = None,
-    lang: Annotated[str, typer.Option(help="Language code of the text.")] = "en",
+    text: Annotated[
+        str | None, typer.Argument(help="Text to read; '-' reads it from stdin.")
+    ] = None,
+    lang: Annotated[str, typer.Option(help="Language of the text: code or name.")] = "en",
     jsonl: Annotated[
         bool,
         typer.Option(
@@ -328,15 +463,21 @@ def quantities(
     """Extract the quantities from TEXT (or JSON lines on stdin) without building anything."""
     import polars as pl
 
-    from pipeline.lang import load_lang
-    from pipeline.quantities import extract_quantities, run_jsonl
+    from pipeline.lang import language_code, load_lang
+    from pipeline.quantities import extract_quantities
 
     if jsonl:
-        run_jsonl(sys.stdin, sys.stdout)
+        bad = _quantities_jsonl(sys.stdin, sys.stdout)
+        if bad:
+            typer.echo(f"factdb: {bad} bad input line{'s' if bad > 1 else ''}", err=True)
+            raise typer.Exit(1)
         return
     if text is None:
-        raise BadParameter("give a TEXT to read, or --jsonl to read JSON lines on stdin")
-    load_lang(lang)  # an unknown language is a one-line error
+        raise BadParameter("give a TEXT to read ('-' for stdin), or --jsonl to read JSON lines")
+    if text == "-":
+        text = sys.stdin.read()
+    lang = language_code(lang)
+    load_lang(lang)
     found = [q.model_dump() for q in extract_quantities(text, lang)]
     if not found:
         typer.echo("no quantities found", err=True)
@@ -345,13 +486,41 @@ def quantities(
     show_frame(pl.DataFrame(found).select(columns), fmt)
 
 
+def _quantities_jsonl(lines, out) -> int:
+    """The scorer's protocol, one answer line per good input line; a line that is not a
+    JSON object with a text is reported on stderr with its number. Returns the bad lines."""
+    from pipeline.quantities import run_jsonl
+
+    bad = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            case = json.loads(line)
+            if not isinstance(case, dict) or not isinstance(case.get("text"), str):
+                raise ValueError('not an object with a "text" string')
+        except ValueError as exc:
+            bad += 1
+            reason = " ".join(str(exc).split())[:120]
+            typer.echo(f"factdb: stdin line {number}: {reason}", err=True)
+            continue
+        run_jsonl([line], out)
+        out.flush()  # a scorer waiting on each answer gets it now
+    return bad
+
+
 @app.command()
 @friendly
-def check(db: DbOption = DEFAULT_DB) -> None:
+def check(db: DbOption = DEFAULT_DB, fmt: ResultFormatOption = ResultFormat.text) -> None:
     """Verify the database: claims match their articles' text, counts match `runs`, schema."""
     from pipeline.check import check as check_db
 
     problems = check_db(db)
+    if fmt is ResultFormat.json:
+        typer.echo(json.dumps({"db": str(db), "ok": not problems, "problems": problems}, indent=1))
+        if problems:
+            raise typer.Exit(1)
+        return
     for problem in problems:
         typer.echo(f"problem: {problem}")
     if problems:
@@ -359,6 +528,86 @@ def check(db: DbOption = DEFAULT_DB) -> None:
         typer.echo(f"factdb: {db} failed its check ({count})", err=True)
         raise typer.Exit(1)
     typer.echo(f"{db}: ok")
+
+
+@app.command()
+@friendly
+def sql(
+    query: Annotated[str, typer.Argument(help="A DuckDB SELECT; '-' reads it from stdin.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[
+        SqlFormat, typer.Option("--format", "-f", help="Output format; parquet needs -o.")
+    ] = SqlFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+) -> None:
+    """Run your own SQL on a read-only connection to the database."""
+    from pipeline.query import sql as run_sql
+
+    if fmt is SqlFormat.parquet and output is None:
+        raise BadParameter("--format parquet writes a file: give -o PATH")
+    frame = run_sql(sys.stdin.read() if query == "-" else query, db)
+    if output is not None:
+        _write_frame(frame, fmt, output)
+        typer.echo(f"wrote {frame.height} rows to {output}", err=True)
+        return
+    show_frame(frame, Format(fmt.value))
+
+
+def _write_frame(frame: pl.DataFrame, fmt: SqlFormat, output: Path) -> None:
+    if not output.parent.is_dir():
+        raise BadParameter(f"cannot write {output}: folder {output.parent} does not exist")
+    if fmt is SqlFormat.parquet:
+        frame.write_parquet(output)
+    elif fmt is SqlFormat.json:
+        output.write_text(
+            json.dumps(frame.to_dicts(), ensure_ascii=False, default=str, indent=1),
+            encoding="utf-8",
+        )
+    else:  # a table in a file is its csv
+        import polars as pl
+
+        frame.with_columns(
+            pl.col(c).cast(pl.List(pl.String)).list.join("; ")
+            for c, dtype in frame.schema.items()
+            if isinstance(dtype, pl.List)
+        ).write_csv(output)
+
+
+@app.command()
+@friendly
+def export(
+    table: Annotated[
+        str, typer.Argument(help="claims, articles, statements, entities, rejections or runs.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="File format.")
+    ] = ExportFormat.parquet,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write one table to a Parquet, CSV or JSON-lines file (DuckDB COPY)."""
+    from pipeline.query import export as copy_table
+
+    rows = copy_table(table, output, fmt.value, db)
+    typer.echo(f"wrote {rows} rows of {table} to {output}")
+
+
+@app.command()
+@friendly
+def html(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write the site into.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write a static claims explorer (opens from disk, works offline) into OUT_DIR."""
+    from pipeline.explore import write_site
+
+    site = write_site(out_dir, db)
+    typer.echo(
+        f"wrote {out_dir}/index.html: {site.claims} claims, {site.speakers} speaker pages, "
+        f"{site.topics} topic pages, {site.articles} article pages in {site.seconds:.1f}s"
+    )
 
 
 def main() -> None:

@@ -125,3 +125,45 @@ def entities(db: Path | str | None = None, name: str | None = None) -> pl.DataFr
 
 def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def sql(text: str, db: Path | str | None = None) -> pl.DataFrame:
+    """Run the user's own SQL on a read-only connection: it can read every table and
+    write nothing, so a stray `delete` cannot harm the database."""
+    with connect(db) as con:
+        try:
+            return con.sql(text).pl()
+        except duckdb.Error as exc:  # a typo, an unknown table, a write: the user's SQL
+            raise BadParameter(f"sql: {_first_line(exc)}") from None
+
+
+# The COPY options of each export format; DuckDB writes the file itself, so an export
+# streams a table of any size without holding it in Python.
+EXPORT_FORMATS = {
+    "parquet": "(format parquet)",
+    "csv": "(format csv, header true)",
+    "jsonl": "(format json)",
+}
+
+
+def export(table: str, path: Path | str, fmt: str, db: Path | str | None = None) -> int:
+    """Write one table to `path` in `fmt` (parquet, csv or jsonl) with DuckDB's COPY;
+    returns the rows written."""
+    from schemas.tables import TABLES
+
+    if table not in TABLES:
+        raise BadParameter(f"no table {table!r}; tables: {', '.join(TABLES)}")
+    if fmt not in EXPORT_FORMATS:
+        raise BadParameter(f"no export format {fmt!r}; formats: {', '.join(EXPORT_FORMATS)}")
+    out = Path(path)
+    if not out.parent.is_dir():
+        raise BadParameter(f"cannot write {out}: folder {out.parent} does not exist")
+    with connect(db) as con:
+        # The table name is one of TABLES and the path is quoted by DuckDB's own
+        # string literal rules ('' for '), so nothing the user typed becomes SQL.
+        literal = "'" + str(out).replace("'", "''") + "'"
+        try:
+            con.execute(f'copy (select * from "{table}") to {literal} {EXPORT_FORMATS[fmt]}')
+        except duckdb.IOException as exc:
+            raise BadParameter(f"cannot write {out}: {_first_line(exc)}") from None
+        return con.execute(f'select count(*) from "{table}"').fetchone()[0]

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import duckdb
 from pydantic import BaseModel
 
 from pipeline.errors import BadParameter, UnknownReport
@@ -42,6 +43,7 @@ class ReportParam(BaseModel):
 
 class ReportInfo(BaseModel):
     name: str
+    path: str
     title: str
     description: str
     params: list[ReportParam]
@@ -49,15 +51,42 @@ class ReportInfo(BaseModel):
 
 
 def queries_dir() -> Path:
+    """The reports that come with factdb."""
     try:
         return Path(str(resources.files("factdb_queries")))
     except ModuleNotFoundError:  # running from a source tree that is not installed
         return Path(__file__).resolve().parent.parent / "queries"
 
 
+def search_path(queries: Path | str | None = None) -> list[Path]:
+    """Where reports are looked up, first match wins: `queries` (the --queries option),
+    then `./queries` in the working directory, then the packaged ones. So a user adds or
+    overrides a report by dropping a `.sql` file in a folder, as in dbt or Datasette."""
+    if queries is not None and not Path(queries).is_dir():
+        raise BadParameter(f"--queries {queries}: not a folder of .sql files")
+    folders = [Path(queries)] if queries is not None else []
+    folders += [Path("queries"), queries_dir()]
+    unique: list[Path] = []
+    for folder in folders:
+        if folder.is_dir() and folder.resolve() not in {f.resolve() for f in unique}:
+            unique.append(folder)
+    return unique
+
+
+def reports(queries: Path | str | None = None) -> dict[str, ReportInfo]:
+    """Every report by name, from the folders of `search_path`."""
+    found: dict[str, ReportInfo] = {}
+    for folder in search_path(queries):
+        for path in sorted(folder.glob("*.sql")):
+            if path.stem not in found:
+                found[path.stem] = _parsed(path.resolve(), path.stat().st_mtime_ns)
+    return dict(sorted(found.items()))
+
+
 @cache
-def reports() -> dict[str, ReportInfo]:
-    return {path.stem: _parse(path) for path in sorted(queries_dir().glob("*.sql"))}
+def _parsed(path: Path, mtime_ns: int) -> ReportInfo:
+    """A report file parsed once per version of it (the mtime is part of the key)."""
+    return _parse(path)
 
 
 def _parse(path: Path) -> ReportInfo:
@@ -88,6 +117,7 @@ def _parse(path: Path) -> ReportInfo:
             fields[key] = value
     return ReportInfo(
         name=path.stem,
+        path=str(path),
         title=fields["title"],
         description=fields["description"],
         params=params,
@@ -104,11 +134,14 @@ def _convert(report_name: str, param: ReportParam, value: object) -> object:
         ) from None
 
 
-def report(name: str, db: Path | str | None = None, **params: object) -> pl.DataFrame:
-    """Run the canned report `name` on the database and return its rows."""
-    info = reports().get(name)
+def report(
+    name: str, db: Path | str | None = None, queries: Path | str | None = None, **params: object
+) -> pl.DataFrame:
+    """Run the report `name` (see `search_path`) on the database and return its rows."""
+    known_reports = reports(queries)
+    info = known_reports.get(name)
     if info is None:
-        known = ", ".join(reports()) or "none"
+        known = ", ".join(known_reports) or "none"
         raise UnknownReport(f"no report named {name!r}; reports: {known}")
     declared = {p.name: p for p in info.params}
     unknown = set(params) - set(declared)
@@ -122,4 +155,7 @@ def report(name: str, db: Path | str | None = None, **params: object) -> pl.Data
             raise BadParameter(f"report {name!r} needs --param {pname}=VALUE ({param.description})")
         values[pname] = None if value is None else _convert(name, param, value)
     with connect(db) as con:
-        return con.sql(info.sql, params=values).pl()
+        try:
+            return con.sql(info.sql, params=values).pl()
+        except duckdb.ParserException as exc:  # a user's own .sql file with a typo
+            raise BadParameter(f"report {name!r} ({info.path}): {exc}") from None

@@ -23,6 +23,34 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in LANG_DIR.glob("*.toml") if len(p.stem) == 2))
 
 
+def language_code(given: str) -> str:
+    """A language as the user wrote it ('DE', 'de' or 'German') to its
+    code; anything factdb does not read is a one-line error naming what it does read."""
+    text = given.strip().lower()
+    if text in supported_languages():
+        return text
+    names = _language_names()
+    if text in names:
+        return names[text]
+    readable = ", ".join(f"{code} ({name})" for name, code in sorted(names.items(), key=_by_code))
+    raise LanguageDataError(f"unknown language {given!r}; factdb reads {readable}")
+
+
+def _by_code(item: tuple[str, str]) -> str:
+    return item[1]
+
+
+@cache
+def _language_names() -> dict[str, str]:
+    """English language name (lowercased) -> code, from each file's `name`; read without
+    validating the file, as only a wrong code or name is being answered."""
+    names = {}
+    for code in supported_languages():
+        data = tomllib.loads((LANG_DIR / f"{code}.toml").read_text(encoding="utf-8"))
+        names[str(data.get("name", code)).lower()] = code
+    return names
+
+
 @cache
 def load_lang(code: str) -> LangData:
     path = LANG_DIR / f"{code}.toml"
