@@ -88,6 +88,7 @@ def root(
     """Turn a folder of multilingual news articles into a DuckDB database of dated,
     attributed quantity claims, and query it."""
 
+
 F = TypeVar("F", bound=Callable)
 DbOption = Annotated[
     Path, typer.Option("--db", help="The DuckDB file (created by `factdb build`).")

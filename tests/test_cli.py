@@ -76,7 +76,7 @@ def test_show_unknown_claim_is_one_line(seeded_db: Path) -> None:
         (("claims", "--db", "/no/such/file.duckdb"), "database not found"),
         (("report", "no_such_report"), "no report named"),
         (("report", "largest_amounts", "--param", "top"), "key=value"),
-        (("quantities", "5 km", "--lang", "xx"), "no language data"),
+        (("quantities", "5 km", "--lang", "xx"), "unknown language"),
         (("quantities",), "--jsonl"),
     ],
     ids=["missing-folder", "missing-db", "unknown-report", "bad-param", "unknown-lang", "no-text"],

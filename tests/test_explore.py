@@ -155,7 +155,8 @@ def browser():
 def _visible_rows(driver) -> int:
     from selenium.webdriver.common.by import By
 
-    return sum(1 for row in driver.find_elements(By.CSS_SELECTOR, "#claims tbody tr") if row.is_displayed())
+    rows = driver.find_elements(By.CSS_SELECTOR, "#claims tbody tr")
+    return sum(1 for row in rows if row.is_displayed())
 
 
 def _errors(driver) -> list[dict]:

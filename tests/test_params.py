@@ -186,12 +186,20 @@ def test_cli_claims_speaker_matches_literally(db: Path, stored, needle: str) -> 
     assert found == expected(stored, speaker=needle)
 
 
-@pytest.mark.parametrize("option", ["--unit", "--lang", "--article", "--topic"])
+@pytest.mark.parametrize("option", ["--unit", "--article", "--topic"])
 def test_cli_claims_other_filters_give_empty_results(db: Path, option: str) -> None:
     needle = "'; drop table claims; --"
     result = CliRunner().invoke(app, ["claims", "--db", str(db), option, needle, "-f", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == []
+
+
+def test_cli_claims_lang_refuses_what_is_not_a_language(db: Path) -> None:
+    # --lang is checked against the languages factdb reads before any SQL runs
+    needle = "'; drop table claims; --"
+    result = CliRunner().invoke(app, ["claims", "--db", str(db), "--lang", needle])
+    assert result.exit_code == 2
+    assert "unknown language" in result.output
 
 
 @pytest.mark.parametrize("option", ["--min", "--max", "--limit"])
