@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import socket
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,29 @@ import pytest
 from pipeline.build import run
 
 
-def test_scikit_learn_is_not_installed() -> None:
-    # With scikit-learn present, quantulum3 switches on a classifier that fails to load.
-    assert importlib.util.find_spec("sklearn") is None
+@pytest.fixture
+def scikit_learn_importable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """quantulum3 imported afresh where `import sklearn` (and joblib) succeeds, as on a
+    machine that has scikit-learn for other work: quantulum3 then switches its classifier
+    on by itself. Stand-ins are enough, as only the import is tried; all is put back after."""
+    for name in [n for n in sys.modules if n == "quantulum3" or n.startswith("quantulum3.")]:
+        monkeypatch.delitem(sys.modules, name)
+    for name in ("joblib", "sklearn", "sklearn.feature_extraction", "sklearn.linear_model"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    text = types.ModuleType("sklearn.feature_extraction.text")
+    text.TfidfVectorizer = type("TfidfVectorizer", (), {})
+    monkeypatch.setitem(sys.modules, "sklearn.feature_extraction.text", text)
+    sys.modules["sklearn.linear_model"].SGDClassifier = type("SGDClassifier", (), {})
 
 
-def test_quantulum3_baseline_keeps_its_classifier_off() -> None:
+def test_quantulum3_would_switch_its_classifier_on(scikit_learn_importable: None) -> None:
+    # the premise of the next test: without factdb's setting the classifier would be on
+    from quantulum3 import classifier
+
+    assert classifier.USE_CLF is True
+
+
+def test_quantulum3_classifier_stays_off_with_scikit_learn(scikit_learn_importable: None) -> None:
     from benchmarks.quantulum3_baseline import _parser
 
     parser = _parser()

@@ -22,3 +22,7 @@ def test_notebook_executes(
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     assert (tmp_path / "tour.duckdb").is_file()
+    # the pictures: a speaker's figures over time and claims per topic and language
+    pictures = [o.data["image/svg+xml"] for o in outputs if "image/svg+xml" in o.get("data", {})]
+    assert len(pictures) >= 2
+    assert all("<svg" in svg and "mark-" in svg for svg in pictures)
