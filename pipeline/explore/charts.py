@@ -23,9 +23,9 @@ def timeline(points: Sequence[dict], color: str, title: str) -> str:
 
     Each point is a dict with `date` (ISO), `value`, `unit`, `surface` and the colour field.
     """
-    base = alt.Chart(alt.Data(values=list(points)), title=title)
     chart = (
-        base.mark_point(filled=True, size=70, opacity=0.85)
+        alt.Chart(alt.Data(values=list(points)))
+        .mark_point(filled=True, size=70, opacity=0.85)
         .encode(
             x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m-%d", labelAngle=0)),
             y=alt.Y("value:Q", title=None, axis=alt.Axis(format="~s")),
@@ -35,6 +35,7 @@ def timeline(points: Sequence[dict], color: str, title: str) -> str:
         .properties(width=WIDTH, height=PANEL_HEIGHT)
         .facet(row=alt.Row("unit:N", title=None, header=alt.Header(labelAngle=0)))
         .resolve_scale(y="independent")
+        .properties(title=title)  # on the facet: once above all panels, not once in each
     )
     return _svg(chart)
 

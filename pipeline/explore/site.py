@@ -66,6 +66,7 @@ def write_site(out_dir: Path | str, db: Path | str | None = None) -> SiteReport:
             root=".",
             claims=claims,
             speakers=speaker_pages,
+            quoting={c["speaker"] for c in claims if c["speaker"]},
             topics=topic_pages,
             units=sorted({c["unit"] for c in claims}),
             langs=sorted({c["lang"] for c in claims}),
@@ -98,8 +99,9 @@ def _speaker_pages(env, out: Path, claims: list[dict], entities: list[dict]) -> 
             by_speaker[claim["speaker"]].append(claim)
     known = {e["name"]: e for e in entities}
     pages = {}
-    for name in sorted(by_speaker):
-        said = by_speaker[name]
+    # every canonical speaker, also one quoted without a figure: its aliases are news too
+    for name in sorted(by_speaker.keys() | known.keys()):
+        said = by_speaker.get(name, [])
         entity = known.get(name, {"kind": None, "aliases": [name], "langs": []})
         dated = [c for c in said if c["said_on"]]
         chart = (
