@@ -248,6 +248,6 @@ def test_queries_option_must_be_a_folder(tmp_path: Path) -> None:
 
 def test_html_writes_the_site(seeded_db: Path, tmp_path: Path) -> None:
     result = invoke("html", tmp_path / "site", "--db", seeded_db)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, (result.output, result.exc_info)
     assert (tmp_path / "site" / "index.html").is_file()
     assert "speaker pages" in result.stdout
