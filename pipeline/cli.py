@@ -41,6 +41,7 @@ class OneLineErrors(TyperGroup):
                 exc.show()
                 sys.exit(exc.exit_code)
             where = exc.ctx.command_path if exc.ctx else "factdb"
+            # typer checks choices with pydantic, whose message starts "Value error, "
             message = " ".join(exc.format_message().replace("Value error, ", "").split())
             typer.echo(f"factdb: {message} (see `{where} --help`)", err=True)
             sys.exit(2)
