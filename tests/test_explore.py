@@ -151,8 +151,27 @@ def browser():
         service=Service(executable_path=CHROMEDRIVER or "/usr/bin/chromedriver"),
         options=options,
     )
+    driver.set_page_load_timeout(120)
     yield driver
     driver.quit()
+
+
+def _open(driver, page: Path) -> None:
+    """Load a page and wait until it has finished (a loaded machine can be slow)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(page.as_uri())
+    WebDriverWait(driver, 60).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+
+
+def _screenshot(driver, name: str) -> Path:
+    """Kept under $TMPDIR for a person to look at."""
+    shot = Path(os.environ.get("TMPDIR", tempfile.gettempdir())) / f"factdb_explorer_{name}.png"
+    driver.save_screenshot(str(shot))
+    assert shot.stat().st_size > 10_000
+    return shot
 
 
 def _visible_rows(driver) -> int:
@@ -171,7 +190,7 @@ def test_index_filters_change_the_rows(browser, site: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    browser.get((site / "index.html").as_uri())
+    _open(browser, site / "index.html")
     assert _errors(browser) == []
     total = _visible_rows(browser)
     assert total > 0
@@ -179,6 +198,7 @@ def test_index_filters_change_the_rows(browser, site: Path) -> None:
     by_lang = _visible_rows(browser)
     assert 0 < by_lang < total
     assert browser.find_element(By.ID, "shown").text == f"{by_lang} of {total} claims"
+    _screenshot(browser, "index")
     browser.find_element(By.ID, "f-reset").click()
     browser.find_element(By.ID, "f-text").send_keys("Milliarden")
     assert 0 < _visible_rows(browser) < total
@@ -210,7 +230,7 @@ def test_speaker_page_draws_its_timeline(browser, site: Path, seeded_db: Path) -
     assert dated > 0
 
     page = next((site / "speakers").glob("vladimir-putin-*.html"))
-    browser.get(page.as_uri())
+    _open(browser, page)
     assert _errors(browser) == []
     chart = browser.find_element(By.CSS_SELECTOR, "figure.chart svg")
     assert chart.size["width"] > 300 and chart.size["height"] > 100
@@ -218,8 +238,4 @@ def test_speaker_page_draws_its_timeline(browser, site: Path, seeded_db: Path) -
     points = browser.find_elements(By.CSS_SELECTOR, "figure.chart svg g.mark-symbol.role-mark path")
     assert len(points) == dated
     assert all(p.is_displayed() for p in points)
-    shot = Path(os.environ.get("TMPDIR", tempfile.gettempdir())) / "factdb_explorer_speaker.png"
-    browser.save_screenshot(str(shot))
-    browser.get((site / "index.html").as_uri())
-    browser.save_screenshot(str(shot.with_name("factdb_explorer_index.png")))
-    assert shot.stat().st_size > 10_000
+    _screenshot(browser, "speaker")

@@ -28,7 +28,12 @@ def timeline(points: Sequence[dict], color: str, title: str) -> str:
         .mark_point(filled=True, size=70, opacity=0.85)
         .encode(
             x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m-%d", labelAngle=0)),
-            y=alt.Y("value:Q", title=None, axis=alt.Axis(format="~s")),
+            # SI prefixes (15G) as a reader of figures says them: 15B for a billion
+            y=alt.Y(
+                "value:Q",
+                title=None,
+                axis=alt.Axis(format="~s", labelExpr="replace(datum.label, 'G', 'B')"),
+            ),
             color=alt.Color(f"{color}:N", title=color),
             shape=alt.Shape(f"{color}:N", title=color),
         )
