@@ -125,6 +125,15 @@ def test_article_text_is_escaped(seeds_copy: Path, tmp_path: Path) -> None:
     assert "&lt;b&gt;" in pages and "<b>Tom" not in pages
 
 
+def test_site_where_a_folder_cannot_be_made_is_refused(tmp_path: Path, seeded_db: Path) -> None:
+    from pipeline.errors import BadParameter
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "speakers").write_text("a file where a folder goes")
+    with pytest.raises(BadParameter, match="cannot write the site"):
+        write_site(tmp_path / "site", seeded_db)
+
+
 def test_site_into_a_file_is_refused(tmp_path: Path, seeded_db: Path) -> None:
     from pipeline.errors import BadParameter
 

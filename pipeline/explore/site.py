@@ -54,8 +54,11 @@ def write_site(out_dir: Path | str, db: Path | str | None = None) -> SiteReport:
     for claim in claims:
         claim["said_on"] = claim["claim_date"] or claim["published_date"]
         claim["marked"] = _marked_sentence(claim)
-    for sub in ("speakers", "topics", "articles"):
-        (out / sub).mkdir(parents=True, exist_ok=True)
+    try:
+        for sub in ("speakers", "topics", "articles"):
+            (out / sub).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only place, a file in the way
+        raise BadParameter(f"cannot write the site into {out}: {exc.strerror}") from None
     env = _environment()
     speaker_pages = _speaker_pages(env, out, claims, entities)
     topic_pages = _topic_pages(env, out, claims)
