@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -12,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from pipeline.errors import BadParameter, FactdbError
+from pipeline.errors import BadParameter, FactdbError, Terminated
+from pipeline.terminal import dumps, escape, escape_frame
 
 if TYPE_CHECKING:  # polars is imported where a table is shown: a build does not need it
     import polars as pl
@@ -54,11 +54,12 @@ def friendly(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except FactdbError as exc:
-            typer.echo(f"factdb: {exc}", err=True)
+            typer.echo(f"factdb: {escape(str(exc), cell=True)}", err=True)
             raise typer.Exit(2) from None
-        except KeyboardInterrupt:
-            typer.echo("factdb: interrupted; the database was left as it was", err=True)
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM during a build (`Terminated`)
+            what = "terminated" if isinstance(exc, Terminated) else "interrupted"
+            typer.echo(f"factdb: {what}; the database was left as it was", err=True)
+            raise typer.Exit(143 if isinstance(exc, Terminated) else 130) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -72,10 +73,13 @@ def show_frame(frame: pl.DataFrame, fmt: Format) -> None:
             for c, dtype in frame.schema.items()
             if isinstance(dtype, pl.List)
         )
+        if sys.stdout.isatty():  # a file or pipe gets the data as stored
+            flat = escape_frame(flat, cell=False)
         typer.echo(flat.write_csv(), nl=False)
     elif fmt is Format.json:
-        typer.echo(json.dumps(frame.to_dicts(), ensure_ascii=False, default=str, indent=1))
+        typer.echo(dumps(frame.to_dicts()))
     else:
+        frame = escape_frame(frame)
         with pl.Config(
             tbl_rows=100,
             tbl_cols=20,
@@ -117,6 +121,10 @@ def build(
             "omit to start a local cluster of --jobs workers."
         ),
     ] = None,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option("--follow-symlinks", help="Read files that symlinks point to outside FOLDER."),
+    ] = False,
 ) -> None:
     """Build or update the fact database from FOLDER, then print a short report."""
     from pipeline.build import run
@@ -136,14 +144,18 @@ def build(
             progress=progress,
             engine=engine.value,
             scheduler=scheduler,
+            follow_symlinks=follow_symlinks,
         )
+    for note in result.notes:
+        typer.echo(f"factdb: {escape(note, cell=True)}", err=True)
+    built = escape(result.db, cell=True)
     typer.echo(
-        f"built {result.db}: {result.articles} articles ({result.processed} processed, "
+        f"built {built}: {result.articles} articles ({result.processed} processed, "
         f"{result.carried_over} unchanged), {result.claims} claims, {result.entities} speakers, "
         f"{result.rejections} rejections in {result.seconds:.1f}s"
     )
     for name in result.rejected_files[:10]:
-        typer.echo(f"  rejected: {name}")
+        typer.echo(f"  rejected: {escape(name, cell=True)}")
     if len(result.rejected_files) > 10:
         typer.echo(
             f"  ... and {len(result.rejected_files) - 10} more (factdb report rejections_summary)"
@@ -302,8 +314,9 @@ def show(
         "published_date",
     ):
         if row.get(key) not in (None, [], ""):
-            typer.echo(f"{key:>20}: {row[key]}")
-    typer.echo(f"{'sentence':>20}: {_mark_speaker(sentence, row.get('speaker_surface'))}")
+            typer.echo(f"{key:>20}: {escape(str(row[key]))}")
+    marked = _mark_speaker(sentence, row.get("speaker_surface"))
+    typer.echo(f"{'sentence':>20}: {escape(marked)}")
 
 
 def _mark_speaker(sentence: str, speaker: str | None) -> str:
@@ -353,7 +366,7 @@ def check(db: DbOption = DEFAULT_DB) -> None:
 
     problems = check_db(db)
     for problem in problems:
-        typer.echo(f"problem: {problem}")
+        typer.echo(f"problem: {escape(problem, cell=True)}")
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
         typer.echo(f"factdb: {db} failed its check ({count})", err=True)

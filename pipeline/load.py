@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 from filelock import FileLock, Timeout
 
+from pipeline.dbfile import check_replaceable, write_marker
 from pipeline.entities import canonicalise
 from pipeline.errors import DatabaseError, DatabaseLocked
 from pipeline.process import statement_id
@@ -75,29 +76,6 @@ def build_lock(db: Path) -> Iterator[None]:
         lock.release()
 
 
-def check_replaceable(db: Path) -> None:
-    """Refuse to build over a file that is not a factdb database: `--db` may name the
-    wrong file, and a build replaces what is there."""
-    if db.is_dir():
-        raise DatabaseError(f"{db} is a folder; give --db a file name such as {db}/factdb.duckdb")
-    if not db.exists() or db.stat().st_size == 0:
-        return
-    move = "move it away or give another --db"
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error:
-        raise DatabaseError(f"{db} is not a DuckDB database; not replacing it: {move}") from None
-    try:
-        tables = con.execute("select table_name from information_schema.tables").fetchall()
-    finally:
-        con.close()
-    if ("runs",) not in tables:
-        raise DatabaseError(
-            f"{db} is a DuckDB database but not a factdb one (no runs table); "
-            f"not replacing it: {move}"
-        )
-
-
 def staging_path(db: Path, run_id: str) -> Path:
     return db.with_name(f".{db.name}.{run_id}.building")
 
@@ -124,6 +102,7 @@ class DatabaseWriter:
             raise DatabaseError(f"cannot create {self.path}: {exc}") from None
         for table in TABLES:
             self.con.execute(ddl(table))
+        write_marker(self.con)
         self.buffers: dict[str, list[dict]] = {table: [] for table in TABLES}
         pause_point("staging")
 
