@@ -122,7 +122,7 @@ def run(
                     jobs,
                     full,
                     len(paths) + len(outside),
-                    len(todo),
+                    len(todo) + len(outside),  # rejected unread, as ingest rejects
                     len(keep),
                 )
             )
@@ -134,7 +134,7 @@ def run(
         db=str(db),
         files=len(paths),
         articles=counts["articles"],
-        processed=len(todo),
+        processed=len(todo) + len(outside),
         carried_over=len(keep),
         claims=counts["claims"],
         statements=counts["statements"],
