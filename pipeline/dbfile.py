@@ -31,7 +31,7 @@ def database_path(db: Path) -> Path:
     its target (the file a build locks and replaces), and what is there must be a
     regular file or nothing. Opening a FIFO blocks forever, and replacing a device node
     or a socket destroys it."""
-    if isinstance(db, Path) and not _is_utf8(str(db)):
+    if not _is_utf8(str(db)):
         raise DatabaseError(
             f"--db {printable(db)} is not a valid UTF-8 path, which DuckDB cannot open; "
             "give a name of UTF-8 characters"
@@ -96,7 +96,7 @@ def open_error(db: Path, exc: duckdb.Error) -> DatabaseError:
             "wait for it or close it, then try again"
         )
     if not _has_duckdb_magic(db):
-        return NotFactdbDatabase(f"{db} is not a DuckDB file; {MOVE}")
+        return NotFactdbDatabase(f"{db} is not a DuckDB file")
     return DatabaseError(f"{db} is a damaged DuckDB file ({first}); rebuild it or restore a copy")
 
 
@@ -123,7 +123,10 @@ def check_replaceable(db: Path) -> None:
     """
     if not db.exists() or db.stat().st_size == 0:
         return
-    con = open_read_only(db)
+    try:
+        con = open_read_only(db)
+    except NotFactdbDatabase as exc:
+        raise NotFactdbDatabase(f"{exc}; not replacing it: {MOVE}") from None
     try:
         if is_factdb(con):
             return

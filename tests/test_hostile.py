@@ -8,6 +8,7 @@ fix. Slow ones run the real CLI in a child process, as a user would.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import signal
 import socket
@@ -399,8 +400,8 @@ def test_csv_is_escaped_on_a_terminal_and_raw_in_a_pipe(nasty_db) -> None:
 
 
 def _measured_build(folder: Path, db: Path, *extra: str) -> tuple[float, int, int]:
-    """(seconds, peak RSS in MB, exit status) of a build in a child process."""
-    started = time.monotonic()
+    """(CPU seconds, peak RSS in MB, exit status) of a build in a child process. CPU
+    time, not wall time: the machine running the tests may be busy with other work."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -422,21 +423,22 @@ def _measured_build(folder: Path, db: Path, *extra: str) -> tuple[float, int, in
     )
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return time.monotonic() - started, usage.ru_maxrss // 1024, proc.returncode
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, proc.returncode
 
 
 def test_a_megabyte_of_numbers_is_read_in_bounded_time_and_memory(tmp_path: Path) -> None:
-    """1 MB of "7 3 9 ..." took over 45 s and 1 GB: every one of its 500,000 numbers
-    was scanned, dated and kept. Past the per-article cap the rest is not read."""
+    """1 MB of "7 3 9 ..." took 18 s of CPU and 1 GB: every one of its 500,000 numbers
+    was segmented, scanned and kept. Past the per-article cap the rest is not read."""
     folder = tmp_path / "a"
     folder.mkdir()
-    digits = " ".join(str(i * 7 % 10) for i in range(500_000))
+    draw = random.Random(14)  # lines that differ: ingest keeps a repeated line once
+    digits = " ".join(str(draw.randrange(10)) for _ in range(500_000))
     lines = "\n".join(digits[i : i + 50_000] for i in range(0, len(digits), 50_000))
     (folder / "numbers.txt").write_text("The statistics office said the counts were:\n" + lines)
     db = tmp_path / "f.duckdb"
     seconds, peak_mb, status = _measured_build(folder, db)
     assert status == 0
-    assert seconds < 30 and peak_mb < 700, (seconds, peak_mb)
+    assert seconds < 10 and peak_mb < 600, (seconds, peak_mb)
     with duckdb.connect(str(db), read_only=True) as con:
         (warnings,) = con.execute("select warnings from articles").fetchall()[0]
     assert any("over 2,000 numbers: read only the first" in w for w in warnings)
