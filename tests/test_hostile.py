@@ -565,3 +565,71 @@ def test_claims_refuses_a_bound_that_is_not_finite(seeded_db: Path) -> None:
     result = runner.invoke(app, ["claims", "--min", "nan", "--db", str(seeded_db)])
     assert result.exit_code == 2
     assert "finite" in _one_line(result.output)
+
+
+# The bar of issue 14: every finding of the probe keeps a test here, and the older
+# hostile-input and kill tests (test_bad_input, test_crash, test_concurrency) keep
+# theirs; removing one fails this.
+
+FINDINGS = {
+    1: ["test_fifo_as_database_is_refused_without_hanging"],
+    2: ["test_special_file_as_database_is_refused_and_kept"],
+    3: [
+        "test_another_programs_database_with_a_runs_table_is_not_replaced",
+        "test_build_marks_its_database",
+        "test_database_built_before_the_marker_is_still_replaced",
+    ],
+    4: ["test_symlinked_database_replaces_its_target"],
+    5: ["test_readers_of_a_truncated_database_print_one_line"],
+    6: [
+        "test_build_over_a_database_another_process_holds_says_locked",
+        "test_reader_of_a_database_another_process_holds_says_locked",
+        "test_file_that_is_not_duckdb_is_named_so",
+    ],
+    7: ["test_disk_full_in_a_worker_is_one_error_and_keeps_the_database"],
+    8: ["test_negative_limit_is_one_line"],
+    9: [
+        "test_database_path_that_is_not_utf8_is_refused_before_any_work",
+        "test_folder_whose_name_is_not_utf8_builds",
+    ],
+    10: [
+        "test_build_prints_rejected_file_names_escaped",
+        "test_claims_table_shows_bidi_escaped_and_stores_it_raw",
+        "test_show_prints_escaped",
+        "test_csv_is_escaped_on_a_terminal_and_raw_in_a_pipe",
+    ],
+    11: ["test_a_megabyte_of_numbers_is_read_in_bounded_time_and_memory"],
+    12: ["test_known_article_grown_past_the_limit_is_not_read"],
+    13: ["test_jobs_above_the_cores_is_capped_and_said"],
+    14: ["test_sigterm_cleans_up_and_says_so"],
+    15: ["test_symlink_out_of_the_folder_is_rejected_unless_followed"],
+    16: [
+        "test_report_refuses_a_number_that_is_not_finite",
+        "test_claims_refuses_a_bound_that_is_not_finite",
+    ],
+}
+OLDER = {
+    "test_bad_input": [
+        "test_build_completes_without_a_traceback",
+        "test_built_database_passes_check",
+    ],
+    "test_crash": ["test_killed_build_leaves_previous_database", "test_at_least_20_kill_points"],
+    "test_concurrency": [
+        "test_second_build_is_refused_while_one_runs",
+        "test_readers_during_a_whole_build_see_old_or_new",
+    ],
+}
+
+
+def test_every_finding_of_issue_14_has_its_tests() -> None:
+    assert sorted(FINDINGS) == list(range(1, 17))
+    missing = [name for names in FINDINGS.values() for name in names if name not in globals()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("module", sorted(OLDER))
+def test_older_hostile_and_kill_tests_are_kept(module: str) -> None:
+    import importlib
+
+    tests = importlib.import_module(module)
+    assert [name for name in OLDER[module] if not hasattr(tests, name)] == []
