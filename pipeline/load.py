@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 from filelock import FileLock, Timeout
 
-from pipeline.dbfile import check_replaceable, write_marker
+from pipeline.dbfile import check_replaceable, first_line, write_marker
 from pipeline.entities import canonicalise
 from pipeline.errors import DatabaseError, DatabaseLocked
 from pipeline.process import statement_id
@@ -99,12 +99,17 @@ class DatabaseWriter:
         try:
             self.con = duckdb.connect(str(self.path))
         except duckdb.Error as exc:
-            raise DatabaseError(f"cannot create {self.path}: {exc}") from None
-        for table in TABLES:
-            self.con.execute(ddl(table))
-        write_marker(self.con)
+            raise DatabaseError(f"cannot create {self.path}: {first_line(exc)}") from None
         self.buffers: dict[str, list[dict]] = {table: [] for table in TABLES}
-        pause_point("staging")
+        try:  # interrupted here (disk full, Ctrl-C, SIGTERM), the staging file goes too
+            with self._writing("creating"):
+                for table in TABLES:
+                    self.con.execute(ddl(table))
+                write_marker(self.con)
+            pause_point("staging")
+        except BaseException:
+            self.abort()
+            raise
 
     def add_result(self, result: ArticleResult) -> None:
         for table, rows in result_rows(result, self.extractor_version).items():
