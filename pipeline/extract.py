@@ -74,19 +74,6 @@ def extract(
     return candidates, statements
 
 
-def reading_limit(text: str) -> int:
-    """How much of `text` is read: all of it, or, past MAX_NUMBERS runs of digits, up to
-    the line before the first run over the limit (or that run itself, when the line
-    break is so far back that it would drop half the numbers). A prefix keeps every
-    offset into the text valid. Costs a regex scan up to the limit, no more."""
-    starts = [m.start() for m in itertools.islice(_NUMBER.finditer(text), MAX_NUMBERS + 1)]
-    if len(starts) <= MAX_NUMBERS:
-        return len(text)
-    over = starts[-1]
-    line = text.rfind("\n", 0, over) + 1
-    return line if line > starts[MAX_NUMBERS // 2] else over
-
-
 def is_claim(quantity: Quantity, text: str, lang: str) -> bool:
     """A claim measures something: a unit, or a count of a named thing that is new.
 
@@ -150,3 +137,16 @@ def _candidate(
         start=quantity.start,
         end=quantity.end,
     )
+
+
+def reading_limit(text: str) -> int:
+    """How much of `text` is read: all of it, or, past MAX_NUMBERS runs of digits, up to
+    the line before the first run over the limit (or that run itself, when the line
+    break is so far back that it would drop half the numbers). A prefix keeps every
+    offset into the text valid. Costs a regex scan up to the limit, no more."""
+    starts = [m.start() for m in itertools.islice(_NUMBER.finditer(text), MAX_NUMBERS + 1)]
+    if len(starts) <= MAX_NUMBERS:
+        return len(text)
+    over = starts[-1]
+    line = text.rfind("\n", 0, over) + 1
+    return line if line > starts[MAX_NUMBERS // 2] else over

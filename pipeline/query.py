@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from pipeline.dbfile import database_path, first_line, open_read_only
+from pipeline.dbfile import database_path, open_read_only
 from pipeline.errors import BadParameter, DatabaseError
 
 if TYPE_CHECKING:  # frames come from duckdb's .pl(): a build never imports polars
@@ -57,17 +57,28 @@ def connect(db: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]
     try:
         yield con
     except duckdb.CatalogException as exc:
-        raise DatabaseError(f"{path} is not a factdb database: {first_line(exc)}") from None
+        raise DatabaseError(f"{path} is not a factdb database: {_first_line(exc)}") from None
     except (duckdb.ConversionException, duckdb.InvalidInputException) as exc:
         # A parameter DuckDB cannot use as given: text for a number, a lone surrogate.
-        raise BadParameter(f"a parameter cannot be used: {first_line(exc)}") from None
+        raise BadParameter(f"a parameter cannot be used: {_first_line(exc)}") from None
     except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException) as exc:
         # A file cut short or damaged opens, then fails where a query reads the bad part.
         raise DatabaseError(
-            f"cannot read {path} ({first_line(exc)}); it is damaged: rebuild it or restore a copy"
+            f"cannot read {path} ({_first_line(exc)}); it is damaged: rebuild it or restore a copy"
         ) from None
     finally:
         con.close()
+
+
+def finite(name: str, value: float | str) -> float:
+    """`value` as a finite number: nan matches nothing and inf everything, silently."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise BadParameter(f"{name} must be a number, not {value!r}") from None
+    if not math.isfinite(number):
+        raise BadParameter(f"{name} must be a finite number, not {value!r}")
+    return number
 
 
 def claims(
@@ -134,12 +145,5 @@ def entities(db: Path | str | None = None, name: str | None = None) -> pl.DataFr
         return con.sql(sql + " order by name", params=params).pl()
 
 
-def finite(name: str, value: float | str) -> float:
-    """`value` as a finite number: nan matches nothing and inf everything, silently."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise BadParameter(f"{name} must be a number, not {value!r}") from None
-    if not math.isfinite(number):
-        raise BadParameter(f"{name} must be a finite number, not {value!r}")
-    return number
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
