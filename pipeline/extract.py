@@ -34,7 +34,12 @@ def extract(
 ) -> tuple[list[ClaimCandidate], list[Statement]]:
     """Claim candidates and attributed statements of one article; `statements` are
     found here unless the caller has them already."""
-    text = article.text
+    text = article.text[: reading_limit(article.text)]  # a prefix: offsets stay valid
+    if len(text) < len(article.text):
+        article.warnings.append(
+            f"over {MAX_NUMBERS:,} numbers: read only the first {len(text):,} "
+            f"of {len(article.text):,} characters"
+        )
     spans = [(s.start_char, s.end_char) for s in doc.sents]
     if statements is None:
         statements = find_statements(doc, article.lang, text, spans)
@@ -44,12 +49,7 @@ def extract(
     candidates = []
     stated: set[tuple] = set()
     per_sentence: dict[str, tuple[ClaimDate, list[str]]] = {}  # figures often share one
-    cut = reading_limit(text)
-    if cut < len(text):
-        article.warnings.append(
-            f"over {MAX_NUMBERS:,} numbers: read only the first {cut:,} of {len(text):,} characters"
-        )
-    for quantity in extract_quantities(text[:cut], article.lang):
+    for quantity in extract_quantities(text, article.lang):
         if not is_claim(quantity, article.text, article.lang):
             continue
         index = max(bisect.bisect_right(starts, quantity.start) - 1, 0)
@@ -64,7 +64,7 @@ def extract(
         sentence = article.text[sent_start:sent_end]
         if sentence not in per_sentence:
             per_sentence[sentence] = (
-                claim_date(sentence, article.published_date, article.lang, article_text=text[:cut]),
+                claim_date(sentence, article.published_date, article.lang, article_text=text),
                 topics_of(sentence, article.lang),
             )
         when, topics = per_sentence[sentence]
