@@ -27,7 +27,7 @@ def test_build_refuses_to_replace_a_file_that_is_not_a_database(tmp_path: Path) 
     folder = _one_article(tmp_path / "articles")
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes, not a database\n")
-    with pytest.raises(DatabaseError, match="is not a DuckDB file; move it away"):
+    with pytest.raises(DatabaseError, match="is not a DuckDB file; not replacing it: move it away"):
         run(folder, notes, jobs=1)
     assert notes.read_text() == "my notes, not a database\n"
     assert not list(tmp_path.glob(".notes.txt.*"))
