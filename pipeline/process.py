@@ -95,7 +95,7 @@ def process_doc(
 def readable(article: Article) -> str:
     """The part of the article's text that is segmented and read (`reading_limit`): a
     file of numbers would otherwise cost seconds and hundreds of MB per MB."""
-    return article.text[: reading_limit(article.text)]
+    return article.text[: reading_limit(article.text, article.lang)]
 
 
 def ingest_safely(path: Path, root: Path) -> Article | Rejection:

@@ -449,9 +449,9 @@ def test_reading_stops_at_a_line_break_before_the_number_over_the_cap() -> None:
 
     line = "Exports rose 3 percent and imports 4 percent.\n"  # two numbers a line
     text = line * (MAX_NUMBERS // 2 + 10)
-    cut = reading_limit(text)
+    cut = reading_limit(text, "en")
     assert cut == len(line) * (MAX_NUMBERS // 2) and text[cut - 1] == "\n"
-    assert reading_limit(line * 10) == len(line) * 10
+    assert reading_limit(line * 10, "en") == len(line) * 10
 
 
 # 12: the size limit is checked before a known article is read again
