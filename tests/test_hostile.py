@@ -426,19 +426,32 @@ def _measured_build(folder: Path, db: Path, *extra: str) -> tuple[float, int, in
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, proc.returncode
 
 
-def test_a_megabyte_of_numbers_is_read_in_bounded_time_and_memory(tmp_path: Path) -> None:
-    """1 MB of "7 3 9 ..." took 18 s of CPU and 1 GB: every one of its 500,000 numbers
-    was segmented, scanned and kept. Past the per-article cap the rest is not read."""
+def _digits(draw: random.Random) -> str:
+    return str(draw.randrange(10))
+
+
+def _percent_in_words(draw: random.Random) -> str:
+    tens = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    ones = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    return f"{draw.choice(tens)}-{draw.choice(ones)} percent,"
+
+
+@pytest.mark.parametrize("number", [_digits, _percent_in_words], ids=["digits", "words"])
+def test_a_megabyte_of_numbers_is_read_in_bounded_time_and_memory(tmp_path: Path, number) -> None:
+    """1 MB of "7 3 9 ..." took 18 s of CPU and 1 GB, and 1 MB of "forty-two percent,"
+    24 s and 4.6 GB: every number was segmented, scanned, dated and kept. Past the
+    per-article cap the rest is not read."""
     folder = tmp_path / "a"
     folder.mkdir()
     draw = random.Random(14)  # lines that differ: ingest keeps a repeated line once
-    digits = " ".join(str(draw.randrange(10)) for _ in range(500_000))
-    lines = "\n".join(digits[i : i + 50_000] for i in range(0, len(digits), 50_000))
-    (folder / "numbers.txt").write_text("The statistics office said the counts were:\n" + lines)
+    body = ""
+    while len(body) < 1_000_000:
+        body += " ".join(number(draw) for _ in range(2_000)) + "\n"
+    (folder / "numbers.txt").write_text("The statistics office said the counts were:\n" + body)
     db = tmp_path / "f.duckdb"
     seconds, peak_mb, status = _measured_build(folder, db)
     assert status == 0
-    assert seconds < 10 and peak_mb < 600, (seconds, peak_mb)
+    assert seconds < 10 and peak_mb < 700, (seconds, peak_mb)
     with duckdb.connect(str(db), read_only=True) as con:
         (warnings,) = con.execute("select warnings from articles").fetchall()[0]
     assert any("over 2,000 numbers: read only the first" in w for w in warnings)
@@ -452,6 +465,16 @@ def test_reading_stops_at_a_line_break_before_the_number_over_the_cap() -> None:
     cut = reading_limit(text, "en")
     assert cut == len(line) * (MAX_NUMBERS // 2) and text[cut - 1] == "\n"
     assert reading_limit(line * 10, "en") == len(line) * 10
+
+
+def test_number_words_count_toward_the_cap_but_articles_do_not() -> None:
+    from pipeline.extract import MAX_NUMBERS, reading_limit
+
+    line = "Prices rose by forty percent, then by ninety percent.\n"  # two number words
+    text = line * (MAX_NUMBERS // 2 + 10)
+    assert reading_limit(text, "en") == len(line) * (MAX_NUMBERS // 2)
+    prose = "A man said one thing and an aide another.\n" * (MAX_NUMBERS * 2)
+    assert reading_limit(prose, "en") == len(prose)
 
 
 # 12: the size limit is checked before a known article is read again
@@ -598,7 +621,11 @@ FINDINGS = {
         "test_show_prints_escaped",
         "test_csv_is_escaped_on_a_terminal_and_raw_in_a_pipe",
     ],
-    11: ["test_a_megabyte_of_numbers_is_read_in_bounded_time_and_memory"],
+    11: [
+        "test_a_megabyte_of_numbers_is_read_in_bounded_time_and_memory",
+        "test_reading_stops_at_a_line_break_before_the_number_over_the_cap",
+        "test_number_words_count_toward_the_cap_but_articles_do_not",
+    ],
     12: ["test_known_article_grown_past_the_limit_is_not_read"],
     13: ["test_jobs_above_the_cores_is_capped_and_said"],
     14: ["test_sigterm_cleans_up_and_says_so"],
