@@ -132,7 +132,7 @@ def run(
     return BuildReport(
         run_id=run_id,
         db=str(db),
-        files=len(paths),
+        files=len(paths) + len(outside),
         articles=counts["articles"],
         processed=len(todo) + len(outside),
         carried_over=len(keep),

@@ -562,6 +562,7 @@ def test_symlink_out_of_the_folder_is_rejected_unless_followed(tmp_path: Path) -
     db = tmp_path / "f.duckdb"
     report = run(folder, db, jobs=1)
     assert set(report.rejected_files) == {"diary.txt", "status.txt", "zz_again.txt"}
+    assert report.files == 4 and report.processed == 4
     with duckdb.connect(str(db), read_only=True) as con:
         rows = dict(con.execute("select article, reason from rejections").fetchall())
     assert "outside the folder" in rows["diary.txt"] and "--follow-symlinks" in rows["diary.txt"]
