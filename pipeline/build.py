@@ -18,7 +18,9 @@ import json
 import multiprocessing
 import os
 import signal
+import stat
 import sys
+import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,8 +32,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from pipeline.errors import BadParameter, DatabaseError, FactdbError, FolderNotFound
-from pipeline.ingest import discover
+from pipeline.dbfile import check_replaceable, database_path, printable
+from pipeline.errors import BadParameter, DatabaseError, FactdbError, FolderNotFound, Terminated
+from pipeline.ingest import MAX_BYTES, discover, outside_folder, printable_name
 from pipeline.load import DatabaseWriter, build_lock, read_previous, remove_stale_staging
 from pipeline.partition import Summary, assemble, remove_stale_parts, write_partition
 from pipeline.process import EXTRACTOR_VERSION, Outcome, process_batch
@@ -62,6 +65,7 @@ class BuildReport(BaseModel):
     entities: int
     seconds: float
     rejected_files: list[str]
+    notes: list[str] = []  # what the build changed of what was asked (e.g. --jobs)
 
 
 def run(
@@ -73,13 +77,16 @@ def run(
     progress: Progress | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    follow_symlinks: bool = False,
 ) -> BuildReport:
     """Build (or incrementally rebuild) the fact database `db` from the articles in `folder`.
 
-    `jobs` worker processes (default: one per core); `engine="dask"` runs the work on
-    the Dask cluster at `scheduler`, or on a new local one with `jobs` workers.
+    `jobs` worker processes (default and most: one per core); `engine="dask"` runs the
+    work on the Dask cluster at `scheduler`, or on a new local one with `jobs` workers.
+    Files that symlinks in `folder` point to outside it are rejected unless
+    `follow_symlinks`. A symlink as `db` is followed: its target is replaced.
     """
-    folder, db = Path(folder), Path(db)
+    folder, db = Path(folder), database_path(Path(db))
     if engine not in ENGINES:
         raise BadParameter(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     if scheduler and engine != "dask":
@@ -88,24 +95,35 @@ def run(
         raise FolderNotFound(f"folder not found: {folder}; give a folder of .txt or .md articles")
     if not db.parent.is_dir():
         raise DatabaseError(f"cannot write {db}: folder {db.parent} does not exist")
-    jobs = max(1, jobs or _cores())
+    jobs, notes = _jobs(jobs, engine, scheduler)
     started = dt.datetime.now()
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    with build_lock(db):
+    with build_lock(db), _sigterm_interrupts():
         remove_stale_staging(db)
         remove_stale_parts(db)
-        paths = discover(folder)
+        check_replaceable(db)  # before reading it: a locked file is named as such
+        paths, outside = _inside(discover(folder), folder, follow_symlinks)
         previous = {} if full else read_previous(db)
         keep, todo = _split_unchanged(paths, folder, previous)
         writer = DatabaseWriter(db, run_id, EXTRACTOR_VERSION)
         try:
+            for rejection in outside:
+                writer.add_rejection(rejection)
             writer.carry_over(db, [previous[p][2] for p in keep])
             seen = {previous[p][2]: p for p in keep}
             tick = _progress_from(len(keep), len(paths), progress)
             rejected = _process_and_write(writer, todo, folder, seen, jobs, engine, scheduler, tick)
             counts = writer.finish(
                 _run_row(
-                    run_id, started, folder, engine, jobs, full, len(paths), len(todo), len(keep)
+                    run_id,
+                    started,
+                    folder,
+                    engine,
+                    jobs,
+                    full,
+                    len(paths) + len(outside),
+                    len(todo) + len(outside),  # rejected unread, as ingest rejects
+                    len(keep),
                 )
             )
         except BaseException:
@@ -114,17 +132,50 @@ def run(
     return BuildReport(
         run_id=run_id,
         db=str(db),
-        files=len(paths),
+        files=len(paths) + len(outside),
         articles=counts["articles"],
-        processed=len(todo),
+        processed=len(todo) + len(outside),
         carried_over=len(keep),
         claims=counts["claims"],
         statements=counts["statements"],
         rejections=counts["rejections"],
         entities=counts["entities"],
         seconds=round((dt.datetime.now() - started).total_seconds(), 3),
-        rejected_files=sorted(set(rejected)),
+        rejected_files=sorted({*rejected, *(r.article for r in outside)}),
+        notes=notes,
     )
+
+
+def _jobs(asked: int | None, engine: str, scheduler: str | None) -> tuple[int, list[str]]:
+    """The processes to run, at most one per core: more only add memory and switching
+    (`--jobs 200` on 2 cores started 202 processes and 12 GB). A remote Dask cluster
+    has cores of its own, so its --jobs is left as asked."""
+    cores = _cores()
+    if asked is None:
+        return cores, []
+    if asked > cores and not (engine == "dask" and scheduler):
+        plural = "s" if cores > 1 else ""
+        return cores, [f"--jobs {asked} is more than the {cores} core{plural} here: using {cores}"]
+    return max(1, asked), []
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (`kill`, a service manager stopping the build) ends the build as Ctrl-C
+    does: the exception unwinds through the writer's cleanup of its temporary files.
+    Python's default for SIGTERM is to die on the spot, leaving them behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _process_and_write(
@@ -160,7 +211,7 @@ def _split_unchanged(
 ) -> tuple[list[str], list[Path]]:
     keep, todo = [], []
     for path in paths:
-        rel = path.relative_to(folder).as_posix()
+        rel = printable_name(path.relative_to(folder).as_posix())  # as ingest stores it
         known = previous.get(rel)
         if known and known[1] == EXTRACTOR_VERSION and known[0] == _file_hash(path):
             keep.append(rel)
@@ -169,11 +220,32 @@ def _split_unchanged(
     return keep, todo
 
 
+def _inside(
+    paths: list[Path], folder: Path, follow_symlinks: bool
+) -> tuple[list[Path], list[Rejection]]:
+    """The files to read, and rejections of those symlinked from outside `folder`."""
+    if follow_symlinks:
+        return paths, []
+    inside, outside = [], []
+    for path in paths:
+        rejection = outside_folder(path, folder)
+        if rejection is None:
+            inside.append(path)
+        else:
+            outside.append(rejection)
+    return inside, outside
+
+
 def _file_hash(path: Path) -> str | None:
-    if not path.is_file():  # a FIFO would block read_bytes(); ingest rejects it
-        return None
+    """The file's sha256, or None when ingest must look at it again: not a regular file
+    (a FIFO would block the read) or over the size limit. The size is checked before
+    reading, so a known article grown to gigabytes is never read, and the hash streams."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:
         return None
 
@@ -287,7 +359,10 @@ def _result(window: deque[Future[T] | _OwnItem[T]]) -> T:
 
 
 def _die_with_parent(parent: int) -> None:
-    """A worker ends when its build is killed, instead of finishing work nobody reads."""
+    """A worker ends when its build is killed, instead of finishing work nobody reads.
+    A forked worker inherits the parent's SIGTERM handler: it gets Python's default back,
+    so that the pool can stop it; the parent does the cleaning up."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -368,7 +443,7 @@ def _run_row(
         "started": started,
         "ended": dt.datetime.now(),
         "status": "complete",
-        "folder": str(folder),
+        "folder": printable(folder),  # DuckDB stores UTF-8: undecodable bytes as \\xNN
         "engine": engine,
         "jobs": jobs,
         "full_build": full,

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.dbfile import declared_columns, live_columns
 from pipeline.query import connect
-from schemas.tables import TABLES, ddl
+from schemas.tables import TABLES
 
 SHOWN = 5  # problems listed per kind before "... and N more"
 
@@ -29,8 +30,8 @@ def check(db: Path | str) -> list[str]:
 
 def schema_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Tables and columns (names, order, types) as the DDL of schemas/tables.py makes them."""
-    expected = _declared_columns()
-    found = _live_columns(con)
+    expected = declared_columns()
+    found = live_columns(con)
     problems = []
     for table, columns in expected.items():
         if table not in found:
@@ -38,24 +39,6 @@ def schema_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
         elif found[table] != columns:
             problems.append(f"table {table} has columns {found[table]}, expected {columns}")
     return problems
-
-
-def _declared_columns() -> dict[str, list[tuple[str, str]]]:
-    with duckdb.connect() as con:
-        for table in TABLES:
-            con.execute(ddl(table))
-        return _live_columns(con)
-
-
-def _live_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
-    rows = con.execute(
-        "select table_name, column_name, data_type from information_schema.columns "
-        "where table_schema = 'main' order by table_name, ordinal_position"
-    ).fetchall()
-    found: dict[str, list[tuple[str, str]]] = {}
-    for table, column, data_type in rows:
-        found.setdefault(table, []).append((column, data_type))
-    return found
 
 
 def _claim_text(con: duckdb.DuckDBPyConnection) -> list[str]:

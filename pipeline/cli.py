@@ -19,7 +19,8 @@ try:  # typer 0.2x carries its own copy of click; older releases use click itsel
 except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click_errors
 
-from pipeline.errors import BadParameter, FactdbError
+from pipeline.errors import BadParameter, FactdbError, Terminated
+from pipeline.terminal import dumps, escape, escape_frame
 
 if TYPE_CHECKING:  # polars is imported where a table is shown: a build does not need it
     import polars as pl
@@ -148,11 +149,12 @@ def friendly(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except FactdbError as exc:
-            typer.echo(f"factdb: {exc}", err=True)
+            typer.echo(f"factdb: {escape(str(exc), cell=True)}", err=True)
             raise typer.Exit(2) from None
-        except KeyboardInterrupt:
-            typer.echo("factdb: interrupted; the database was left as it was", err=True)
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM during a build (`Terminated`)
+            what = "terminated" if isinstance(exc, Terminated) else "interrupted"
+            typer.echo(f"factdb: {what}; the database was left as it was", err=True)
+            raise typer.Exit(143 if isinstance(exc, Terminated) else 130) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -166,10 +168,13 @@ def show_frame(frame: pl.DataFrame, fmt: Format) -> None:
             for c, dtype in frame.schema.items()
             if isinstance(dtype, pl.List)
         )
+        if sys.stdout.isatty():  # a file or pipe gets the data as stored
+            flat = escape_frame(flat, cell=False)
         typer.echo(flat.write_csv(), nl=False)
     elif fmt is Format.json:
-        typer.echo(json.dumps(frame.to_dicts(), ensure_ascii=False, default=str, indent=1))
+        typer.echo(dumps(frame.to_dicts()))
     else:
+        frame = escape_frame(frame)
         with pl.Config(
             tbl_rows=TABLE_ROWS,
             tbl_cols=20,
@@ -220,6 +225,10 @@ def build(
         bool, typer.Option("--verbose", "-v", help="List every rejected file, not the first 10.")
     ] = False,
     fmt: ResultFormatOption = ResultFormat.text,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option("--follow-symlinks", help="Read files that symlinks point to outside FOLDER."),
+    ] = False,
 ) -> None:
     """Build or update the fact database from FOLDER, then print a short report."""
     # The time shown is the user's wait: it counts loading spaCy and the language data,
@@ -243,23 +252,30 @@ def build(
             progress=progress,
             engine=engine.value,
             scheduler=scheduler,
+            follow_symlinks=follow_symlinks,
         )
     if result.files == 0:
-        typer.echo(f"factdb: warning: no .txt or .md files in {folder}", err=True)
+        typer.echo(
+            f"factdb: warning: no .txt or .md files in {escape(str(folder), cell=True)}", err=True
+        )
     reasons = _rejection_reasons(result.db, result.rejected_files)
     if fmt is ResultFormat.json:
         summary = result.model_dump() | {"rejected": reasons}
-        typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))
+        typer.echo(dumps(summary))
         return
+    for note in result.notes:
+        typer.echo(f"factdb: {escape(note, cell=True)}", err=True)
     seconds = time.perf_counter() - (_process_started or started)
+    built = escape(result.db, cell=True)
     typer.echo(
-        f"built {result.db}: {result.articles} articles ({result.processed} processed, "
+        f"built {built}: {result.articles} articles ({result.processed} processed, "
         f"{result.carried_over} unchanged), {result.claims} claims, {result.entities} speakers, "
         f"{result.rejections} rejections in {seconds:.1f}s"
     )
     shown = reasons if verbose else reasons[:10]
     for rejected in shown:
-        typer.echo(f"  rejected: {rejected['article']} ({rejected['stage']}: {rejected['reason']})")
+        line = f"{rejected['article']} ({rejected['stage']}: {rejected['reason']})"
+        typer.echo(f"  rejected: {escape(line, cell=True)}")
     if len(reasons) > len(shown):
         typer.echo(f"  ... and {len(reasons) - len(shown)} more (-v lists them all)")
     if not quiet and result.articles:
@@ -418,7 +434,7 @@ def show(
     sentence = text[s0:start] + "[" + text[start:end] + "]" + text[end : s0 + len(row["sentence"])]
     if fmt is ResultFormat.json:
         del row["article_text"]  # the whole article: `factdb sql` reads it when wanted
-        typer.echo(json.dumps(row, ensure_ascii=False, default=str, indent=1))
+        typer.echo(dumps(row))
         return
     for key in (
         "claim_id",
@@ -442,8 +458,9 @@ def show(
         "published_date",
     ):
         if row.get(key) not in (None, [], ""):
-            typer.echo(f"{key:>20}: {row[key]}")
-    typer.echo(f"{'sentence':>20}: {_mark_speaker(sentence, row.get('speaker_surface'))}")
+            typer.echo(f"{key:>20}: {escape(str(row[key]))}")
+    marked = _mark_speaker(sentence, row.get("speaker_surface"))
+    typer.echo(f"{'sentence':>20}: {escape(marked)}")
 
 
 def _mark_speaker(sentence: str, speaker: str | None) -> str:
@@ -524,12 +541,12 @@ def check(db: DbOption = DEFAULT_DB, fmt: ResultFormatOption = ResultFormat.text
 
     problems = check_db(db)
     if fmt is ResultFormat.json:
-        typer.echo(json.dumps({"db": str(db), "ok": not problems, "problems": problems}, indent=1))
+        typer.echo(dumps({"db": str(db), "ok": not problems, "problems": problems}))
         if problems:
             raise typer.Exit(1)
         return
     for problem in problems:
-        typer.echo(f"problem: {problem}")
+        typer.echo(f"problem: {escape(problem, cell=True)}")
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
         typer.echo(f"factdb: {db} failed its check ({count})", err=True)

@@ -27,3 +27,11 @@ class UnknownReport(FactdbError):
 
 class BadParameter(FactdbError):
     """A report or query parameter is malformed."""
+
+
+class NotFactdbDatabase(DatabaseError):
+    """`--db` names a file that factdb did not write; a build refuses to replace it."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during a build: it stops and cleans up as on Ctrl-C (a KeyboardInterrupt)."""

@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
 from pipeline.attribution import find_statements, statement_for
 from pipeline.dates import ClaimDate, claim_date
+from pipeline.errors import LanguageDataError
 from pipeline.lang import load_lang
 from pipeline.quantities import extract_quantities
 from pipeline.subjects import subject_of, topics_of
 from schemas.records import Article, ClaimCandidate, Quantity, Statement
+
+# Numbers (runs of digits and number words) read per article. A news article has tens,
+# a long report a few hundred; a file of nothing but numbers has hundreds of thousands,
+# and each costs the quantity scan, a dated sentence and a row: 1 MB of "7 3 9 ..."
+# took a minute and a gigabyte, 1 MB of "forty-two percent," 4.6 GB. Past this many, the
+# rest of the article is neither segmented nor read (`reading_limit`; a warning on the
+# article says so).
+MAX_NUMBERS = 2_000
+_DIGITS = re.compile(r"\d+")
 
 
 def extract(
@@ -25,7 +37,12 @@ def extract(
 ) -> tuple[list[ClaimCandidate], list[Statement]]:
     """Claim candidates and attributed statements of one article; `statements` are
     found here unless the caller has them already."""
-    text = article.text
+    text = article.text[: reading_limit(article.text, article.lang)]  # offsets stay valid
+    if len(text) < len(article.text):
+        article.warnings.append(
+            f"over {MAX_NUMBERS:,} numbers: read only the first {len(text):,} "
+            f"of {len(article.text):,} characters"
+        )
     spans = [(s.start_char, s.end_char) for s in doc.sents]
     if statements is None:
         statements = find_statements(doc, article.lang, text, spans)
@@ -35,7 +52,7 @@ def extract(
     candidates = []
     stated: set[tuple] = set()
     per_sentence: dict[str, tuple[ClaimDate, list[str]]] = {}  # figures often share one
-    for quantity in extract_quantities(article.text, article.lang):
+    for quantity in extract_quantities(text, article.lang):
         if not is_claim(quantity, article.text, article.lang):
             continue
         index = max(bisect.bisect_right(starts, quantity.start) - 1, 0)
@@ -123,3 +140,31 @@ def _candidate(
         start=quantity.start,
         end=quantity.end,
     )
+
+
+def reading_limit(text: str, lang: str) -> int:
+    """How much of `text` is read: all of it, or, past MAX_NUMBERS numbers, up to the
+    line before the first number over the limit (or that number itself, when the line
+    break is so far back that it would drop half of them). A prefix keeps every offset
+    into the text valid. Costs a regex scan up to the limit, no more."""
+    found = itertools.islice(_numbers(lang).finditer(text), MAX_NUMBERS + 1)
+    starts = [m.start() for m in found]
+    if len(starts) <= MAX_NUMBERS:
+        return len(text)
+    over = starts[-1]
+    line = text.rfind("\n", 0, over) + 1
+    return line if line > starts[MAX_NUMBERS // 2] else over
+
+
+@cache
+def _numbers(lang: str) -> re.Pattern[str]:
+    """Runs of digits, and the language's number words but its weak ones ('a', 'one',
+    which are mostly articles): what the quantity scan starts at, roughly and cheaply."""
+    try:
+        numbers = load_lang(lang).numbers
+    except LanguageDataError:
+        return _DIGITS
+    words = sorted(set(numbers.words) - set(numbers.weak_words), key=len, reverse=True)
+    if not words:
+        return _DIGITS
+    return re.compile(r"\d+|\b(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)

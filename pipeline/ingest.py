@@ -61,9 +61,29 @@ def discover(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 
-def ingest(folder: Path) -> Iterator[Article | Rejection]:
+def ingest(folder: Path, follow_symlinks: bool = False) -> Iterator[Article | Rejection]:
     for path in discover(folder):
-        yield ingest_file(path, folder)
+        outside = None if follow_symlinks else outside_folder(path, folder)
+        yield outside or ingest_file(path, folder)
+
+
+def outside_folder(path: Path, root: Path) -> Rejection | None:
+    """A rejection for a file that a symlink leads to outside `root`, else None.
+
+    A folder is what its owner chose to build; a link in it to /proc/self/status, a home
+    directory or another corpus would put that file into the database unasked.
+    (`discover` does not walk into symlinked folders, so only the file itself, or
+    `root`, can be a link.)
+    """
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    if os.path.commonpath([real, top]) == top:
+        return None
+    return Rejection(
+        stage="ingest",
+        article=printable_name(path.relative_to(root).as_posix()),
+        reason=f"a symlink to {printable_name(real)}, outside the folder: not read "
+        "(build with --follow-symlinks to read it)",
+    )
 
 
 def ingest_file(path: Path, root: Path) -> Article | Rejection:

@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 from filelock import FileLock, Timeout
 
+from pipeline.dbfile import check_replaceable, first_line, write_marker
 from pipeline.entities import canonicalise
 from pipeline.errors import DatabaseError, DatabaseLocked
 from pipeline.process import statement_id
@@ -75,29 +76,6 @@ def build_lock(db: Path) -> Iterator[None]:
         lock.release()
 
 
-def check_replaceable(db: Path) -> None:
-    """Refuse to build over a file that is not a factdb database: `--db` may name the
-    wrong file, and a build replaces what is there."""
-    if db.is_dir():
-        raise DatabaseError(f"{db} is a folder; give --db a file name such as {db}/factdb.duckdb")
-    if not db.exists() or db.stat().st_size == 0:
-        return
-    move = "move it away or give another --db"
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error:
-        raise DatabaseError(f"{db} is not a DuckDB database; not replacing it: {move}") from None
-    try:
-        tables = con.execute("select table_name from information_schema.tables").fetchall()
-    finally:
-        con.close()
-    if ("runs",) not in tables:
-        raise DatabaseError(
-            f"{db} is a DuckDB database but not a factdb one (no runs table); "
-            f"not replacing it: {move}"
-        )
-
-
 def staging_path(db: Path, run_id: str) -> Path:
     return db.with_name(f".{db.name}.{run_id}.building")
 
@@ -121,11 +99,17 @@ class DatabaseWriter:
         try:
             self.con = duckdb.connect(str(self.path))
         except duckdb.Error as exc:
-            raise DatabaseError(f"cannot create {self.path}: {exc}") from None
-        for table in TABLES:
-            self.con.execute(ddl(table))
+            raise DatabaseError(f"cannot create {self.path}: {first_line(exc)}") from None
         self.buffers: dict[str, list[dict]] = {table: [] for table in TABLES}
-        pause_point("staging")
+        try:  # interrupted here (disk full, Ctrl-C, SIGTERM), the staging file goes too
+            with self._writing("creating"):
+                for table in TABLES:
+                    self.con.execute(ddl(table))
+                write_marker(self.con)
+            pause_point("staging")
+        except BaseException:
+            self.abort()
+            raise
 
     def add_result(self, result: ArticleResult) -> None:
         for table, rows in result_rows(result, self.extractor_version).items():

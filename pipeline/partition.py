@@ -12,8 +12,9 @@ single-process build row for row.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.errors import DatabaseError
 from pipeline.load import DatabaseWriter, result_rows
 from pipeline.process import Outcome
 from schemas.records import Rejection
@@ -46,8 +48,21 @@ def write_partition(
     """Write batch `index`'s rows into `parts` (one Parquet file per table); its summary."""
     partition = make_partition(outcomes, extractor_version, index)
     for table, rows in partition.tables.items():
-        pq.write_table(rows, parts / f"{table}-{index:06d}.parquet")
+        path = parts / f"{table}-{index:06d}.parquet"
+        with storage_errors(f"writing {path}"):
+            pq.write_table(rows, path)
     return partition.summary
+
+
+@contextlib.contextmanager
+def storage_errors(what: str) -> Iterator[None]:
+    """A full disk or a lost folder in a worker as one `DatabaseError` (it pickles back
+    to the parent, which ends the build with that line), not a worker's traceback."""
+    try:
+        yield
+    except OSError as exc:  # pyarrow's IO errors are OSErrors too
+        reason = exc.strerror or str(exc).strip().splitlines()[0]
+        raise DatabaseError(f"{what} failed ({reason}); the database was left as it was") from None
 
 
 def make_partition(
@@ -111,7 +126,8 @@ class Assembly:
         self.writer, self.seen = writer, seen
         remove_stale_parts(writer.db)
         self.parts = writer.db.with_name(f".{writer.db.name}.{writer.run_id}.parts")
-        self.parts.mkdir()
+        with storage_errors(f"creating {self.parts}"):
+            self.parts.mkdir()
         self.duplicates: list[int] = []
         self.rejected: list[str] = []
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from pipeline.attribution import find_statements
-from pipeline.extract import extract
+from pipeline.extract import extract, reading_limit
 from pipeline.ingest import ingest_file
 from pipeline.segment import segment, segment_many
 from pipeline.validate import validate
@@ -67,7 +67,7 @@ def process_file(path: Path, root: Path) -> Outcome:
 
 def process_article(article: Article) -> ArticleResult:
     try:
-        doc = segment(article.text, article.lang)
+        doc = segment(readable(article), article.lang)
     except Exception as exc:
         return _failed(article, "segment", exc)
     return process_doc(doc, article)
@@ -91,6 +91,12 @@ def process_doc(
         statements=statements,
         rejections=[r for r in records if isinstance(r, Rejection)],
     )
+
+
+def readable(article: Article) -> str:
+    """The part of the article's text that is segmented and read (`reading_limit`): a
+    file of numbers would otherwise cost seconds and hundreds of MB per MB."""
+    return article.text[: reading_limit(article.text, article.lang)]
 
 
 def ingest_safely(path: Path, root: Path) -> Article | Rejection:
@@ -136,7 +142,7 @@ def _process_language(articles: list[Article], lang: str) -> Iterator[ArticleRes
     with every stage run on one article after the other."""
     docs: list[Doc] = []
     try:
-        for doc, _ in segment_many(((a.text, a) for a in articles), lang):
+        for doc, _ in segment_many(((readable(a), a) for a in articles), lang):
             docs.append(doc)
     except Exception:
         # Only segmenting can fail here: the rest are done singly below, so that the

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
 
+from pipeline.dbfile import database_path, open_read_only
 from pipeline.errors import BadParameter, DatabaseError
 
 if TYPE_CHECKING:  # frames come from duckdb's .pl(): a build never imports polars
@@ -41,18 +43,17 @@ _FILTERS = {
 
 @contextlib.contextmanager
 def connect(db: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection: readers never block a build and never see a half-written file."""
-    path = Path(db or DEFAULT_DB)
+    """A read-only connection: readers never block a build and never see a half-written file.
+
+    Whatever the file turns out to be (a FIFO, truncated, held by another process, not
+    DuckDB's), the reader gets one `DatabaseError` naming it, not DuckDB's exception.
+    """
+    path = database_path(Path(db or DEFAULT_DB))
     if not path.is_file():
         raise DatabaseError(
             f"database not found: {path}; build it first with `factdb build FOLDER --db {path}`"
         )
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as exc:
-        raise DatabaseError(
-            f"cannot open {path} as a factdb database: {_first_line(exc)}"
-        ) from None
+    con = open_read_only(path)
     try:
         yield con
     except duckdb.CatalogException as exc:
@@ -60,8 +61,24 @@ def connect(db: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]
     except (duckdb.ConversionException, duckdb.InvalidInputException) as exc:
         # A parameter DuckDB cannot use as given: text for a number, a lone surrogate.
         raise BadParameter(f"a parameter cannot be used: {_first_line(exc)}") from None
+    except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException) as exc:
+        # A file cut short or damaged opens, then fails where a query reads the bad part.
+        raise DatabaseError(
+            f"cannot read {path} ({_first_line(exc)}); it is damaged: rebuild it or restore a copy"
+        ) from None
     finally:
         con.close()
+
+
+def finite(name: str, value: float | str) -> float:
+    """`value` as a finite number: nan matches nothing and inf everything, silently."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise BadParameter(f"{name} must be a number, not {value!r}") from None
+    if not math.isfinite(number):
+        raise BadParameter(f"{name} must be a finite number, not {value!r}")
+    return number
 
 
 def claims(
@@ -87,6 +104,11 @@ def claims(
         "topic": topic,
     }
     params = {k: v for k, v in given.items() if v is not None}
+    for bound in ("min_value", "max_value"):
+        if bound in params:
+            params[bound] = finite(bound.replace("_value", ""), params[bound])
+    if limit is not None and limit < 0:
+        raise BadParameter(f"--limit must be 0 or more, not {limit}")
     where = " and ".join(_FILTERS[k] for k in params) or "true"
     sql = f"select c.* from claims c where {where} order by c.article, c.start"
     if limit is not None:

@@ -18,7 +18,7 @@ import duckdb
 from pydantic import BaseModel
 
 from pipeline.errors import BadParameter, UnknownReport
-from pipeline.query import connect
+from pipeline.query import connect, finite
 
 if TYPE_CHECKING:  # frames come from duckdb's .pl(): a build never imports polars
     import polars as pl
@@ -31,6 +31,7 @@ _PARAM = re.compile(
 # A parameter's declared type: values are checked in Python, before DuckDB sees them,
 # so a wrong one is a clear error even when no row would have used it.
 _CONVERT = {"integer": int, "number": float, "date": dt.date.fromisoformat, "text": str}
+_KINDS = {"integer": "an integer", "number": "a finite number", "date": "a date (YYYY-MM-DD)"}
 
 
 class ReportParam(BaseModel):
@@ -127,10 +128,13 @@ def _parse(path: Path) -> ReportInfo:
 
 def _convert(report_name: str, param: ReportParam, value: object) -> object:
     try:
+        if param.type == "number":
+            return finite(param.name, str(value))
         return _CONVERT[param.type](str(value))
-    except ValueError:
+    except (ValueError, BadParameter):
         raise BadParameter(
-            f"report {report_name!r}: {param.name} must be {param.type}, not {value!r}"
+            f"report {report_name!r}: {param.name} must be {_KINDS.get(param.type, param.type)}, "
+            f"not {value!r}"
         ) from None
 
 

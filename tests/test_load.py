@@ -27,7 +27,7 @@ def test_build_refuses_to_replace_a_file_that_is_not_a_database(tmp_path: Path) 
     folder = _one_article(tmp_path / "articles")
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes, not a database\n")
-    with pytest.raises(DatabaseError, match="is not a DuckDB database; not replacing it"):
+    with pytest.raises(DatabaseError, match="is not a DuckDB file; not replacing it: move it away"):
         run(folder, notes, jobs=1)
     assert notes.read_text() == "my notes, not a database\n"
     assert not list(tmp_path.glob(".notes.txt.*"))
@@ -46,7 +46,7 @@ def test_build_refuses_to_replace_another_duckdb_database(tmp_path: Path) -> Non
     other = tmp_path / "other.duckdb"
     with duckdb.connect(str(other)) as con:
         con.execute("create table sales (amount double)")
-    with pytest.raises(DatabaseError, match="not a factdb one"):
+    with pytest.raises(DatabaseError, match="is not a factdb database: move it away"):
         run(_one_article(tmp_path / "articles"), other, jobs=1)
     with duckdb.connect(str(other), read_only=True) as con:
         assert con.execute("select count(*) from sales").fetchall() == [(0,)]

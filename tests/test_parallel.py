@@ -116,6 +116,7 @@ def test_jobs_counts_the_builds_own_process(
     """--jobs 3 is this process and two workers, each with a share of the batches."""
     monkeypatch.setattr(build_module, "_size", lambda paths, jobs: 3)
     monkeypatch.setattr(build_module, "_write_partition", _record_pid)
+    monkeypatch.setattr(build_module, "_cores", lambda: 3)  # --jobs is capped at the cores
     run(articles, tmp_path / "x.duckdb", jobs=3)
     ran = [name.split("-") for name in os.listdir(tmp_path / "pids")]
     pids = {int(pid) for pid, _ in ran}

@@ -77,5 +77,5 @@ def test_missing_database_is_a_named_error(tmp_path: Path) -> None:
 def test_non_database_file_is_a_named_error(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.duckdb"
     bogus.write_text("not a database")
-    with pytest.raises(DatabaseError, match="cannot open"):
+    with pytest.raises(DatabaseError, match="is not a DuckDB file"):
         claims(bogus)
