@@ -12,6 +12,8 @@ The notebook API::
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -63,3 +65,18 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *_API])
+
+
+class _Package(types.ModuleType):
+    """`pipeline.build` and `pipeline.report` are functions of the API and submodules
+    too. The import system sets a package's attribute to each submodule it loads; here
+    that is refused for the API's names, so that `factdb.build(...)` stays the function
+    (the submodules are in `sys.modules`, for `importlib.import_module`)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _API and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -58,3 +58,14 @@ def test_the_api_is_there_on_first_use() -> None:
     assert set(pipeline.__all__) <= set(dir(pipeline))
     with pytest.raises(AttributeError):
         _ = pipeline.no_such_thing
+
+
+def test_the_api_names_stay_functions_once_their_modules_are_loaded() -> None:
+    code = (
+        "import importlib, pipeline\nimportlib.import_module('pipeline.report')\n"
+        "import pipeline.build\nprint(pipeline.build.__name__, pipeline.report.__name__)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["run", "report"]
