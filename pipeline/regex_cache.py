@@ -20,34 +20,21 @@ The opcodes are a function of the pattern's text and of Python's `re` alone: eac
 entry keeps its text and is used for that text only, and the files are keyed by the
 Python build and the spaCy release (not by the extractor's fingerprint, which would
 compile French twice after every edit of the extractor for nothing).
-`FACTDB_CACHE_DIR` moves the cache; an empty value turns it off.
+The folder is `pipeline.cache`'s.
 """
 
 from __future__ import annotations
 
 import array
 import base64
-import contextlib
 import hashlib
-import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-CACHE_ENV = "FACTDB_CACHE_DIR"
-
-
-def cache_dir() -> Path | None:
-    """$FACTDB_CACHE_DIR, else the user's cache folder (XDG); None when turned off."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "factdb"
+from pipeline.cache import cache_dir, read_json, write_json
 
 
 def load(name: str) -> bool:
@@ -58,8 +45,7 @@ def load(name: str) -> bool:
     try:
         import _sre
 
-        entries = json.loads(path.read_text(encoding="utf-8"))
-        for entry in entries:
+        for entry in read_json(path):
             code = array.array(entry["typecode"])
             code.frombytes(base64.b64decode(entry["code"]))
             compiled = _sre.compile(
@@ -82,7 +68,6 @@ def save(name: str, patterns: Iterable[re.Pattern[str]]) -> None:
     path = _path(name)
     if path is None:
         return
-    written = None
     try:
         import _sre
         from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -109,19 +94,9 @@ def save(name: str, patterns: Iterable[re.Pattern[str]]) -> None:
                     "code": base64.b64encode(code.tobytes()).decode("ascii"),
                 }
             )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed: workers setting up the same language at once
-        # never read half a file.
-        with tempfile.NamedTemporaryFile(
-            "w", dir=path.parent, prefix=path.name, suffix=".tmp", delete=False
-        ) as out:
-            written = out.name
-            json.dump(entries, out)
-        os.replace(written, path)
-    except Exception:  # a read-only home, another Python's internals: no cache
-        if written:
-            with contextlib.suppress(OSError):
-                os.unlink(written)
+        write_json(path, entries)
+    except Exception:  # another Python's internals: no cache
+        return
 
 
 def _path(name: str) -> Path | None:

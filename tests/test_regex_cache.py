@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import regex_cache
+from pipeline.cache import CACHE_ENV, cache_dir
 
 # Inline flags and a case-insensitive class over several scripts, as spaCy's French
 # token_match has: the kind of pattern `re` is slow to compile.
@@ -21,7 +22,7 @@ WORDS = ["Après-midi", "ÉTATS-unis", "Пол-года", "1990s", "faux vampire
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(regex_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
     return tmp_path
 
 
@@ -62,8 +63,8 @@ def test_a_pattern_compiled_with_a_flags_argument_is_not_saved(cache: Path) -> N
 
 
 def test_off_when_the_variable_is_empty(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(regex_cache.CACHE_ENV, "")
-    assert regex_cache.cache_dir() is None
+    monkeypatch.setenv(CACHE_ENV, "")
+    assert cache_dir() is None
     regex_cache.save("t", [re.compile(PATTERN)])
     assert not regex_cache.load("t")
 
@@ -88,7 +89,7 @@ def test_tokens_are_the_same_with_the_cache_off_filled_and_read(
     tmp_path: Path, lang: str, text: str
 ) -> None:
     def tokens(cache: str) -> list[str]:
-        env = {**os.environ, regex_cache.CACHE_ENV: cache}
+        env = {**os.environ, CACHE_ENV: cache}
         out = subprocess.run(
             [sys.executable, "-c", TOKENS, lang, text],
             capture_output=True,
