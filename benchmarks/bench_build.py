@@ -124,7 +124,8 @@ def _measure(n: str, label: str, *child_args: str) -> dict:
     result.update(wall=wall, rss_mb=peak_rss / 2**20, pss_mb=peak_pss / 2**20, load=load)
     articles = result["articles"]
     print(
-        f"{n:>12} {label:<20} set-up {result['setup']:5.2f}s, then {result['seconds']:8.2f}s  "
+        f"{n:>12} {label:<20} set-up {result['setup']:5.2f}s (CPU {result['setup_cpu']:4.1f}s), "
+        f"then {result['seconds']:8.2f}s  "
         f"{articles / result['seconds']:8.1f} art/s  "
         f"RSS {result['rss_mb']:4.0f} MB, PSS {result['pss_mb']:4.0f} MB  "
         f"CPU {result['cpu_parent']:.1f}s + workers {result['cpu_workers']:.1f}s  "
@@ -262,7 +263,7 @@ def _clear(folder: Path) -> None:
 def child_bare(folder: str) -> dict:
     """Stock spaCy: `spacy.blank(lang)` and its `sentencizer`, built before the clock of
     the per-article work starts."""
-    started = time.perf_counter()
+    started, setup_cpu = time.perf_counter(), _cpu()[0]
     import spacy
 
     langs = corpus.languages(folder)
@@ -274,6 +275,7 @@ def child_bare(folder: str) -> dict:
         nlp.add_pipe("sentencizer")
     setup = time.perf_counter() - started
     cpu = _cpu()
+    setup_cpu = cpu[0] - setup_cpu
     started = time.perf_counter()
     tokens = articles = 0
     for lang, paths in by_lang.items():
@@ -284,6 +286,7 @@ def child_bare(folder: str) -> dict:
     seconds = time.perf_counter() - started
     return {
         "setup": setup,
+        "setup_cpu": setup_cpu,
         "seconds": seconds,
         "articles": articles,
         "tokens": tokens,
@@ -304,7 +307,7 @@ def _stock_blank(spacy, lang: str):  # spaCy is imported in the timed set-up
 def child_build(folder: str, db: str, jobs: str, full: str) -> dict:
     """`run()` over the folder, after a set-up timed apart: the imports, and one article
     of each language through `process_batch` (its pipeline, tokenizer and patterns)."""
-    started = time.perf_counter()
+    started, setup_cpu = time.perf_counter(), _cpu()[0]
     from pipeline.build import run
     from pipeline.process import process_batch
 
@@ -315,12 +318,14 @@ def child_build(folder: str, db: str, jobs: str, full: str) -> dict:
     process_batch(list(first.values()), Path(folder))
     setup = time.perf_counter() - started
     cpu = _cpu()
+    setup_cpu = cpu[0] - setup_cpu
     started = time.perf_counter()
     report = run(folder, db, jobs=int(jobs), full=bool(full))
     seconds = time.perf_counter() - started
     parent, workers = (after - before for after, before in zip(_cpu(), cpu, strict=True))
     return {
         "setup": setup,
+        "setup_cpu": setup_cpu,
         "seconds": seconds,
         "articles": report.articles,
         "processed": report.processed,
