@@ -1,21 +1,29 @@
 """Benchmark: bare tokenisation against the full `factdb build`, at N articles.
 
-For each N it generates (or reuses) a deterministic corpus (`benchmarks.corpus`), then
+For each corpus (`real`: made from real news, `seeds`: made from the seeds; see
+`benchmarks.corpus`) and each N it generates (or reuses) a deterministic corpus, then
 measures, each in its own subprocess so that time and memory are the build's own:
 
-1. bare tokenisation: a blank spaCy pipeline with a sentencizer, `nlp.pipe` per language;
+1. bare tokenisation: stock `spacy.blank(lang)` with spaCy's `sentencizer`, `nlp.pipe`
+   per language;
 2. full builds with `--jobs 1` and `--jobs J` (default: 2);
 3. a re-run on the unchanged corpus;
 4. a re-run after adding one article (it must process exactly one).
 
+Set-up and per-article work are timed apart. Bare set-up is importing spaCy and building
+the stock pipelines of the corpus's languages; the build's is importing it and setting
+up each language (pipeline, tokenizer exceptions, compiled patterns: one article of the
+language through `process_batch`), which the workers of `--jobs J` inherit. Throughput
+and its ratios are on the per-article work that follows; set-up is its own line.
+
 Memory is sampled over the build's whole process tree (parent and workers), RSS every
 50 ms and PSS every 250 ms (reading PSS costs more): the peak of the summed PSS (shared
 pages split between the processes that share them) and of the summed RSS (shared pages
-counted in every process). Prints the measurements, then one table of ratios against
-the targets of issue 5. Run from the repository root:
+counted in every process). Prints the measurements, then one table of ratios per corpus
+against the targets of issues 5 and 15. Run from the repository root:
 
     python -m benchmarks.bench_build --sizes 1000 10000
-    python -m benchmarks.bench_build --sizes 200            # a quick look
+    python -m benchmarks.bench_build --sizes 200 --corpus real    # a quick look
 """
 
 from __future__ import annotations
@@ -37,6 +45,8 @@ import psutil
 from benchmarks import corpus
 
 TARGETS = {
+    "set-up, s (bare: stock pipelines)": "",
+    "set-up, s (build: imports, languages)": "< 1 a language",
     "build / bare throughput (jobs 1)": ">= 0.40",
     "build / bare throughput (jobs J)": "(all cores)",
     "jobs J speed-up over jobs 1": ">= 1.8 (J=2)",
@@ -54,37 +64,52 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="the parallel build's --jobs (J)")
     parser.add_argument("--workdir", type=Path, help="where corpora and databases go")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--corpus", nargs="+", choices=corpus.SOURCES, default=list(corpus.SOURCES))
+    parser.add_argument(
+        "--real-articles",
+        type=Path,
+        help="folder of real articles for the real-made corpus (default: "
+        f"${corpus.REAL_ARTICLES_ENV}, else {corpus.REAL_ARTICLES})",
+    )
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="factdb-bench-"))
     print(f"factdb build benchmark: {_machine()}; work in {workdir}", flush=True)
-    results = {n: bench_size(n, workdir, args.jobs, args.seed) for n in args.sizes}
+    results = {
+        source: {
+            n: bench_size(n, workdir, args.jobs, args.seed, source, args.real_articles)
+            for n in args.sizes
+        }
+        for source in args.corpus
+    }
     print(f"\nload after: {_load()}")
-    print_ratios(results, args.jobs)
+    for source, by_size in results.items():
+        print(f"\n=== corpus made from {source}" + (" news" if source == "real" else ""))
+        print_ratios(by_size, args.jobs)
 
 
-def bench_size(n: int, workdir: Path, jobs: int, seed: int) -> dict:
-    folder = workdir / f"corpus-{n}"
+def bench_size(n: int, workdir: Path, jobs: int, seed: int, source: str, real: Path | None) -> dict:
+    folder = workdir / f"{source}-{n}"
     if len(list(folder.glob("*.txt"))) != n:
         _clear(folder)
-        corpus.generate(folder, n, seed=seed)
-    db = workdir / f"bench-{n}.duckdb"
+        corpus.generate(folder, n, seed=seed, source=source, real=real)
+    db = workdir / f"bench-{source}-{n}.duckdb"
+    n_label = f"{source} {n}"
     out: dict = {"n": n}
-    out["bare"] = _measure(n, "bare", "bare", str(folder))
-    out["jobs1"] = _measure(n, "build --jobs 1", "build", str(folder), str(db), "1", "full")
-    out["jobsJ"] = _measure(
-        n, f"build --jobs {jobs}", "build", str(folder), str(db), str(jobs), "full"
-    )
-    out["rerun"] = _measure(n, "re-run, unchanged", "build", str(folder), str(db), str(jobs), "")
-    added = corpus.generate(folder, n + 1, seed=seed, start=n)
+    out["bare"] = _measure(n_label, "bare", "bare", str(folder))
+    args = (str(folder), str(db))
+    out["jobs1"] = _measure(n_label, "build --jobs 1", "build", *args, "1", "full")
+    out["jobsJ"] = _measure(n_label, f"build --jobs {jobs}", "build", *args, str(jobs), "full")
+    out["rerun"] = _measure(n_label, "re-run, unchanged", "build", *args, str(jobs), "")
+    added = corpus.generate(folder, n + 1, seed=seed, start=n, source=source, real=real)
     try:
-        out["add1"] = _measure(n, "re-run, one added", "build", str(folder), str(db), str(jobs), "")
+        out["add1"] = _measure(n_label, "re-run, one added", "build", *args, str(jobs), "")
     finally:
         for path in added:
             path.unlink()
     return out
 
 
-def _measure(n: int, label: str, *child_args: str) -> dict:
+def _measure(n: str, label: str, *child_args: str) -> dict:
     """Run one child measurement and sample its process tree's memory meanwhile."""
     load = _load()
     cmd = [sys.executable, "-m", "benchmarks.bench_build", "--child", *child_args]
@@ -99,7 +124,8 @@ def _measure(n: int, label: str, *child_args: str) -> dict:
     result.update(wall=wall, rss_mb=peak_rss / 2**20, pss_mb=peak_pss / 2**20, load=load)
     articles = result["articles"]
     print(
-        f"N={n:>6} {label:<20} {result['seconds']:8.2f}s  "
+        f"{n:>12} {label:<20} set-up {result['setup']:5.2f}s (CPU {result['setup_cpu']:4.1f}s), "
+        f"then {result['seconds']:8.2f}s  "
         f"{articles / result['seconds']:8.1f} art/s  "
         f"RSS {result['rss_mb']:4.0f} MB, PSS {result['pss_mb']:4.0f} MB  "
         f"CPU {result['cpu_parent']:.1f}s + workers {result['cpu_workers']:.1f}s  "
@@ -164,6 +190,8 @@ def print_ratios(results: dict[int, dict], jobs: int) -> None:
         one = r["jobs1"]["articles"] / r["jobs1"]["seconds"]
         many = r["jobsJ"]["articles"] / r["jobsJ"]["seconds"]
         values = [
+            r["bare"]["setup"],
+            r["jobs1"]["setup"],
             one / bare,
             many / bare,
             r["jobs1"]["seconds"] / r["jobsJ"]["seconds"],
@@ -179,8 +207,8 @@ def print_ratios(results: dict[int, dict], jobs: int) -> None:
         cells = "".join(f"{v:>12.2f}" if isinstance(v, float) else f"{v:>12}" for v in values)
         print(f"{name:<38}{cells}   {target}")
     print(
-        "\nthroughput is articles/s inside run() (imports excluded); tokens/s = the bare "
-        "token count over the same time:"
+        "\nthroughput is articles/s of the per-article work, after set-up; tokens/s = the "
+        "bare token count over the same time:"
     )
     for n in sizes:
         r = results[n]
@@ -233,24 +261,32 @@ def _clear(folder: Path) -> None:
 
 
 def child_bare(folder: str) -> dict:
-    from pipeline.segment import blank
+    """Stock spaCy: `spacy.blank(lang)` and its `sentencizer`, built before the clock of
+    the per-article work starts."""
+    started, setup_cpu = time.perf_counter(), _cpu()[0]
+    import spacy
 
     langs = corpus.languages(folder)
-    cpu = _cpu()
-    started = time.perf_counter()
     by_lang: dict[str, list[Path]] = {}
     for path in sorted(Path(folder).glob("*.txt")):
         by_lang.setdefault(langs[path.name], []).append(path)
+    pipelines = {lang: _stock_blank(spacy, lang) for lang in by_lang}
+    for nlp in pipelines.values():
+        nlp.add_pipe("sentencizer")
+    setup = time.perf_counter() - started
+    cpu = _cpu()
+    setup_cpu = cpu[0] - setup_cpu
+    started = time.perf_counter()
     tokens = articles = 0
     for lang, paths in by_lang.items():
-        nlp = blank(lang)
-        nlp.add_pipe("sentencizer")
         texts = (p.read_text(encoding="utf-8") for p in paths)
-        for doc in nlp.pipe(texts, batch_size=64):
+        for doc in pipelines[lang].pipe(texts, batch_size=64):
             tokens += len(doc)
             articles += 1
     seconds = time.perf_counter() - started
     return {
+        "setup": setup,
+        "setup_cpu": setup_cpu,
         "seconds": seconds,
         "articles": articles,
         "tokens": tokens,
@@ -259,15 +295,37 @@ def child_bare(folder: str) -> dict:
     }
 
 
-def child_build(folder: str, db: str, jobs: str, full: str) -> dict:
-    from pipeline.build import run
+def _stock_blank(spacy, lang: str):  # spaCy is imported in the timed set-up
+    try:
+        return spacy.blank(lang)
+    except ImportError:
+        # spaCy's Vietnamese tokenizer wants pyvi by default; without it, its own
+        # documented setting splits on spaces.
+        return spacy.blank(lang, config={"nlp": {"tokenizer": {"use_pyvi": False}}})
 
+
+def child_build(folder: str, db: str, jobs: str, full: str) -> dict:
+    """`run()` over the folder, after a set-up timed apart: the imports, and one article
+    of each language through `process_batch` (its pipeline, tokenizer and patterns)."""
+    started, setup_cpu = time.perf_counter(), _cpu()[0]
+    from pipeline.build import run
+    from pipeline.process import process_batch
+
+    langs = corpus.languages(folder)
+    first: dict[str, Path] = {}
+    for path in sorted(Path(folder).glob("*.txt")):
+        first.setdefault(langs[path.name], path)
+    process_batch(list(first.values()), Path(folder))
+    setup = time.perf_counter() - started
     cpu = _cpu()
+    setup_cpu = cpu[0] - setup_cpu
     started = time.perf_counter()
     report = run(folder, db, jobs=int(jobs), full=bool(full))
     seconds = time.perf_counter() - started
     parent, workers = (after - before for after, before in zip(_cpu(), cpu, strict=True))
     return {
+        "setup": setup,
+        "setup_cpu": setup_cpu,
         "seconds": seconds,
         "articles": report.articles,
         "processed": report.processed,

@@ -1,18 +1,25 @@
-"""A deterministic corpus of N realistic articles made from the seeds.
+"""A deterministic corpus of N realistic articles, made from real news or from the seeds.
 
-Each article recombines paragraphs and sentences of one seed language (a headline, then
-paragraphs of seed sentences), with its numbers, speaker names, weekdays, months and
-years varied, and about half carry a `date YYYY-MM-DD` dateline. Article `i` depends
-only on (`seed`, `i`), so a corpus of 10,000 is the corpus of 1,000 plus 9,000 more, and
-adding article N to a folder is generating it alone. No two articles are equal.
+Two sources, one recipe. `real` (the default) reads the evaluation set's real articles
+in place (`../shared/eval/dev/articles` beside the repository, or `--real-articles` /
+`$FACTDB_REAL_ARTICLES`; they are never copied into the project); `seeds` reads the
+five seeds, which the extractor was tuned on and which therefore run faster than real
+text. Each article recombines the paragraphs and sentences of one source language (a
+headline, then paragraphs), with its numbers, person names, weekdays, months and years
+varied, and about half carry a `date YYYY-MM-DD` dateline. A real-made article is as
+long as a real article of its language; a seed-made one 2,000 to 4,500 characters, as
+the seeds are. Article `i` depends only on (`source`, `seed`, `i`), so a corpus of
+10,000 is the corpus of 1,000 plus 9,000 more, and adding article N to a folder is
+generating it alone. No two articles are equal.
 
-    python -m benchmarks.corpus OUT_FOLDER N [--seed 0]
+    python -m benchmarks.corpus OUT_FOLDER N [--source real|seeds] [--seed 0]
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
 import re
 import unicodedata
@@ -22,7 +29,12 @@ from pathlib import Path
 
 from pipeline.lang import load_lang
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+# The evaluation set beside the repository (CI clones it with shared/ next to it).
+REAL_ARTICLES = REPO.parent / "shared" / "eval" / "dev" / "articles"
+REAL_ARTICLES_ENV = "FACTDB_REAL_ARTICLES"
+SOURCES = ("real", "seeds")
 SEED_LANGUAGES = ("en", "nl", "de", "vi", "es", "fr", "it", "pt", "ru")
 LANGS = ".langs.tsv"  # a dot file: `factdb build` does not read it
 # Speakers swapped in for each other, as (first names, surname); a seed's spelling of a
@@ -57,17 +69,44 @@ class Pool:
     headlines: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
+    # the lengths of the source articles (real source only: a made article takes one)
+    lengths: list[int] = field(default_factory=list)
+    # (first names, surname) of the people the source articles name
+    people: list[tuple[str, str]] = field(default_factory=list)
 
 
-def generate(folder: Path | str, n: int, *, seed: int = 0, start: int = 0) -> list[Path]:
-    """Write articles `start`..`n-1` into `folder` as `NNNNNN.txt`; returns their paths."""
+def real_articles(override: Path | str | None = None) -> Path:
+    """The folder of real articles: `override`, else $FACTDB_REAL_ARTICLES, else the
+    evaluation set beside the repository."""
+    folder = Path(override or os.environ.get(REAL_ARTICLES_ENV) or REAL_ARTICLES)
+    if not folder.is_dir() or not any(folder.glob("*.txt")):
+        raise SystemExit(
+            f"no real articles in {folder}: give the folder with --real-articles "
+            f"or ${REAL_ARTICLES_ENV}, or use --source seeds"
+        )
+    return folder.resolve()
+
+
+def generate(
+    folder: Path | str,
+    n: int,
+    *,
+    seed: int = 0,
+    start: int = 0,
+    source: str = "seeds",
+    real: Path | str | None = None,
+) -> list[Path]:
+    """Write articles `start`..`n-1` into `folder` as `NNNNNN.txt`; returns their paths.
+
+    `source` is "seeds" or "real" (the articles in `real_articles(real)`)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    origin = _origin(source, real)
     paths = []
     with open(folder / LANGS, "a", encoding="utf-8") as langs:
         for i in range(start, n):
             path = folder / f"{i:06d}.txt"
-            text, lang = article_and_lang(i, seed=seed)
+            text, lang = article_and_lang(i, seed=seed, origin=origin)
             path.write_text(text, encoding="utf-8")
             langs.write(f"{path.name}\t{lang}\n")
             paths.append(path)
@@ -80,21 +119,34 @@ def languages(folder: Path | str) -> dict[str, str]:
     return dict(line.split("\t") for line in lines if line)
 
 
-def article(i: int, *, seed: int = 0) -> str:
+def article(i: int, *, seed: int = 0, source: str = "seeds", real: Path | str | None = None) -> str:
     """Article number `i`: the same text for the same (seed, i), different for any other."""
-    return article_and_lang(i, seed=seed)[0]
+    return article_and_lang(i, seed=seed, origin=_origin(source, real))[0]
 
 
-def article_and_lang(i: int, *, seed: int = 0) -> tuple[str, str]:
-    rng = random.Random(f"{seed}:{i}")
-    pools = _pools()
+def _origin(source: str, real: Path | str | None) -> Path:
+    if source not in SOURCES:
+        raise SystemExit(f"unknown source {source!r}; choose one of: {', '.join(SOURCES)}")
+    return SEEDS if source == "seeds" else real_articles(real)
+
+
+def article_and_lang(i: int, *, seed: int = 0, origin: Path = SEEDS) -> tuple[str, str]:
+    real = origin != SEEDS
+    # The seed-made corpus keeps the draws it always had; the real-made one has its own.
+    rng = random.Random(f"real:{seed}:{i}" if real else f"{seed}:{i}")
+    pools = _pools(origin)
+    # Languages as often as the source has text in them.
     weights = [len(p.sentences) for p in pools]
     pool = rng.choices(pools, weights=weights)[0]
-    headline, body = (
-        _vary(part, rng, pool.lang) for part in (rng.choice(pool.headlines), _body(rng, pool))
-    )
+    headline = rng.choice(pool.headlines)
+    if real:
+        target = round(rng.choice(pool.lengths) * rng.uniform(0.8, 1.2))
+    else:
+        target = rng.randint(2000, 4500)
+    body = _body(rng, pool, target)
+    headline, body = _vary(headline, rng, pool), _vary(body, rng, pool)
     # A wire id in the byline makes equal draws impossible, as it would in a real feed.
-    wire = hashlib.sha256(f"{seed}:{i}".encode()).hexdigest()[:8]
+    wire = hashlib.sha256(f"{'real:' if real else ''}{seed}:{i}".encode()).hexdigest()[:8]
     text = f"{headline}\n({pool.lang.upper()}-{wire}) {body}\n"
     if rng.random() < 0.5:
         published = f"{rng.randint(2019, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -102,9 +154,8 @@ def article_and_lang(i: int, *, seed: int = 0) -> tuple[str, str]:
     return text, pool.lang
 
 
-def _body(rng: random.Random, pool: Pool) -> str:
-    """Paragraphs of seed sentences: 2,000 to 4,500 characters, as the seeds are."""
-    target = rng.randint(2000, 4500)
+def _body(rng: random.Random, pool: Pool, target: int) -> str:
+    """Paragraphs of the source's sentences, about `target` characters."""
     paragraphs: list[str] = []
     size = 0
     while size < target:
@@ -117,11 +168,13 @@ def _body(rng: random.Random, pool: Pool) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _vary(text: str, rng: random.Random, lang: str) -> str:
+def _vary(text: str, rng: random.Random, pool: Pool) -> str:
     text = YEAR.sub(lambda m: str(rng.randint(2015, 2030)), text)
     text = NUMBER.sub(lambda m: _vary_number(m.group(), rng), text)
-    text = _swap_names(text, rng)
-    for forms in (_calendar(lang, "weekdays"), _calendar(lang, "months")):
+    # Real text's own people trade places with the seeds' speakers too: a handful per
+    # language would vary too little.
+    text = _swap_names(text, rng, [*pool.people, *SPEAKERS] if pool.lengths else SPEAKERS)
+    for forms in (_calendar(pool.lang, "weekdays"), _calendar(pool.lang, "months")):
         text = _swap_words(text, rng, forms)
     return text
 
@@ -140,16 +193,21 @@ def _vary_number(number: str, rng: random.Random) -> str:
     return "".join(out)
 
 
-def _swap_names(text: str, rng: random.Random) -> str:
-    """A consistent swap of the seed speakers within one article."""
-    order = list(range(len(SPEAKERS)))
+def _swap_names(text: str, rng: random.Random, people: list[tuple[str, str]]) -> str:
+    """A consistent swap of the people (first names, surname) within one article."""
+    order = list(range(len(people)))
     rng.shuffle(order)
     mapping = {}
-    for src, dst in zip(SPEAKERS, (SPEAKERS[k] for k in order), strict=True):
+    for src, dst in zip(people, (people[k] for k in order), strict=True):
         mapping[src[1]] = dst[1]
         mapping[src[0]] = dst[0]
-    pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in mapping) + r")\b")
-    return pattern.sub(lambda m: mapping[m.group()], text)
+    return _names_pattern(tuple(people)).sub(lambda m: mapping[m.group()], text)
+
+
+@cache
+def _names_pattern(people: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    names = dict.fromkeys(name for first, last in people for name in (last, first))
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k in names) + r")\b")
 
 
 def _swap_words(text: str, rng: random.Random, forms: list[str]) -> str:
@@ -176,24 +234,56 @@ def _calendar(lang: str, kind: str) -> list[str]:
 
 
 @cache
-def _pools() -> tuple[Pool, ...]:
-    """The seeds read as they are (not through `pipeline.ingest`, so that the corpus stays
-    the same while the pipeline changes), grouped by language."""
+def _pools(origin: Path = SEEDS) -> tuple[Pool, ...]:
+    """The source articles read as they are (not through `pipeline.ingest`, so that the
+    corpus stays the same while the pipeline changes), grouped by language."""
+    real = origin != SEEDS
     pools: dict[str, Pool] = {}
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in sorted(origin.glob("*.txt")):
         text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
         lang = _language(text)
         pool = pools.setdefault(lang, Pool(lang))
         for line in text.split("\n"):
             line = DATELINE.sub("", line).strip()
-            if 30 < len(line) <= 150 and not line.endswith((".", "?", "!")):
+            ends = line.endswith((".", "?", "!", "»", "”", '"') if real else (".", "?", "!"))
+            if 30 < len(line) <= 150 and not ends:
                 pool.headlines.append(line)
-            elif len(line) > 150:
+            # Real news has one-sentence paragraphs; the seeds' short lines are captions.
+            elif len(line) > 150 or (real and len(line) > 30):
                 pool.paragraphs.append(line)
                 pool.sentences.extend(s for s in SENTENCE_END.split(line) if len(s) > 20)
+        if real:
+            pool.lengths.append(len(text))
+            pool.people.extend(_people(text))
     for pool in pools.values():
         pool.headlines = pool.headlines or [s for s in pool.sentences if len(s) <= 150][:5]
+        # Each person once, and none whose names are another's (the swap must be 1:1).
+        seen: set[str] = set()
+        people = []
+        for first, last in pool.people:
+            if first not in seen and last not in seen and first != last:
+                people.append((first, last))
+                seen.update((first, last))
+        pool.people = people
     return tuple(p for _, p in sorted(pools.items()) if p.sentences)
+
+
+# Two capitalised words inside a sentence: a person when, as news names one, the first
+# name stands nowhere else and the surname is used alone later ("Mihai Tudose ... said
+# Tudose"). A rule of thumb: a few organisations pass too, which only varies them.
+_NAME = re.compile(r"(?<=[^\W\d_] )([^\W\d_a-zà-ỹа-я][^\W\d_]+) ([^\W\d_a-zà-ỹа-я][^\W\d_]{3,})\b")
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    found = []
+    for match in _NAME.finditer(text):
+        first, last = match.groups()
+        firsts = len(re.findall(rf"\b{re.escape(first)}\b", text))
+        pairs = len(re.findall(rf"\b{re.escape(first)} {re.escape(last)}\b", text))
+        alone = re.compile(rf"(?<!{re.escape(first)} )\b{re.escape(last)}\b")
+        if firsts == pairs and alone.search(text, match.end()):
+            found.append((first, last))
+    return found
 
 
 def _language(text: str) -> str:
@@ -210,8 +300,16 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--source", choices=SOURCES, default="real")
+    parser.add_argument(
+        "--real-articles",
+        type=Path,
+        help=f"folder of real articles (default: ${REAL_ARTICLES_ENV}, else {REAL_ARTICLES})",
+    )
     args = parser.parse_args()
-    paths = generate(args.folder, args.n, seed=args.seed)
+    paths = generate(
+        args.folder, args.n, seed=args.seed, source=args.source, real=args.real_articles
+    )
     print(f"wrote {len(paths)} articles to {args.folder}")
 
 

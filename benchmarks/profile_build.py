@@ -1,8 +1,9 @@
 """Where the time of a single-process build goes: cProfile, grouped by component.
 
-    python -m benchmarks.profile_build [N] [--top 30]
+    python -m benchmarks.profile_build [N] [--source real|seeds] [--top 30]
 
-Builds a corpus of N articles (default 500) with `--jobs 1 --full` under cProfile,
+Builds a corpus of N articles (default 500; made from real news by default, see
+`benchmarks.corpus`) with `--jobs 1 --full` under cProfile,
 then prints the own time (tottime) per component (each pipeline module, and each
 library: spaCy, dateparser, quantulum3, lingua, ftfy, pydantic, duckdb, regex...) and
 the functions with the most cumulative time.
@@ -80,13 +81,15 @@ def main() -> None:
     parser.add_argument("n", type=int, nargs="?", default=500)
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--source", choices=corpus.SOURCES, default="real")
+    parser.add_argument("--real-articles", type=Path, help="folder of real articles")
     args = parser.parse_args()
     from pipeline.build import run
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="factdb-profile-"))
-    folder = workdir / f"corpus-{args.n}"
+    folder = workdir / f"{args.source}-{args.n}"
     if len(list(folder.glob("*.txt"))) != args.n:
-        corpus.generate(folder, args.n)
+        corpus.generate(folder, args.n, source=args.source, real=args.real_articles)
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()

@@ -8,38 +8,19 @@ thousand.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Iterator, Sequence
-from importlib import metadata
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from pipeline.attribution import find_statements
 from pipeline.extract import extract, reading_limit
+from pipeline.fingerprint import EXTRACTOR_VERSION as EXTRACTOR_VERSION  # for build, dask
 from pipeline.ingest import ingest_file
 from pipeline.segment import segment, segment_many
 from pipeline.validate import validate
 from schemas.records import Article, ArticleResult, Claim, Rejection, Statement
-
-# Bump on a change the fingerprint below cannot see; incremental builds redo every
-# article whose extractor_version differs from EXTRACTOR_VERSION.
-EXTRACTOR_RELEASE = "0.1.0"
-# Code and data that do not change what is extracted: editing them keeps the database.
-READ_SIDE = frozenset({"cli.py", "query.py", "report.py", "check.py"})
-READ_SIDE_PACKAGES = frozenset({"explore"})  # the static site reads the tables, writes none
-# every library whose answers end up in the tables: a new release may read text otherwise
-FINGERPRINTED_LIBRARIES = (
-    "spacy",
-    "lingua-language-detector",
-    "ftfy",
-    "dateparser",
-    "pydantic",
-    "pint",
-    "text2num",
-    "rapidfuzz",
-)
 
 Outcome = ArticleResult | Rejection
 
@@ -111,30 +92,6 @@ def statement_id(article_id: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
-def fingerprint() -> str:
-    """sha256 of the extraction code, its language data and the libraries' versions: any
-    edit makes the next incremental build process every article again."""
-    package = Path(__file__).resolve().parent
-    files = [
-        *(
-            f
-            for f in package.rglob("*.py")
-            if f.name not in READ_SIDE and f.relative_to(package).parts[0] not in READ_SIDE_PACKAGES
-        ),
-        *package.glob("lang/*.toml"),
-        *package.glob("data/*.toml"),
-        *(package.parent / "schemas").glob("*.py"),
-    ]
-    digest = hashlib.sha256()
-    for path in sorted(files, key=lambda f: f.relative_to(package.parent).as_posix()):
-        digest.update(path.relative_to(package.parent).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    for dist in FINGERPRINTED_LIBRARIES:
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            digest.update(f"{dist}=={metadata.version(dist)}\0".encode())
-    return digest.hexdigest()[:12]
-
-
 def _process_language(articles: list[Article], lang: str) -> Iterator[ArticleResult]:
     """The language's articles of a batch, one stage at a time: all are segmented, then
     all attributed, then each is extracted. Running one stage over the batch before the
@@ -167,6 +124,3 @@ def _failed(article: Article, stage: str, exc: Exception) -> ArticleResult:
         reason=f"internal error in {stage}: {type(exc).__name__}: {exc}",
     )
     return ArticleResult(article=article, rejections=[rejection])
-
-
-EXTRACTOR_VERSION = f"{EXTRACTOR_RELEASE}+{fingerprint()}"

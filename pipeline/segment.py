@@ -5,6 +5,7 @@ No trained pipeline is needed or downloaded: `spacy.blank(lang)` plus rule compo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TypeVar
@@ -17,6 +18,8 @@ from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+
+from pipeline import regex_cache
 
 T = TypeVar("T")
 
@@ -72,13 +75,35 @@ def sentences(doc: Doc) -> Doc:
 
 @cache
 def get_nlp(lang: str) -> Language:
-    """The blank pipeline for `lang`, built once per process."""
+    """The blank pipeline for `lang`, built once per process.
+
+    Its tokenizer's compiled patterns come from the cache of `pipeline.regex_cache`
+    when they are there (French's take seconds to compile), and go into it when not.
+    """
+    name = f"tokenizer-{lang}"
+    cached = regex_cache.load(name)
     nlp = blank(lang)
+    if not cached:
+        regex_cache.save(name, _patterns(nlp.tokenizer))
     nlp.add_pipe("factdb_sentences")
     # Articles are capped at 5 MB by ingest; the default 1M-character limit guards
     # memory for parsers we do not run.
     nlp.max_length = 10_000_000
     return nlp
+
+
+def _patterns(tokenizer: Tokenizer) -> Iterator[re.Pattern[str]]:
+    """The compiled patterns behind a tokenizer's matchers (each a bound method)."""
+    for matcher in (
+        tokenizer.token_match,
+        tokenizer.url_match,
+        tokenizer.prefix_search,
+        tokenizer.suffix_search,
+        tokenizer.infix_finditer,
+    ):
+        pattern = getattr(matcher, "__self__", None)
+        if isinstance(pattern, re.Pattern):
+            yield pattern
 
 
 def blank(lang: str) -> Language:

@@ -80,3 +80,37 @@ def test_missing_folder_is_a_named_error(tmp_path: Path) -> None:
 def test_database_in_missing_folder_is_a_named_error(seeds_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="does not exist"):
         run(seeds_dir, tmp_path / "no" / "x.duckdb")
+
+
+@pytest.mark.parametrize(
+    ("articles", "cores", "jobs"),
+    [
+        (0, 2, 1),
+        (34, 2, 1),
+        (499, 2, 1),
+        (500, 2, 2),
+        (10_000, 2, 2),
+        (10_000, 1, 1),
+        (1_499, 8, 2),
+        (1_500, 8, 3),
+        (3_000, 8, 4),
+    ],
+)
+def test_default_jobs_start_workers_only_where_they_pay_off(
+    articles: int, cores: int, jobs: int
+) -> None:
+    from pipeline.build import default_jobs
+
+    assert default_jobs(articles, cores) == jobs
+
+
+def test_a_small_folder_is_built_in_one_process_by_default(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    build_module = importlib.import_module("pipeline.build")
+    monkeypatch.setattr(build_module, "_cores", lambda: 4)
+    db = tmp_path / "a.duckdb"
+    run(seeds_dir, db)
+    assert _rows(db, "select jobs from runs") == [(1,)]

@@ -14,6 +14,7 @@ import math
 from functools import cache
 from typing import NamedTuple
 
+from pipeline.cache import save_table, table
 from schemas.units import (
     CANONICAL_UNITS,
     CURRENCY_NAMES,
@@ -66,7 +67,21 @@ def _is_number(text: str) -> bool:
 
 
 def _convert(name: str) -> Unit | None:
-    """pint: the canonical unit of the same dimension with the factor closest to 1."""
+    """pint: the canonical unit of the same dimension with the factor closest to 1.
+
+    Each answer is kept in the user's cache (`pipeline.cache`, keyed by the extractor's
+    fingerprint, pint's version among it): importing pint and loading its registry
+    cost a second or more in every process, for some thirty unit names.
+    """
+    known = table("pint_units")
+    if name not in known:
+        found = _convert_with_pint(name)
+        known[name] = found and list(found)
+        save_table("pint_units")
+    return Unit(*known[name]) if known[name] else None
+
+
+def _convert_with_pint(name: str) -> Unit | None:
     import pint
 
     ureg = _registry()
