@@ -13,7 +13,8 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.attribution import find_statements, statement_for
-from pipeline.dates import ClaimDate, claim_date
+from pipeline.dates import ClaimDate, Frame, date_of_claim, sentence_date
+from pipeline.frame import article_frame
 from pipeline.lang import load_lang
 from pipeline.quantities import extract_quantities
 from pipeline.subjects import subject_of, topics_of
@@ -35,6 +36,8 @@ def extract(
     candidates = []
     stated: set[tuple] = set()
     per_sentence: dict[str, tuple[ClaimDate, list[str]]] = {}  # figures often share one
+    per_statement: dict[tuple[int, int], ClaimDate] = {}
+    frame = article_frame(text, article.lang, article.published_date, article.published_precision)
     for quantity in extract_quantities(article.text, article.lang):
         if not is_claim(quantity, article.text, article.lang):
             continue
@@ -50,14 +53,46 @@ def extract(
         sentence = article.text[sent_start:sent_end]
         if sentence not in per_sentence:
             per_sentence[sentence] = (
-                claim_date(sentence, article.published_date, article.lang, article_text=text),
+                sentence_date(_past_dateline(sentence, sent_start, frame), frame, article.lang),
                 topics_of(sentence, article.lang),
             )
-        when, topics = per_sentence[sentence]
+        own, topics = per_sentence[sentence]
+        when = date_of_claim(
+            own, frame, _statement_date(statement, text, frame, article.lang, per_statement),
+            attributed=statement is not None,
+        )  # fmt: skip
         candidates.append(
             _candidate(article, quantity, sentence, sent_start, statement, when, list(topics))
         )
     return candidates, statements
+
+
+def _past_dateline(sentence: str, sent_start: int, frame: Frame) -> str:
+    """The sentence without the wire dateline it opens with ('GENEVA, July 19 (Xinhua):')."""
+    return sentence[max(0, frame.dateline_end - sent_start) :]
+
+
+def _statement_date(
+    statement: Statement | None,
+    text: str,
+    frame: Frame,
+    lang: str,
+    cache: dict[tuple[int, int], ClaimDate],
+) -> ClaimDate | None:
+    """The date a time cue anywhere in the statement gives ('X said on Monday that ...'):
+    from its speaker and cue through its content, which may span several sentences."""
+    if statement is None:
+        return None
+    start = min(statement.start, statement.speaker_start or statement.start)
+    start = max(start, frame.dateline_end)
+    end = max(statement.end, statement.speaker_end or statement.end)
+    if (start, end) not in cache:
+        span = text[start : min(end, start + MAX_STATEMENT)]
+        cache[start, end] = sentence_date(span, frame, lang)
+    return cache[start, end]
+
+
+MAX_STATEMENT = 3000  # characters of a statement searched for its time cue
 
 
 def is_claim(quantity: Quantity, text: str, lang: str) -> bool:

@@ -366,6 +366,16 @@ class DateData(_Section):
         description="words next to a date that put it ahead ('next', 'tới'): a deadline, "
         "not when the claim was made",
     )
+    published_labels: list[str] = Field(
+        default_factory=list,
+        description="words that open a date line without a colon: 'publié le', "
+        "'publicado el' (a label ending in ':' needs no entry)",
+    )
+    byline_words: list[str] = Field(
+        default_factory=list,
+        description="words that close a date line with its source: 'por' in '03/09/14 "
+        "por Agência Brasil', 'by'",
+    )
 
 
 class SymbolData(_Section):
