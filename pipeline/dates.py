@@ -189,6 +189,9 @@ def _resolve(
     found: Found, base: dt.date | None, lang: str, today: dt.date
 ) -> tuple[dt.date, str] | None:
     if found.kind in ("day", "weekday_day"):
+        if found.month is None:  # a weekday and a day of the month alone
+            day = _day_of_month(found.day, base) if base else None
+            return (day, "day") if day else None
         if found.year is None:
             if base is not None:
                 day = _in_article_year(found.month, found.day, base)
@@ -214,6 +217,12 @@ def _resolve(
     if found.kind == "month":
         return dt.date(found.year or _past_year(found.month, base), found.month, 1), "month"
     return None
+
+
+def _day_of_month(day: int | None, base: dt.date) -> dt.date | None:
+    """The latest date with this day of the month, not after the base date."""
+    months = base.year * 12 + base.month - 1 - (day is not None and day > base.day)
+    return _safe_date(months // 12, months % 12 + 1, day) if day else None
 
 
 def _past_year(month: int, base: dt.date) -> int:
@@ -307,6 +316,9 @@ class _Matcher:
         patterns = [
             ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}\s+{link}(?P<mo>{mo}){e}{year}", wd),
             ("weekday_day", rf"{wd_day}(?P<mo>{mo})\s+{day}{e}{year}", wd),
+            # 'el martes 4,', 'mardi 4.': the month is the article's; the day must end a
+            # phrase ('on Tuesday 3 people died' is no date)
+            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}(?=\s*[,.;:)]|\s*$)", wd),
             ("day", rf"{b}{day}\s+{link}(?P<mo>{mo}){e}{year}", mo),
             ("day", rf"{b}(?P<mo>{mo})\s+{day}{e}{year}", mo),
             ("day", rf"{b}(?:{dw})\s+{numeric}(?:\s*[/.-]\s*{yy})?(?!\d)", dw),
@@ -348,6 +360,12 @@ class _Matcher:
             rf"{b}(?:{_alt(data.period_words)})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
         )
         self.future_re = re.compile(rf"^\s*(?:{_alt(data.future)}){e}", re.IGNORECASE)
+        quarter_of = {w.casefold(): i + 1 for i, forms in enumerate(data.quarters) for w in forms}
+        self.quarter_of = quarter_of
+        self.quarter_re = re.compile(
+            rf"{b}(?P<q>{_alt(list(quarter_of))}){e}(?:\s*(?:/|{_alt(data.links)})?\s*{yy})?",
+            re.IGNORECASE,
+        )
         self.period_before = re.compile(rf"{b}(?:{_alt(data.period_words)})\s*$", re.IGNORECASE)
         self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
 
@@ -401,12 +419,24 @@ class _Matcher:
             if not any(f.start < m.end() and m.start() < f.end for f in dates):
                 found.append((m.start(), m.group("year")))
                 break
+        quarter = self.quarter_re.search(sentence) if self.quarter_of else None
+        if quarter is not None:
+            found.append((quarter.start(), self._quarter_label(quarter, base)))
         for f in dates:
             label = self._period_of(sentence, f, base)
             if label is not None:
                 found.append((f.start, label))
                 break
+        found = [(start, label) for start, label in found if label]
         return min(found)[1] if found else None
+
+    def _quarter_label(self, m: re.Match, base: dt.date | None) -> str | None:
+        """'2024-Q1': the quarter's year as written, else the latest such quarter."""
+        quarter = self.quarter_of[_norm(m["q"])]
+        year = int(m["year"]) if m["year"] else None
+        if year is None and base is not None:
+            year = base.year if (quarter - 1) * 3 + 1 <= base.month else base.year - 1
+        return f"{year}-Q{quarter}" if year else None
 
     def _period_of(self, sentence: str, found: Found, base: dt.date | None) -> str | None:
         future = self.is_future(sentence, found)

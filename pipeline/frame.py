@@ -119,7 +119,8 @@ def date_line_core(line: str, lang: str) -> str | None:
     rest = " ".join(rest.split()).strip(_SEPARATORS)
     if not rest or not any(ch.isdigit() for ch in rest):
         return None
-    if _NUMERIC.match(rest) and _NUMERIC.match(rest)[4]:
+    numeric = _NUMERIC.match(rest)
+    if numeric and (numeric[4] or len(numeric[1]) == 4):  # 'd/m/y', or 'yyyy-mm'
         return rest
     found = find_dates(rest, lang)
     if len(found) == 1 and found[0].year and _covers(rest, found[0].start, found[0].end):
@@ -130,6 +131,9 @@ def date_line_core(line: str, lang: str) -> str | None:
 def read_date(core: str, lang: str) -> Dated | None:
     """A date line's date, read by dateparser in the language's numeric order; None if
     it names no real day ('31/02/2025') or lacks a year."""
+    iso = declared_date(core)
+    if iso is not None and re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{1,2})?", core):
+        return iso  # ISO to the day or month: read as written, with its precision
     parsed = _date_data(core, lang)
     if parsed is None or "year" not in parsed[1]:
         return None

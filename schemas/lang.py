@@ -366,6 +366,11 @@ class DateData(_Section):
         description="words next to a date that put it ahead ('next', 'tới'): a deadline, "
         "not when the claim was made",
     )
+    quarters: list[list[str]] = Field(
+        default_factory=list,
+        description="four lists of forms, first quarter first: 'first quarter', 'Q1'; a "
+        "quarter is the period of the data, never a claim date",
+    )
     published_labels: list[str] = Field(
         default_factory=list,
         description="words that open a date line without a colon: 'publié le', "
