@@ -1,13 +1,16 @@
-"""Publication dates and claim dates.
+"""Claim dates and periods.
 
 Time expressions are found by fast per-language matchers built from the `[dates]`
 section of the language files (weekdays, months, day and month words, relative
 phrases); only those spans go to dateparser, with the article's language and the
 publication date as base (dateparser on whole sentences reads 'die', 'we', 'may' or
-'28,5' as dates). Without a publication date, a weekday with a day and a month ('am
-Montag, den 24. Februar') fixes the year: the most recent year, not after today, in
-which that day is that weekday. Years after 'by', 'in', 'bis', 'vào năm' ... are the
-period a figure is about, kept apart from the date the claim was made.
+'28,5' as dates). A year-less date takes the article's year, never the machine's clock;
+without any article date, a weekday with a day and a month ('am Montag, den 24.
+Februar') fixes the year: the most recent year, not after today, in which that day is
+that weekday. A bare month ('im Februar', 'last month'), a quarter, a year after 'by',
+'in', 'bis', 'vào năm' ..., a range of days or a deadline is the period a figure is
+about, kept apart from the date the claim was made. The article's own dates (its
+`Frame`) are read in `pipeline.frame`.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from pipeline.lang import load_lang
 _MONTH_KINDS = ("month", "relative_month")  # a day-level expression is preferred to these
 _DAY_KINDS = ("day", "weekday_day")
 _DAY_LEVEL = (*_DAY_KINDS, "weekday", "relative_day")
-ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 YEARS_BACK = 40  # how far back a weekday may fix the year
 YEAR_TURN = 9  # a year-less month this far after the article's is of the year before
 
@@ -156,17 +158,6 @@ def resolve_day(text: str, lang: str, base: dt.date, today: dt.date) -> dt.date 
         if resolved is not None and resolved[0] <= base:
             return resolved[0]
     return None
-
-
-def published_date(text: str) -> dt.date | None:
-    """An ISO dateline at the start of the text (' date 2025-02-26 ...'), if any."""
-    match = ISO.search(text[:200])
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
 
 
 @lru_cache(maxsize=256)

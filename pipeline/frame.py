@@ -31,6 +31,8 @@ LEAD_CHARS = 1200  # the lead's news is dated in the first paragraphs
 EVENT_DAYS = 7  # a lead's news is this recent; an older day is background
 WIRE_DATE_CHARS = 30
 
+# A leading ISO date after one word ('date 2025-02-26 The Kremlin ...'), on a line of any length.
+_LEADING_ISO = re.compile(r"\W{0,3}[^\W\d_]{2,15}\s*:?\s*(\d{4}-\d{2}-\d{2})\b")
 # "Published:", "Publicat:", "Date :", "Autor/Data:": up to three words before a colon.
 _LABEL = re.compile(r"^[^\W\d_][\w./ ]{0,30}?\s*:\s*")
 # 10:37, 9:05 am, 16h30, 00:00:00, with an optional time zone.
@@ -63,7 +65,11 @@ def publication_date(
         if found is not None and MIN_DATE <= found.date <= MAX_DATE:
             return found, None
         note = f"declared publication date {declared[:40]!r} is not a usable date: ignored"
-    found, line_note = head_date(text, lang)
+    leading = _LEADING_ISO.match(text)
+    found = declared_date(leading[1]) if leading else None
+    line_note = None
+    if found is None:
+        found, line_note = head_date(text, lang)
     if found is None:
         wire = wire_dateline(text, lang)
         if wire is not None and wire.year and wire.month:

@@ -29,8 +29,6 @@ MAX_BYTES = 5_000_000  # a news article is under 100 kB; larger files are dumps,
 MAX_LINE_CHARS = 100_000  # one "line" longer than this is not prose
 # Magic numbers of binary formats that end in .txt by mistake.
 BINARY_MAGIC = (b"\x89PNG", b"\x1f\x8b", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")
-# A leading ISO date after one word ('date 2025-02-26 The Kremlin ...'), on a line of any length.
-DATELINE = re.compile(r"^\W{0,3}[^\W\d_]{2,15}\s*:?\s*(\d{4}-\d{2}-\d{2})\b")
 DATE_KEYS = ("published_date", "published", "date")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 SIDECAR_SUFFIXES = (".json", ".meta.json")
@@ -401,12 +399,9 @@ def _sidecar(path: Path) -> dict[str, str]:
 
 
 def _published(text: str, lang: str, meta: dict[str, str]) -> tuple[Dated | None, str | None]:
-    """The publication date: the sidecar's or front matter's, else a leading ISO date
-    line (' date 2025-02-26 ...'), else what the article's head carries."""
+    """The publication date: the sidecar's or front matter's, else what the article's
+    head carries."""
     declared = next((meta[key] for key in DATE_KEYS if meta.get(key)), None)
-    match = DATELINE.match(text)
-    if declared is None and match:
-        declared = match.group(1)
     return publication_date(text, lang, declared)
 
 
