@@ -41,11 +41,12 @@ _TIME = re.compile(
     r"MSK|ICT|EST|EDT|PST|PDT|BST)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?(?!\w)",
     re.IGNORECASE,
 )
+_ZONE = re.compile(r"\(?(?<!\w)(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?", re.IGNORECASE)
 _SEPARATORS = " \t,;|·•-–—/()[]"
 _NUMERIC = re.compile(r"^(\d{1,4})\s*([./-])\s*(\d{1,2})(?:\s*\2\s*(\d{2,4}))?$")
 _WIRE = re.compile(
     r"\W{0,2}(?P<place>[^\W\d_][^\W\d_ '’.-]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3})\s*[,.]\s+"
-    rf"(?P<date>[^\n()]{{1,{WIRE_DATE_CHARS}}}?)\s*(?:\(|[.:]\s|\s[-–—]\s)"
+    rf"(?P<date>[^\n()]{{1,{WIRE_DATE_CHARS}}}?)\s*(?:\(|(?<!\b\d)(?<!\b\d\d)[.:]\s|\s[-–—]\s)"
 )
 
 
@@ -121,6 +122,7 @@ def date_line_core(line: str, lang: str) -> str | None:
     rest = words.label.sub("", rest, count=1)
     rest = words.byline.sub("", rest, count=1)
     rest = _TIME.sub(" ", rest)
+    rest = _ZONE.sub(" ", words.clock.sub(" ", rest))
     rest = words.weekday.sub(" ", rest)
     rest = " ".join(rest.split()).strip(_SEPARATORS)
     if not rest or not any(ch.isdigit() for ch in rest):
@@ -158,22 +160,40 @@ class Wire(NamedTuple):
 
 def wire_dateline(text: str, lang: str) -> Wire | None:
     """A wire dateline that opens one of the first paragraphs ('GENEVA, July 19
-    (Xinhua):', 'MADRID, 10 (EUROPA PRESS)')."""
+    (Xinhua):', 'MADRID, 10 (EUROPA PRESS)', 'Lyon, le 12 mars (AFP) -')."""
+    words = _words(lang)
     for m in _paragraph_starts(text[:HEAD_CHARS]):
         wire = _WIRE.match(text, m)
         if wire is None or not _is_place(wire["place"]):
             continue
-        date_text = wire["date"].strip(_SEPARATORS)
-        if date_text.isdigit() and 1 <= int(date_text) <= 31:
-            return Wire(None, None, int(date_text), wire.end())
-        found = find_dates(date_text, lang)
-        if len(found) != 1 or found[0].kind not in ("day", "weekday_day"):
+        date_text = words.label.sub("", wire["date"].strip(_SEPARATORS), count=1)
+        if not any(ch.isdigit() for ch in date_text):
             continue
+        if date_text.isdigit():  # a day alone: an agency's style, its place in capitals
+            if 1 <= int(date_text) <= 31 and wire["place"].isupper():
+                return Wire(None, None, int(date_text), wire.end())
+            continue
+        day = _wire_day(date_text, lang)
+        if day is not None:
+            return day._replace(end=wire.end())
+    return None
+
+
+def _wire_day(date_text: str, lang: str) -> Wire | None:
+    found = find_dates(date_text, lang)
+    if len(found) == 1 and found[0].kind in ("day", "weekday_day"):
         f = found[0]
         real = f.year is None or _safe(f.year, f.month, f.day) is not None
         if _covers(date_text, f.start, f.end) and f.month and f.day and real:
-            return Wire(f.year, f.month, f.day, wire.end())
-    return None
+            return Wire(f.year, f.month, f.day, 0)
+        return None
+    # Abbreviated months ('10 mar', '12 MAR') are not in our word lists (an 'mar' alone
+    # is the sea); dateparser knows them. Its `parts` say whether a year was given.
+    parsed = _date_data(date_text, lang)
+    if parsed is None or not {"day", "month"} <= set(parsed[1]):
+        return None
+    day = parsed[0]
+    return Wire(day.year if "year" in parsed[1] else None, day.month, day.day, 0)
 
 
 def article_frame(
@@ -188,7 +208,10 @@ def article_frame(
     base, lead_from = day_published, 0
     if wire is not None:
         lead_from = wire.end
-        base = _complete(wire, day_published) or base
+        day = _complete(wire, day_published)
+        # The dateline is the day of writing: the publication day or a few days before.
+        if day and (not day_published or day_published - day <= dt.timedelta(EVENT_DAYS)):
+            base = day
     if base is None and published is None:
         base = reference_date(text, lang, today)
     event = lead_event(text[lead_from : lead_from + LEAD_CHARS], lang, base, today)
@@ -254,6 +277,7 @@ class _Words(NamedTuple):
     label: re.Pattern[str]
     byline: re.Pattern[str]
     weekday: re.Pattern[str]
+    clock: re.Pattern[str]
 
 
 @cache
@@ -269,6 +293,7 @@ def _words(lang: str) -> _Words:
         re.compile(rf"^(?:{alt(data.published_labels)})(?!\w)\s*", re.IGNORECASE),
         re.compile(rf"\s(?:{alt(data.byline_words)})\s+\D*$", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alt(weekdays)})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?:{alt(data.clock_words)})(?!\w)", re.IGNORECASE),
     )
 
 

@@ -376,6 +376,10 @@ class DateData(_Section):
         description="words that open a date line without a colon: 'publié le', "
         "'publicado el' (a label ending in ':' needs no entry)",
     )
+    clock_words: list[str] = Field(
+        default_factory=list,
+        description="words of a clock time that a date line may carry: de 'Uhr', vi 'giờ'",
+    )
     byline_words: list[str] = Field(
         default_factory=list,
         description="words that close a date line with its source: 'por' in '03/09/14 "

@@ -70,13 +70,42 @@ def test_wire_dateline_is_the_base_of_yesterday():
 
 
 @pytest.mark.parametrize(
-    ("published", "base"),
-    [(dt.date(2024, 6, 11), dt.date(2024, 6, 10)), (dt.date(2024, 7, 2), dt.date(2024, 6, 10))],
+    ("day", "published", "base"),
+    [
+        (10, dt.date(2024, 6, 11), dt.date(2024, 6, 10)),
+        (30, dt.date(2024, 7, 2), dt.date(2024, 6, 30)),
+    ],
     ids=["this-month", "last-month"],
 )
-def test_wire_dateline_with_a_day_alone_takes_the_month_of_publication(published, base):
-    text = "Sube el turismo\n\nSEVILLA, 10 (AGENCIA)\n\nEl turismo creció, informó ayer la Junta."
+def test_wire_dateline_with_a_day_alone_takes_the_month_of_publication(day, published, base):
+    text = f"Sube el turismo\n\nSEVILLA, {day} (AGENCIA)\n\nEl turismo creció, informó la Junta."
     assert article_frame(text, "es", published, "day", TODAY).base == base
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "base"),
+    [
+        ("es", "Baja el paro\n\nVALENCIA, 10 mar (EFE).- El paro bajó.", dt.date(2025, 3, 10)),
+        ("it", "Cresce il PIL\n\nMILANO, 12 MAR - Il PIL è cresciuto.", dt.date(2025, 3, 12)),
+        ("de", "Preise sinken\n\nBerlin, 11. März (dpa) - Preise sanken.", dt.date(2025, 3, 11)),
+    ],
+    ids=["es-abbreviated-month", "it-capital-month", "de-day-dot-month"],
+)
+def test_wire_dateline_forms(lang, text, base):
+    assert article_frame(text, lang, dt.date(2025, 3, 12), "day", TODAY).base == base
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses strike\n\nAna, 30 (nurse), said wages fell 2 percent.",
+        "Nurses strike\n\nBOSTON, January 3 (Reuters) - Wages fell 2 percent.",
+    ],
+    ids=["name-and-age", "weeks-before-publication"],
+)
+def test_what_is_no_wire_dateline_leaves_the_base(text):
+    published = dt.date(2025, 3, 12)
+    assert article_frame(text, "en", published, "day", TODAY).base == published
 
 
 def test_lead_day_older_than_a_week_is_background_not_the_news():
