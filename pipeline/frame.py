@@ -22,6 +22,7 @@ from typing import NamedTuple
 from pipeline.dates import Frame, find_dates, reference_date, resolve_day
 from pipeline.errors import LanguageDataError
 from pipeline.lang import load_lang
+from schemas.lang import DateData
 from schemas.records import MAX_DATE, MIN_DATE
 
 HEAD_LINES = 12  # a date line sits among the first lines (headline, byline, teaser)
@@ -37,11 +38,14 @@ _LEADING_ISO = re.compile(r"\W{0,3}[^\W\d_]{2,15}\s*:?\s*(\d{4}-\d{2}-\d{2})\b")
 _LABEL = re.compile(r"^[^\W\d_][\w./ ]{0,30}?\s*:\s*")
 # 10:37, 9:05 am, 16h30, 00:00:00, with an optional time zone.
 _TIME = re.compile(
-    r"(?<!\d)[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|CET|CEST|"
-    r"MSK|ICT|EST|EDT|PST|PDT|BST)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?(?!\w)",
-    re.IGNORECASE,
+    r"(?<!\d)[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?!\w)", re.IGNORECASE
 )
-_ZONE = re.compile(r"\(?(?<!\w)(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?", re.IGNORECASE)
+# Time zones a date line may name: 'UTC', 'GMT+7', '(GMT+07:00)', 'CET', 'ET'.
+_ZONE = re.compile(
+    r"\(?(?<!\w)(?:UTC|GMT|CET|CEST|MSK|ICT|EST|EDT|ET|PST|PDT|PT|BST)"
+    r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?!\w)\)?"
+)
+_PARTS = re.compile(r"\s[|•·]\s")
 _SEPARATORS = " \t,;|·•-–—/()[]"
 _NUMERIC = re.compile(r"^(\d{1,4})\s*([./-])\s*(\d{1,2})(?:\s*\2\s*(\d{2,4}))?$")
 _WIRE = re.compile(
@@ -62,7 +66,7 @@ def publication_date(
     it carries was not taken (impossible or out of range), if one was not."""
     note = None
     if declared:
-        found = declared_date(declared)
+        found = declared_date(declared) or read_date(declared.strip()[:MAX_DATE_LINE], lang)
         if found is not None and MIN_DATE <= found.date <= MAX_DATE:
             return found, None
         note = f"declared publication date {declared[:40]!r} is not a usable date: ignored"
@@ -100,14 +104,15 @@ def head_date(text: str, lang: str) -> tuple[Dated | None, str | None]:
     looks like one holds no real date ('31/02/2025')."""
     note = None
     for line in text[:HEAD_CHARS].split("\n")[:HEAD_LINES]:
-        core = date_line_core(line, lang)
-        if core is None:
-            continue
-        found = read_date(core, lang)
-        if found is None:
+        # 'By Ann Lee | March 3, 2024 | 5 min read': each part may be the date line
+        for part in _PARTS.split(line) if _PARTS.search(line) else (line,):
+            core = date_line_core(part, lang)
+            if core is None:
+                continue
+            found = read_date(core, lang)
+            if found is not None:
+                return found, None
             note = note or f"date line {line.strip()[:60]!r} holds no real date: ignored"
-            continue
-        return found, None
     return None, note
 
 
@@ -123,6 +128,7 @@ def date_line_core(line: str, lang: str) -> str | None:
     rest = words.byline.sub("", rest, count=1)
     rest = _TIME.sub(" ", rest)
     rest = _ZONE.sub(" ", words.clock.sub(" ", rest))
+    rest = words.year_marks.sub(" ", rest)
     rest = words.weekday.sub(" ", rest)
     rest = " ".join(rest.split()).strip(_SEPARATORS)
     if not rest or not any(ch.isdigit() for ch in rest):
@@ -278,11 +284,15 @@ class _Words(NamedTuple):
     byline: re.Pattern[str]
     weekday: re.Pattern[str]
     clock: re.Pattern[str]
+    year_marks: re.Pattern[str]
 
 
 @cache
 def _words(lang: str) -> _Words:
-    data = load_lang(lang).dates
+    try:
+        data = load_lang(lang).dates
+    except LanguageDataError:  # a language without data has no date words
+        data = DateData()
 
     def alt(words: list[str]) -> str:
         words = sorted({w for w in words if w}, key=len, reverse=True)
@@ -294,6 +304,7 @@ def _words(lang: str) -> _Words:
         re.compile(rf"\s(?:{alt(data.byline_words)})\s+\D*$", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alt(weekdays)})(?!\w)", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alt(data.clock_words)})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?<=\d)\s*(?:{alt(data.year_marks)})(?!\w)", re.IGNORECASE),
     )
 
 

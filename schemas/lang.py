@@ -380,6 +380,10 @@ class DateData(_Section):
         default_factory=list,
         description="words of a clock time that a date line may carry: de 'Uhr', vi 'giờ'",
     )
+    year_marks: list[str] = Field(
+        default_factory=list,
+        description="marks after a year in a date line: ru 'г.' in '25 декабря 2024 г.'",
+    )
     byline_words: list[str] = Field(
         default_factory=list,
         description="words that close a date line with its source: 'por' in '03/09/14 "

@@ -50,6 +50,17 @@ def test_declared_date_that_is_no_date(value):
     assert declared_date(value) is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "value", "date"),
+    [("en", "March 3, 2024", dt.date(2024, 3, 3)), ("en", "03/12/2024", dt.date(2024, 3, 12)),
+     ("fr", "03/12/2024", dt.date(2024, 12, 3))],
+    ids=["en-words", "en-month-first", "fr-day-first"],
+)  # fmt: skip
+def test_declared_date_in_another_form_is_read_in_the_language_order(lang, value, date):
+    found, _ = publication_date("Exports rose.", lang, declared=value)
+    assert found == (date, "day")
+
+
 def test_declared_date_out_of_range_is_ignored_with_a_note():
     found, note = publication_date("Exports rose.", "en", declared="2999-01-01")
     assert found is None and "2999-01-01" in note
@@ -217,3 +228,8 @@ def test_odd_heads_do_not_raise(text):
     found, _ = publication_date(text, "fr")
     assert found is None or dt.date(1900, 1, 1) <= found.date <= dt.date(2100, 12, 31)
     article_frame(text, "fr", None, None, TODAY)
+
+
+def test_language_without_data_gives_no_date_line_and_no_error():
+    assert publication_date("Title\nPublished: 12 March 2025\nText.", "xx") == (None, None)
+    assert article_frame("GENEVA, July 19 (AP) - Text.", "xx", None, None, TODAY).base is None
