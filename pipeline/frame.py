@@ -313,15 +313,11 @@ def _date_data(core: str, lang: str) -> tuple[dt.date, tuple[str, ...]] | None:
     # dateparser reads month names and numeric dates in every language we support; its
     # `parts` say which of day, month and year the text gave, so a missing year is never
     # filled from the machine's clock.
-    from dateparser.date import DateDataParser
-
-    try:
-        order = load_lang(lang).dates.date_order
-    except LanguageDataError:
+    parser = _date_parser(lang)
+    if parser is None:
         return None
-    settings = {"DATE_ORDER": order, "RETURN_AS_TIMEZONE_AWARE": False}
     try:
-        data = DateDataParser(languages=[lang], settings=settings).get_date_data(core)
+        data = parser.get_date_data(core)
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     if data is None or data.date_obj is None:
@@ -330,3 +326,16 @@ def _date_data(core: str, lang: str) -> tuple[dt.date, tuple[str, ...]] | None:
     if not parts:  # an older dateparser: a four-digit year in the text is the year
         parts = ("day", "month") + (("year",) if re.search(r"\d{4}", core) else ())
     return data.date_obj.date(), parts
+
+
+@cache
+def _date_parser(lang: str):
+    """One dateparser parser per language: building one loads its language data."""
+    from dateparser.date import DateDataParser
+
+    try:
+        order = load_lang(lang).dates.date_order
+        settings = {"DATE_ORDER": order, "RETURN_AS_TIMEZONE_AWARE": False}
+        return DateDataParser(languages=[lang], settings=settings)
+    except Exception:  # no language data here or in dateparser: no date lines read
+        return None
