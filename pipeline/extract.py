@@ -13,8 +13,8 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.attribution import find_statements, statement_for
-from pipeline.dates import ClaimDate, Frame, date_of_claim, sentence_date
-from pipeline.frame import article_frame
+from pipeline.dates import ClaimDate
+from pipeline.frame import ArticleDates
 from pipeline.lang import load_lang
 from pipeline.quantities import extract_quantities
 from pipeline.subjects import subject_of, topics_of
@@ -35,9 +35,8 @@ def extract(
     starts = [start for start, _ in sentences]
     candidates = []
     stated: set[tuple] = set()
-    per_sentence: dict[str, tuple[ClaimDate, list[str]]] = {}  # figures often share one
-    per_statement: dict[tuple[int, int], ClaimDate] = {}
-    frame = article_frame(text, article.lang, article.published_date, article.published_precision)
+    topics_in: dict[str, list[str]] = {}  # figures often share a sentence
+    dates = ArticleDates(article)
     for quantity in extract_quantities(article.text, article.lang):
         if not is_claim(quantity, article.text, article.lang):
             continue
@@ -51,48 +50,15 @@ def extract(
         stated.add(key)
         statement = statement_for(quantity.start, quantity.end, statements)
         sentence = article.text[sent_start:sent_end]
-        if sentence not in per_sentence:
-            per_sentence[sentence] = (
-                sentence_date(_past_dateline(sentence, sent_start, frame), frame, article.lang),
-                topics_of(sentence, article.lang),
-            )
-        own, topics = per_sentence[sentence]
-        when = date_of_claim(
-            own, frame, _statement_date(statement, text, frame, article.lang, per_statement),
-            attributed=statement is not None,
-        )  # fmt: skip
+        if sentence not in topics_in:
+            topics_in[sentence] = topics_of(sentence, article.lang)
+        when = dates.claim(sent_start, sent_end, statement)
         candidates.append(
-            _candidate(article, quantity, sentence, sent_start, statement, when, list(topics))
+            _candidate(
+                article, quantity, sentence, sent_start, statement, when, list(topics_in[sentence])
+            )
         )
     return candidates, statements
-
-
-def _past_dateline(sentence: str, sent_start: int, frame: Frame) -> str:
-    """The sentence without the wire dateline it opens with ('GENEVA, July 19 (Xinhua):')."""
-    return sentence[max(0, frame.dateline_end - sent_start) :]
-
-
-def _statement_date(
-    statement: Statement | None,
-    text: str,
-    frame: Frame,
-    lang: str,
-    cache: dict[tuple[int, int], ClaimDate],
-) -> ClaimDate | None:
-    """The date a time cue anywhere in the statement gives ('X said on Monday that ...'):
-    from its speaker and cue through its content, which may span several sentences."""
-    if statement is None:
-        return None
-    start = min(statement.start, statement.speaker_start or statement.start)
-    start = max(start, frame.dateline_end)
-    end = max(statement.end, statement.speaker_end or statement.end)
-    if (start, end) not in cache:
-        span = text[start : min(end, start + MAX_STATEMENT)]
-        cache[start, end] = sentence_date(span, frame, lang)
-    return cache[start, end]
-
-
-MAX_STATEMENT = 3000  # characters of a statement searched for its time cue
 
 
 def is_claim(quantity: Quantity, text: str, lang: str) -> bool:

@@ -19,11 +19,19 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from pipeline.dates import Frame, find_dates, reference_date, resolve_day
+from pipeline.dates import (
+    ClaimDate,
+    Frame,
+    date_of_claim,
+    find_dates,
+    reference_date,
+    resolve_day,
+    sentence_date,
+)
 from pipeline.errors import LanguageDataError
 from pipeline.lang import load_lang
 from schemas.lang import DateData
-from schemas.records import MAX_DATE, MIN_DATE
+from schemas.records import MAX_DATE, MIN_DATE, Article, Statement
 
 HEAD_LINES = 12  # a date line sits among the first lines (headline, byline, teaser)
 HEAD_CHARS = 3000
@@ -31,6 +39,7 @@ MAX_DATE_LINE = 90  # characters: longer lines are prose that mentions a date
 LEAD_CHARS = 1200  # the lead's news is dated in the first paragraphs
 EVENT_DAYS = 7  # a lead's news is this recent; an older day is background
 WIRE_DATE_CHARS = 30
+MAX_STATEMENT = 3000  # characters of a statement searched for its time cue
 
 # A leading ISO date after one word ('date 2025-02-26 The Kremlin ...'), on a line of any length.
 _LEADING_ISO = re.compile(r"\W{0,3}[^\W\d_]{2,15}\s*:?\s*(\d{4}-\d{2}-\d{2})\b")
@@ -204,10 +213,10 @@ def _wire_day(date_text: str, lang: str) -> Wire | None:
 
 def article_frame(
     text: str, lang: str, published: dt.date | None, precision: str | None,
-    today: dt.date | None = None,
+    today: dt.date | None = None, lead: bool = True,
 ) -> Frame:  # fmt: skip
     """The article's frame for its claims: publication date, base day for relative
-    words, and the day of the lead's news."""
+    words, and (with `lead`) the day of the lead's news."""
     today = today or dt.date.today()
     day_published = published if precision in (None, "day") else None
     wire = wire_dateline(text, lang)
@@ -220,8 +229,55 @@ def article_frame(
             base = day
     if base is None and published is None:
         base = reference_date(text, lang, today)
-    event = lead_event(text[lead_from : lead_from + LEAD_CHARS], lang, base, today)
+    event = (
+        lead_event(text[lead_from : lead_from + LEAD_CHARS], lang, base, today) if lead else None
+    )
     return Frame(published, precision if published else None, base, event, lead_from)
+
+
+class ArticleDates:
+    """The claim dates of one article's figures. Each sentence and statement is searched
+    for a time cue once; the lead's news day only when an attributed figure needs it."""
+
+    def __init__(self, article: Article, today: dt.date | None = None) -> None:
+        self.text, self.lang = article.text, article.lang
+        self.today = today or dt.date.today()
+        self.frame = article_frame(
+            article.text, article.lang, article.published_date, article.published_precision,
+            self.today, lead=False,
+        )  # fmt: skip
+        self._lead_searched = False
+        self._sentences: dict[tuple[int, int], ClaimDate] = {}
+        self._statements: dict[tuple[int, int], ClaimDate | None] = {}
+
+    def claim(self, sent_start: int, sent_end: int, statement: Statement | None) -> ClaimDate:
+        """The claim date of a figure in text[sent_start:sent_end] within `statement`."""
+        own = self._search(sent_start, sent_end, self._sentences)
+        if own.cued or statement is None:
+            return date_of_claim(own, self.frame, None, attributed=statement is not None)
+        said = self._statement(statement, sent_start, sent_end)
+        if not (said and said.cued) and not self._lead_searched:
+            self._lead_searched = True
+            lead = self.text[self.frame.dateline_end : self.frame.dateline_end + LEAD_CHARS]
+            event = lead_event(lead, self.lang, self.frame.base, self.today)
+            self.frame = self.frame._replace(event=event)
+        return date_of_claim(own, self.frame, said, attributed=True)
+
+    def _statement(self, statement: Statement, sent_start: int, sent_end: int) -> ClaimDate | None:
+        """The date a time cue in the statement gives ('X said on Monday that ...'), from
+        its speaker and cue through its content, which may span several sentences; None
+        when the statement lies within the sentence (searched already)."""
+        start = min(statement.start, statement.speaker_start or statement.start)
+        end = max(statement.end, statement.speaker_end or statement.end)
+        if sent_start <= start and end <= sent_end:
+            return None
+        return self._search(start, min(end, start + MAX_STATEMENT), self._statements)
+
+    def _search(self, start: int, end: int, cache: dict) -> ClaimDate:
+        start = max(start, self.frame.dateline_end)  # a wire dateline dates no claim
+        if (start, end) not in cache:
+            cache[start, end] = sentence_date(self.text[start:end], self.frame, self.lang)
+        return cache[start, end]
 
 
 def lead_event(lead: str, lang: str, base: dt.date | None, today: dt.date) -> dt.date | None:

@@ -233,3 +233,11 @@ def test_odd_heads_do_not_raise(text):
 def test_language_without_data_gives_no_date_line_and_no_error():
     assert publication_date("Title\nPublished: 12 March 2025\nText.", "xx") == (None, None)
     assert article_frame("GENEVA, July 19 (AP) - Text.", "xx", None, None, TODAY).base is None
+
+
+def test_impossible_sidecar_date_is_a_warning_not_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Grain exports rose by 4 percent, the ministry said.\n")
+    (tmp_path / "a.txt.json").write_text('{"published_date": "2025-02-31"}')
+    article = ingest_file(tmp_path / "a.txt", tmp_path)
+    assert article.published_date is None
+    assert any("2025-02-31" in warning for warning in article.warnings)
