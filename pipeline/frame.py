@@ -9,7 +9,8 @@ paragraph with a year. A wire dateline ('WASHINGTON, March 3 (Reuters) -', 'Мо
 
 Candidate lines are found by their shape (a short line that is a date plus at most a
 label, a time, a weekday and a byline); the date in them is read by dateparser, which
-knows the month names and numeric orders of all our languages.
+knows the month names and numeric orders of all our languages. `ArticleDates` dates one
+article's figures against this frame.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ MAX_STATEMENT = 3000  # characters of a statement searched for its time cue
 _LEADING_ISO = re.compile(r"\W{0,3}[^\W\d_]{2,15}\s*:?\s*(\d{4}-\d{2}-\d{2})\b")
 # "Published:", "Publicat:", "Date :", "Autor/Data:": up to three words before a colon.
 _LABEL = re.compile(r"^[^\W\d_][\w./ ]{0,30}?\s*:\s*")
-# 10:37, 9:05 am, 16h30, 00:00:00, with an optional time zone.
+# A clock time: 10:37, 9:05 am, 16h30, 00:00:00.
 _TIME = re.compile(
     r"(?<!\d)[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?!\w)", re.IGNORECASE
 )
