@@ -230,6 +230,16 @@ def _in_article_year(month: int | None, day: int | None, base: dt.date) -> dt.da
     return _safe_date(year, month, day)
 
 
+def _range(first: Found, until: str | None, label: str) -> str:
+    """'2024-01/2024-10': a range of months; the first takes the year of the last (or the
+    year before, when it comes later in the year) unless it has its own."""
+    if until is None:
+        return label
+    end_year, end_month = int(until[:4]), int(until[5:7])
+    year = first.year or (end_year if first.month <= end_month else end_year - 1)
+    return f"{year:04d}-{first.month:02d}/{until}"
+
+
 def _month_year(month: int | None, base: dt.date | None, future: bool) -> int | None:
     """The year of a year-less month: the most recent one, or the next one for a deadline."""
     if month is None or base is None:
@@ -333,6 +343,7 @@ class _Matcher:
             rf"{b}(?:{_alt(data.period_words)})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
         )
         self.future_re = re.compile(rf"^\s*(?:{_alt(data.future)}){e}", re.IGNORECASE)
+        self.range_links = {_norm(w) for w in data.range_links}
         quarter_of = {w.casefold(): i + 1 for i, forms in enumerate(data.quarters) for w in forms}
         self.quarter_of = quarter_of
         self.quarter_re = re.compile(
@@ -395,13 +406,28 @@ class _Matcher:
         quarter = self.quarter_re.search(sentence) if self.quarter_of else None
         if quarter is not None:
             found.append((quarter.start(), self._quarter_label(quarter, base)))
-        for f in dates:
+        for i, f in enumerate(dates):
             label = self._period_of(sentence, f, base)
             if label is not None:
-                found.append((f.start, label))
+                until = self._range_end(sentence, dates[i + 1 :], f, base)
+                found.append((f.start, _range(f, until, label)))
                 break
         found = [(start, label) for start, label in found if label]
         return min(found)[1] if found else None
+
+    def _range_end(
+        self, sentence: str, after: list[Found], first: Found, base: dt.date | None
+    ) -> str | None:
+        """'enero y octubre', 'Januar bis März', 'luglio-settembre': the month that closes
+        a range of months opened by `first`, as 'YYYY-MM'."""
+        if first.kind != "month" or not after or after[0].kind != "month":
+            return None
+        gap = _norm(sentence[first.end : after[0].start].strip(" -–—/"))
+        if gap and gap not in self.range_links:
+            return None
+        end = after[0]
+        year = end.year or _month_year(end.month, base, self.is_future(sentence, end))
+        return f"{year:04d}-{end.month:02d}" if year else None
 
     def _quarter_label(self, m: re.Match, base: dt.date | None) -> str | None:
         """'2024-Q1': the quarter's year as written, else the latest such quarter."""

@@ -366,6 +366,11 @@ class DateData(_Section):
         description="words next to a date that put it ahead ('next', 'tới'): a deadline, "
         "not when the claim was made",
     )
+    range_links: list[str] = Field(
+        default_factory=list,
+        description="words between two months of a range: 'to', 'bis', 'y' in 'entre enero "
+        "y octubre' (a dash needs no entry)",
+    )
     quarters: list[list[str]] = Field(
         default_factory=list,
         description="four lists of forms, first quarter first: 'first quarter', 'Q1'; a "

@@ -153,7 +153,7 @@ def test_weekday_before_a_count_is_no_day_of_the_month():
 @pytest.mark.parametrize(
     ("lang", "sentence", "period"),
     [
-        ("es", "Entre enero y octubre las exportaciones subieron un 4%.", "2024-01"),
+        ("es", "Entre enero y octubre las exportaciones subieron un 4%.", "2024-01/2024-10"),
         ("de", "Im September stiegen die Preise um 2 Prozent.", "2024-09"),
         ("en", "Revenue rose 5 percent in 2023, the company said.", "2023"),
         ("vi", "Xuất khẩu tháng 10-2024 đạt 3 tỷ USD.", "2024-10"),
