@@ -55,6 +55,7 @@ class Frame(NamedTuple):
 
     @property
     def fallback(self) -> ClaimDate:
+        """The date of a figure with no time cue in the article's own voice."""
         if self.published is not None:
             return ClaimDate(self.published, self.precision or "day", None)
         return ClaimDate(self.base, "day" if self.base else None, None)
@@ -113,7 +114,7 @@ def sentence_date(
             continue
         if matcher.is_future(sentence, found) or matcher.is_period(sentence, found):
             continue
-        resolved = _resolve(found, base, lang, today)
+        resolved = _resolve(found, base, today)
         if resolved is not None and (base is None or resolved[0] <= base):
             return ClaimDate(resolved[0], resolved[1], period, cued=True)
     return ClaimDate(None, None, period)
@@ -154,7 +155,7 @@ def resolve_day(text: str, lang: str, base: dt.date, today: dt.date) -> dt.date 
             continue
         if matcher.is_future(text, found) or matcher.is_period(text, found):
             continue
-        resolved = _resolve(found, base, lang, today)
+        resolved = _resolve(found, base, today)
         if resolved is not None and resolved[0] <= base:
             return resolved[0]
     return None
@@ -170,15 +171,14 @@ def reference_date(text: str, lang: str, today: dt.date) -> dt.date | None:
         return None
     for found in matcher.find_days(text):
         if found.year or found.weekday is not None:
-            resolved = _resolve(found, None, lang, today)
+            resolved = _resolve(found, None, today)
             if resolved is not None:
                 return resolved[0]
     return None
 
 
-def _resolve(
-    found: Found, base: dt.date | None, lang: str, today: dt.date
-) -> tuple[dt.date, str] | None:
+def _resolve(found: Found, base: dt.date | None, today: dt.date) -> tuple[dt.date, str] | None:
+    """The date and precision `found` names, read against the base date."""
     if found.kind in ("day", "weekday_day"):
         if found.month is None:  # a weekday and a day of the month alone
             day = _day_of_month(found.day, base) if base else None
