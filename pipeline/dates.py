@@ -1,13 +1,16 @@
-"""Publication dates and claim dates.
+"""Claim dates and periods.
 
 Time expressions are found by fast per-language matchers built from the `[dates]`
 section of the language files (weekdays, months, day and month words, relative
-phrases); only those spans go to dateparser, with the article's language and the
-publication date as base (dateparser on whole sentences reads 'die', 'we', 'may' or
-'28,5' as dates). Without a publication date, a weekday with a day and a month ('am
-Montag, den 24. Februar') fixes the year: the most recent year, not after today, in
-which that day is that weekday. Years after 'by', 'in', 'bis', 'vào năm' ... are the
-period a figure is about, kept apart from the date the claim was made.
+phrases), which also read their day, month and year (dateparser on whole sentences
+reads 'die', 'we', 'may' or '28,5' as dates, and on the matched spans costs some 20 ms a
+call for the same answer; it reads the article's date lines in `pipeline.frame`). A
+year-less date takes the article's year, never the machine's clock; without any article
+date, a weekday with a day and a month ('am Montag, den 24. Februar') fixes the year: the
+most recent year, not after today, in which that day is that weekday. A bare month ('im
+Februar', 'last month'), a quarter, a year after 'by', 'in', 'bis', 'vào năm' ..., a
+range of days or a deadline is the period a figure is about, kept apart from the date
+the claim was made. The article's own dates (its `Frame`) are read in `pipeline.frame`.
 """
 
 from __future__ import annotations
@@ -23,18 +26,45 @@ from pipeline.lang import load_lang
 
 _MONTH_KINDS = ("month", "relative_month")  # a day-level expression is preferred to these
 _DAY_KINDS = ("day", "weekday_day")
-ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_DAY_LEVEL = (*_DAY_KINDS, "weekday", "relative_day")
 YEARS_BACK = 40  # how far back a weekday may fix the year
+YEAR_TURN = 9  # a year-less month this far after the article's is of the year before
 
 
 class ClaimDate(NamedTuple):
     date: dt.date | None
     precision: str | None  # "day" | "month" | "year"
-    period: str | None  # the period the figure refers to ("2030", "2024"), kept apart
+    period: str | None  # the period the figure refers to ("2030", "2024-02"), kept apart
+    cued: bool = False  # the date comes from a time cue in the text, not from the frame
+
+
+class Frame(NamedTuple):
+    """An article's own dates, which a figure without a time cue of its own falls back on.
+
+    `published` (with its precision) dates the article's own voice; `base` is the day its
+    relative words count from (a wire dateline's day, else the publication day, else the
+    article's first fully dated expression); `event` is the day of the lead's news, which
+    an attributed figure without a time cue of its own takes. Offsets are into the
+    article's text."""
+
+    published: dt.date | None
+    precision: str | None
+    base: dt.date | None
+    event: dt.date | None = None
+    dateline_end: int = 0  # where a wire dateline ends: its date is no time cue of a claim
+
+    @property
+    def fallback(self) -> ClaimDate:
+        """The date of a figure with no time cue in the article's own voice."""
+        if self.published is not None:
+            return ClaimDate(self.published, self.precision or "day", None)
+        return ClaimDate(self.base, "day" if self.base else None, None)
 
 
 @dataclass(frozen=True)
-class _Found:
+class Found:
+    """A time expression in a text, with what it says."""
+
     start: int
     end: int
     kind: str  # "day", "weekday_day", "weekday", "month", "relative_day", "relative_month"
@@ -44,6 +74,7 @@ class _Found:
     day: int | None = None
     year: int | None = None
     offset: int = 0
+    qualified: bool = False  # 'mid-', 'end of', 'в конце' before a month: a point in time
 
 
 def claim_date(
@@ -56,32 +87,78 @@ def claim_date(
     """When the statement in `sentence` was made, with its precision, and the period
     the figure is about. Falls back to the publication date, else to the article's own
     reference date (its first fully dated expression) when `article_text` is given."""
+    today = today or dt.date.today()
+    base = published or (reference_date(article_text, lang, today) if article_text else None)
+    frame = Frame(published, "day" if published else None, base)
+    own = sentence_date(sentence, frame, lang, today)
+    return own if own.cued else frame.fallback._replace(period=own.period)
+
+
+def sentence_date(
+    sentence: str, frame: Frame, lang: str, today: dt.date | None = None
+) -> ClaimDate:
+    """The date a time cue in `sentence` gives the claim (date None without one) and
+    the period its figures are about. A bare month ('im Februar', 'el pasado mes de
+    enero', 'last month') is the month of the data, a period; a month with 'mid', 'end
+    of', 'в конце' is a point in time, a claim date."""
     try:
         matcher = _matcher(lang)
     except LanguageDataError:
-        return ClaimDate(published, "day" if published else None, None)
+        return ClaimDate(None, None, None)
     today = today or dt.date.today()
-    base = published or (reference_date(article_text, lang, today) if article_text else None)
+    base = frame.base
     dates = matcher.find(sentence)
-    period = matcher.period(sentence, dates)
+    period = matcher.period(sentence, dates, base)
     for found in sorted(dates, key=lambda f: (f.kind in _MONTH_KINDS, f.start)):
+        if found.kind in _MONTH_KINDS and not found.qualified:
+            continue
         if matcher.is_future(sentence, found) or matcher.is_period(sentence, found):
             continue
-        resolved = _resolve(found, base, lang, today)
+        resolved = _resolve(found, base, today)
         if resolved is not None and (base is None or resolved[0] <= base):
-            return ClaimDate(resolved[0], resolved[1], period)
-    return ClaimDate(base, "day" if base else None, period)
+            return ClaimDate(resolved[0], resolved[1], period, cued=True)
+    return ClaimDate(None, None, period)
 
 
-def published_date(text: str) -> dt.date | None:
-    """An ISO dateline at the start of the text (' date 2025-02-26 ...'), if any."""
-    match = ISO.search(text[:200])
-    if match is None:
-        return None
+def date_of_claim(
+    own: ClaimDate, frame: Frame, statement: ClaimDate | None, attributed: bool
+) -> ClaimDate:
+    """A figure's claim date: its sentence's own time cue, else its statement's (a
+    statement's date applies to every figure in it), else, when attributed, the day of
+    the lead's news; else the article's publication date (the article's own voice)."""
+    if own.cued:
+        return own
+    if statement is not None and statement.cued:
+        return statement._replace(period=own.period)
+    if attributed and frame.event is not None:
+        return ClaimDate(frame.event, "day", own.period)
+    return frame.fallback._replace(period=own.period)
+
+
+def find_dates(text: str, lang: str) -> list[Found]:
+    """The time expressions in `text`, in text order (none for a language without data)."""
     try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
+        return _matcher(lang).find(text)
+    except LanguageDataError:
+        return []
+
+
+def resolve_day(text: str, lang: str, base: dt.date, today: dt.date) -> dt.date | None:
+    """The day of the first day-level time cue in `text` ('on Thursday', 'yesterday',
+    'July 19') that is not a deadline or a period, if it is not after `base`."""
+    try:
+        matcher = _matcher(lang)
+    except LanguageDataError:
         return None
+    for found in matcher.find(text):
+        if found.kind not in _DAY_LEVEL:
+            continue
+        if matcher.is_future(text, found) or matcher.is_period(text, found):
+            continue
+        resolved = _resolve(found, base, today)
+        if resolved is not None and resolved[0] <= base:
+            return resolved[0]
+    return None
 
 
 @lru_cache(maxsize=256)
@@ -94,22 +171,29 @@ def reference_date(text: str, lang: str, today: dt.date) -> dt.date | None:
         return None
     for found in matcher.find_days(text):
         if found.year or found.weekday is not None:
-            resolved = _resolve(found, None, lang, today)
+            resolved = _resolve(found, None, today)
             if resolved is not None:
                 return resolved[0]
     return None
 
 
-def _resolve(
-    found: _Found, base: dt.date | None, lang: str, today: dt.date
-) -> tuple[dt.date, str] | None:
+def _resolve(found: Found, base: dt.date | None, today: dt.date) -> tuple[dt.date, str] | None:
+    """The date and precision `found` names, read against the base date."""
     if found.kind in ("day", "weekday_day"):
-        if found.year is None and base is None and found.weekday is not None:
-            day = _year_from_weekday(found.month, found.day, found.weekday, today)
+        if found.month is None:  # a weekday and a day of the month alone
+            day = _day_of_month(found.day, base) if base else None
             return (day, "day") if day else None
-        day = _parse(found.text, lang, base or today)
-        if day is None and found.month and found.day:
-            day = _safe_date(found.year or (base or today).year, found.month, found.day)
+        if found.year is None:
+            if base is not None:
+                day = _in_article_year(found.month, found.day, base)
+            elif found.weekday is not None:
+                day = _year_from_weekday(found.month, found.day, found.weekday, today)
+            else:  # no year and no article date: the machine's clock would be a guess
+                day = None
+            return (day, "day") if day else None
+        # The matcher has read day, month and year from the language's words: dateparser
+        # would give the same date from the span at some 20 ms a call.
+        day = _safe_date(found.year, found.month, found.day)
         return (day, "day") if day else None
     if base is None:
         return None
@@ -122,9 +206,47 @@ def _resolve(
         months = base.year * 12 + base.month - 1 + found.offset
         return dt.date(months // 12, months % 12 + 1, 1), "month"
     if found.kind == "month":
-        year = found.year or (base.year if found.month <= base.month else base.year - 1)
-        return dt.date(year, found.month, 1), "month"
+        return dt.date(found.year or _past_year(found.month, base), found.month, 1), "month"
     return None
+
+
+def _day_of_month(day: int | None, base: dt.date) -> dt.date | None:
+    """The latest date with this day of the month, not after the base date."""
+    months = base.year * 12 + base.month - 1 - (day is not None and day > base.day)
+    return _safe_date(months // 12, months % 12 + 1, day) if day else None
+
+
+def _past_year(month: int, base: dt.date) -> int:
+    """The year of the most recent such month, up to the base date's."""
+    return base.year if month <= base.month else base.year - 1
+
+
+def _in_article_year(month: int | None, day: int | None, base: dt.date) -> dt.date | None:
+    """A year-less day in the article's year; a day of November or December named in
+    an article of January or February is the year before ('on December 30')."""
+    if month is None or day is None:
+        return None
+    year = base.year - 1 if month - base.month >= YEAR_TURN else base.year
+    return _safe_date(year, month, day)
+
+
+def _range(first: Found, until: str | None, label: str) -> str:
+    """'2024-01/2024-10': a range of months; the first takes the year of the last (or the
+    year before, when it comes later in the year) unless it has its own."""
+    if until is None:
+        return label
+    end_year, end_month = int(until[:4]), int(until[5:7])
+    year = first.year or (end_year if first.month <= end_month else end_year - 1)
+    return f"{year:04d}-{first.month:02d}/{until}"
+
+
+def _month_year(month: int | None, base: dt.date | None, future: bool) -> int | None:
+    """The year of a year-less month: the most recent one, or the next one for a deadline."""
+    if month is None or base is None:
+        return None
+    if future:
+        return base.year if month >= base.month else base.year + 1
+    return _past_year(month, base)
 
 
 def _year_from_weekday(month: int, day: int, weekday: int, today: dt.date) -> dt.date | None:
@@ -142,27 +264,10 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-@lru_cache(maxsize=4096)
-def _parse(span: str, lang: str, base: dt.date) -> dt.date | None:
-    import dateparser
-
-    order = load_lang(lang).dates.date_order
-    settings = {
-        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-        "PREFER_DATES_FROM": "past",
-        "DATE_ORDER": order,
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    }
-    try:
-        parsed = dateparser.parse(span, languages=[lang], settings=settings)
-    except Exception:  # dateparser raises assorted errors on odd input
-        return None
-    return parsed.date() if parsed else None
-
-
 # ---------------------------------------------------------------- matchers
 
 
+_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")
 _NEVER = r"(?!x)x"  # the alternation of no words
 
 
@@ -194,6 +299,9 @@ class _Matcher:
         patterns = [
             ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}\s+{link}(?P<mo>{mo}){e}{year}", wd),
             ("weekday_day", rf"{wd_day}(?P<mo>{mo})\s+{day}{e}{year}", wd),
+            # 'el martes 4,', 'mardi 4.': the month is the article's; the day must end a
+            # phrase ('on Tuesday 3 people died' is no date)
+            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}(?=\s*[,.;:)]|\s*$)", wd),
             ("day", rf"{b}{day}\s+{link}(?P<mo>{mo}){e}{year}", mo),
             ("day", rf"{b}(?P<mo>{mo})\s+{day}{e}{year}", mo),
             ("day", rf"{b}(?:{dw})\s+{numeric}(?:\s*[/.-]\s*{yy})?(?!\d)", dw),
@@ -206,8 +314,17 @@ class _Matcher:
             # literals is searched for them alone, one that starts with a test at every
             # position (four times slower on an article)
             ("day", r"(?P<iy>(?:19|20)(?<!\d..)\d\d)-(?P<imon>\d\d)-(?P<iday>\d\d)(?!\d)", ""),
-            ("month", rf"{b}(?:(?:{_alt(data.mid)})[\s-]*)?(?P<mo>{mo}){e}(?:\s+{link}{yy})?", mo),
-            ("month", rf"{b}(?:{mw})\s+(?P<mon>[01]?\d)(?:(?:\s*/\s*|,?\s*{link}){yy})?(?!\d)", mw),
+            (
+                "month",
+                rf"{b}(?:(?P<mid>{_alt(data.mid)})[\s-]*)?(?P<mo>{mo}){e}(?:\s+{link}{yy})?",
+                mo,
+            ),
+            (
+                "month",
+                rf"{b}(?:(?P<mid>{_alt(data.mid)})\s+)?(?:{mw})\s+(?P<mon>[01]?\d)"
+                rf"(?:(?:\s*[/-]\s*|,?\s*{link}){yy})?(?!\d)",
+                mw,
+            ),
             ("weekday", rf"{b}(?P<wd>{wd}){e}", wd),
             ("relative_day", rf"{b}(?P<rel>{rel}){e}", rel),
             ("relative_month", rf"{b}(?P<relm>{relm}){e}", relm),
@@ -226,12 +343,19 @@ class _Matcher:
             rf"{b}(?:{_alt(data.period_words)})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
         )
         self.future_re = re.compile(rf"^\s*(?:{_alt(data.future)}){e}", re.IGNORECASE)
+        self.range_links = {_norm(w) for w in data.range_links}
+        quarter_of = {w.casefold(): i + 1 for i, forms in enumerate(data.quarters) for w in forms}
+        self.quarter_of = quarter_of
+        self.quarter_re = re.compile(
+            rf"{b}(?P<q>{_alt(list(quarter_of))}){e}(?:\s*(?:/|{_alt(data.links)})?\s*{yy})?",
+            re.IGNORECASE,
+        )
         self.period_before = re.compile(rf"{b}(?:{_alt(data.period_words)})\s*$", re.IGNORECASE)
         self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
 
-    def find(self, text: str, patterns: list | None = None) -> list[_Found]:
+    def find(self, text: str, patterns: list | None = None) -> list[Found]:
         """Time expressions in text order; where two overlap, the earlier-listed kind."""
-        taken: list[_Found] = []
+        taken: list[Found] = []
         for kind, pattern in patterns or self.patterns:
             for m in pattern.finditer(text):
                 if any(m.start() < f.end and f.start < m.end() for f in taken):
@@ -241,15 +365,15 @@ class _Matcher:
                     taken.append(found)
         return sorted(taken, key=lambda f: f.start)
 
-    def find_days(self, text: str) -> list[_Found]:
+    def find_days(self, text: str) -> list[Found]:
         """The day-level expressions that `find` gives, at about half the cost: a match
         loses an overlap only to the patterns before its own, and theirs come first."""
         return [f for f in self.find(text, self.day_patterns) if f.kind in _DAY_KINDS]
 
-    def _found(self, kind: str, m: re.Match) -> _Found | None:
+    def _found(self, kind: str, m: re.Match) -> Found | None:
         g = m.groupdict()
         if g.get("iy"):
-            return _Found(m.start(), m.end(), kind, m.group(), None,
+            return Found(m.start(), m.end(), kind, m.group(), None,
                           int(g["imon"]), int(g["iday"]), int(g["iy"]))  # fmt: skip
         month = self.month_of.get(_norm(g.get("mo"))) or (int(g["mon"]) if g.get("mon") else None)
         if month is not None and not 1 <= month <= 12:
@@ -267,23 +391,86 @@ class _Matcher:
         text = m.group()
         if kind == "weekday_day":  # dateparser reads the date without the weekday
             text = text[m.end("wd") - m.start() :].lstrip(" ,")
-        return _Found(m.start(), m.end(), kind, text, weekday, month, day, year, offset)
+        qualified = bool(g.get("mid"))
+        return Found(m.start(), m.end(), kind, text, weekday, month, day, year, offset, qualified)
 
-    def period(self, sentence: str, dates: list[_Found]) -> str | None:
-        """The first year after a period word that is not part of a date."""
+    def period(self, sentence: str, dates: list[Found], base: dt.date | None) -> str | None:
+        """The first period the sentence's figures are about: a year after a period word
+        that is not part of a date ('2030'), a month of the data or a deadline month
+        ('2025-02'), a day after a period word or a future word ('2025-03-31')."""
+        found: list[tuple[int, str]] = []
         for m in self.period_re.finditer(sentence):
             if not any(f.start < m.end() and m.start() < f.end for f in dates):
-                return m.group("year")
+                found.append((m.start(), m.group("year")))
+                break
+        quarter = self.quarter_re.search(sentence) if self.quarter_of else None
+        if quarter is not None:
+            found.append((quarter.start(), self._quarter_label(quarter, base)))
+        for i, f in enumerate(dates):
+            label = self._period_of(sentence, f, base)
+            if label is not None:
+                until = self._range_end(sentence, dates[i + 1 :], f, base)
+                found.append((f.start, _range(f, until, label)))
+                break
+        found = [(start, label) for start, label in found if label]
+        return min(found)[1] if found else None
+
+    def _range_end(
+        self, sentence: str, after: list[Found], first: Found, base: dt.date | None
+    ) -> str | None:
+        """'enero y octubre', 'Januar bis März', 'luglio-settembre': the month that closes
+        a range of months opened by `first`, as 'YYYY-MM'."""
+        if first.kind != "month" or not after or after[0].kind != "month":
+            return None
+        gap = _norm(sentence[first.end : after[0].start].strip(" -–—/"))
+        if gap and gap not in self.range_links:
+            return None
+        end = after[0]
+        year = end.year or _month_year(end.month, base, self.is_future(sentence, end))
+        return f"{year:04d}-{end.month:02d}" if year else None
+
+    def _quarter_label(self, m: re.Match, base: dt.date | None) -> str | None:
+        """'2024-Q1': the quarter's year as written, else the latest such quarter."""
+        quarter = self.quarter_of[_norm(m["q"])]
+        year = int(m["year"]) if m["year"] else None
+        if year is None and base is not None:
+            year = base.year if (quarter - 1) * 3 + 1 <= base.month else base.year - 1
+        return f"{year}-Q{quarter}" if year else None
+
+    def _period_of(self, sentence: str, found: Found, base: dt.date | None) -> str | None:
+        future = self.is_future(sentence, found)
+        if found.kind == "relative_month":
+            if base is None:
+                return None
+            months = base.year * 12 + base.month - 1 + found.offset
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        if found.kind == "month":
+            if found.qualified and not future:
+                return None  # a point in time: a claim date, or no date at all
+            year = found.year or _month_year(found.month, base, future)
+            return f"{year:04d}-{found.month:02d}" if year else None
+        if found.kind == "day" and (future or self.is_range(sentence, found)):
+            year = found.year or _month_year(found.month, base, future)
+            day = _safe_date(year, found.month, found.day) if year and found.month else None
+            return day.isoformat() if day else None
         return None
 
-    def is_period(self, sentence: str, found: _Found) -> bool:
+    def is_period(self, sentence: str, found: Found) -> bool:
         """'rose 12 percent in March': a month after a period word is what the figure is
-        about, not when the claim was made."""
+        about, not when the claim was made; so is a day that opens a range."""
+        if found.kind == "day":
+            return self.is_range(sentence, found)
         if found.kind != "month":
             return False
         return bool(self.period_before.search(sentence[max(0, found.start - 20) : found.start]))
 
-    def is_future(self, sentence: str, found: _Found) -> bool:
+    @staticmethod
+    def is_range(sentence: str, found: Found) -> bool:
+        """'15/12/2024-15/9/2025', '3 – 7 March': a day followed by a dash and a number
+        opens a range of days, the period of the data."""
+        return bool(_RANGE_AFTER.match(sentence, found.end))
+
+    def is_future(self, sentence: str, found: Found) -> bool:
         """'vào tháng 12 tới', 'next month': a deadline, not when the claim was made."""
         after = sentence[found.end : found.end + 20]
         before = sentence[max(0, found.start - 20) : found.start]

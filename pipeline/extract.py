@@ -15,8 +15,9 @@ from functools import cache
 from spacy.tokens import Doc
 
 from pipeline.attribution import find_statements, statement_for
-from pipeline.dates import ClaimDate, claim_date
+from pipeline.dates import ClaimDate
 from pipeline.errors import LanguageDataError
+from pipeline.frame import ArticleDates
 from pipeline.lang import load_lang
 from pipeline.quantities import extract_quantities
 from pipeline.subjects import subject_of, topics_of
@@ -51,7 +52,8 @@ def extract(
     starts = [start for start, _ in sentences]
     candidates = []
     stated: set[tuple] = set()
-    per_sentence: dict[str, tuple[ClaimDate, list[str]]] = {}  # figures often share one
+    topics_in: dict[str, list[str]] = {}  # figures often share a sentence
+    dates = ArticleDates(article)
     for quantity in extract_quantities(text, article.lang):
         if not is_claim(quantity, article.text, article.lang):
             continue
@@ -65,14 +67,13 @@ def extract(
         stated.add(key)
         statement = statement_for(quantity.start, quantity.end, statements)
         sentence = article.text[sent_start:sent_end]
-        if sentence not in per_sentence:
-            per_sentence[sentence] = (
-                claim_date(sentence, article.published_date, article.lang, article_text=text),
-                topics_of(sentence, article.lang),
-            )
-        when, topics = per_sentence[sentence]
+        if sentence not in topics_in:
+            topics_in[sentence] = topics_of(sentence, article.lang)
+        when = dates.claim(sent_start, sent_end, statement)
         candidates.append(
-            _candidate(article, quantity, sentence, sent_start, statement, when, list(topics))
+            _candidate(
+                article, quantity, sentence, sent_start, statement, when, list(topics_in[sentence])
+            )
         )
     return candidates, statements
 

@@ -6,7 +6,6 @@ does it for a whole folder in a stable order.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -21,15 +20,16 @@ from typing import ClassVar
 
 import ftfy
 
+from pipeline.frame import Dated, publication_date
 from pipeline.lang import load_lang, supported_languages
-from schemas.records import MAX_DATE, MIN_DATE, Article, Rejection
+from schemas.records import Article, Rejection
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 5_000_000  # a news article is under 100 kB; larger files are dumps, not articles
 MAX_LINE_CHARS = 100_000  # one "line" longer than this is not prose
 # Magic numbers of binary formats that end in .txt by mistake.
 BINARY_MAGIC = (b"\x89PNG", b"\x1f\x8b", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")
-DATELINE = re.compile(r"^\W{0,3}(?:date|dateline|published)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.I)
+DATE_KEYS = ("published_date", "published", "date")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 SIDECAR_SUFFIXES = (".json", ".meta.json")
 # Decoded text with more than this share of control characters (other than line breaks
@@ -126,6 +126,9 @@ def _ingest(path: Path, rel: str) -> Article | Rejection:
     lang, confidence = _language(text, meta.get("lang"))
     if lang is None:
         return Rejection(stage="ingest", article=rel, reason=_language_problem(text), text=text)
+    published, date_note = _published(text, lang, meta)
+    if date_note:
+        warnings.append(date_note)
     return Article(
         article_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         article=printable_name(path.name),
@@ -135,7 +138,8 @@ def _ingest(path: Path, rel: str) -> Article | Rejection:
         lang_confidence=confidence,
         headline=text.lstrip().split("\n", 1)[0].strip()[:500],
         text=text,
-        published_date=_published(text, meta, warnings),
+        published_date=published.date if published else None,
+        published_precision=published.precision if published else None,
         warnings=warnings,
     )
 
@@ -414,27 +418,11 @@ def _sidecar(path: Path) -> dict[str, str]:
     return {}
 
 
-def _published(text: str, meta: dict[str, str], warnings: list[str]) -> dt.date | None:
-    found = None
-    for key in ("published_date", "published", "date"):
-        if key in meta:
-            found = _iso_date(meta[key][:10])
-            if found:
-                break
-    match = DATELINE.match(text)
-    if found is None and match:
-        found = _iso_date(match.group(1))
-    if found and not MIN_DATE <= found <= MAX_DATE:
-        warnings.append(f"publication date {found} outside {MIN_DATE}..{MAX_DATE}: ignored")
-        return None
-    return found
-
-
-def _iso_date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
+def _published(text: str, lang: str, meta: dict[str, str]) -> tuple[Dated | None, str | None]:
+    """The publication date: the sidecar's or front matter's, else what the article's
+    head carries."""
+    declared = next((meta[key] for key in DATE_KEYS if meta.get(key)), None)
+    return publication_date(text, lang, declared)
 
 
 @cache

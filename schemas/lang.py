@@ -366,6 +366,34 @@ class DateData(_Section):
         description="words next to a date that put it ahead ('next', 'tới'): a deadline, "
         "not when the claim was made",
     )
+    range_links: list[str] = Field(
+        default_factory=list,
+        description="words between two months of a range: 'to', 'bis', 'y' in 'entre enero "
+        "y octubre' (a dash needs no entry)",
+    )
+    quarters: list[list[str]] = Field(
+        default_factory=list,
+        description="four lists of forms, first quarter first: 'first quarter', 'Q1'; a "
+        "quarter is the period of the data, never a claim date",
+    )
+    published_labels: list[str] = Field(
+        default_factory=list,
+        description="words that open a date line without a colon: 'publié le', "
+        "'publicado el' (a label ending in ':' needs no entry)",
+    )
+    clock_words: list[str] = Field(
+        default_factory=list,
+        description="words of a clock time that a date line may carry: de 'Uhr', vi 'giờ'",
+    )
+    year_marks: list[str] = Field(
+        default_factory=list,
+        description="marks after a year in a date line: ru 'г.' in '25 декабря 2024 г.'",
+    )
+    byline_words: list[str] = Field(
+        default_factory=list,
+        description="words that close a date line with its source: 'por' in '03/09/14 "
+        "por Agência Brasil', 'by'",
+    )
 
 
 class SymbolData(_Section):

@@ -37,6 +37,9 @@ class Article(BaseModel):
     headline: str
     text: str
     published_date: dt.date | None = None
+    published_precision: DatePrecision | None = Field(
+        default=None, description="how much of published_date the article gave: day, month, year"
+    )
     warnings: list[str] = Field(default_factory=list)
 
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from _cases import lang_cases
 
-from pipeline.dates import _matcher, claim_date, published_date, reference_date
+from pipeline.dates import _matcher, claim_date, reference_date
+from pipeline.frame import publication_date
 
 TODAY = dt.date(2026, 11, 25)  # the weekday rule looks back from today: keep tests stable
 
@@ -56,7 +57,8 @@ def test_weekday_never_after_today():
     ids=["dateline", "none"],
 )
 def test_published_date(text, expected):
-    assert published_date(text) == expected
+    found, _ = publication_date(text, "en")
+    assert (found.date if found else None) == expected
 
 
 def test_unknown_language_falls_back_to_publication():
