@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from pipeline.errors import LanguageDataError
+from pipeline.quantities.found import Found
 from pipeline.quantities.lexicon import MASKS, Lexicon, lexicon
-from pipeline.quantities.spans import Found, find_number
+from pipeline.quantities.spans import find_number
 from pipeline.quantities.units import Unit
 from schemas.records import Quantity
 

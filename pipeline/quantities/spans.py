@@ -9,10 +9,10 @@ the right (scale, unit, the second end of a range, the counted noun) and to the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from pipeline.lang import load_lang
+from pipeline.quantities.found import Found
 from pipeline.quantities.fractions import (
     ORDINAL,
     SLASH,
@@ -31,24 +31,6 @@ _NOT_MEASURES = frozenset({"currency", "count", "ratio", "time"})
 _YEARS = (1800, 2100)
 # durations are time expressions (the dates stage reads them), not quantity claims
 SKIPPED_DIMENSIONS = frozenset({"time"})
-
-
-@dataclass
-class Found:
-    value: float
-    start: int
-    end: int
-    kind: str  # 'num' or 'words'
-    raw: str
-    note: str | None = None
-    scale: float = 1.0
-    last_scale: float = 1.0  # the last scale word's: 100 in '4 thousand 3 hundred'
-    unit: Unit | None = None
-    unit_surface: str | None = None
-    bound: str = "eq"
-    value_max: float | None = None
-    noun: str | None = None
-    weak: bool = False  # a weak word alone ("one"): a quantity only as a numerator
 
 
 def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Found | None, int]:
@@ -70,7 +52,7 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if second is not None and _is_year(item) and _is_year(second):
         return None, second.end
     _hedge(text, item, lex)
-    spelled_part = item.kind == "words" and not item.value.is_integer()
+    spelled_part = item.form == "words" and not item.value.is_integer()
     if item.unit is None and item.value_max is None and not spelled_part:
         _noun(text, item, lex)  # 'a quarter century', 'a half hour' count nothing
     return item, item.end
@@ -150,7 +132,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         _unit(text, item, lex)
     if item.unit is not None and item.unit.dimension in _PER_KINDS:
         _per_unit(text, item, lex)
-    weak = item.kind == "words" and not fraction and _weak(item, lex)
+    weak = item.form == "words" and not fraction and _weak(item, lex)
     no_amount = weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
     )
@@ -158,7 +140,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         if not lex.over.match(text, item.end):
             return None  # "a dollar", "una milla" are amounts; "$2 a litre" is a rate
         item.weak = True  # "one over three"
-    if item.kind == "words" and item.unit is not None and _digit_follows(text, item.end):
+    if item.form == "words" and item.unit is not None and _digit_follows(text, item.end):
         return None
     _negative(text, item, lex)
     return item
@@ -302,7 +284,7 @@ def _scale(text: str, item: Found, lex: Lexicon) -> None:
 def _last_group(item: Found, lex: Lexicon) -> float | None:
     """The number words after the last hundred or thousand ('two' in 'three hundred and
     two'): what a dozen after them multiplies. None when there is no such word."""
-    if item.kind != "words" or item.value < 100:
+    if item.form != "words" or item.value < 100:
         return None
     pieces = [m for m in lex.pieces.finditer(item.raw.lower()) if lex.words.get(m.group(0))]
     big = [m for m in pieces if (lex.scale_of(m.group(0)) or lex.words[m.group(0)]) >= 100]
@@ -316,7 +298,7 @@ def _more_groups(text: str, item: Found, lex: Lexicon) -> None:
     on with a smaller group, itself ending in a scale word or joined by a connector
     after 'hundred' ('3 hundred and one')."""
     for _ in range(4):
-        if item.kind != "num" or item.last_scale < 100 or not text[item.end - 1].isalpha():
+        if item.form != "num" or item.last_scale < 100 or not text[item.end - 1].isalpha():
             return
         join = lex.group_join.match(text, item.end)
         match = join and lex.core_any_case.match(text, join.end())
@@ -454,7 +436,7 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
 
 
 def _after_article(item: Found, lex: Lexicon) -> bool:
-    first = lex.pieces.match(item.raw.lower()) if item.kind == "words" else None
+    first = lex.pieces.match(item.raw.lower()) if item.form == "words" else None
     return first is not None and first.group(0) in lex.articles
 
 
@@ -515,7 +497,7 @@ def _same_kind(first: Found, second: Found) -> bool:
 
 def _is_year(item: Found) -> bool:
     return (
-        item.kind == "num"
+        item.form == "num"
         and item.unit is None
         and item.scale == 1.0
         and len(item.raw) == 4
