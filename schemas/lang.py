@@ -373,6 +373,11 @@ class SymbolData(_Section):
     ISO 4217 codes, currency signs); each language file's own entries win."""
 
     units: UnitData
+    codes_also_words: list[str] = Field(
+        default_factory=list,
+        description="ISO 4217 codes that are also words written in capitals ('ALL', 'TOP', "
+        "'CUP'): not read as money by code; every other code is, before or after a number",
+    )
 
 
 class LangData(_Section):

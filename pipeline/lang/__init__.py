@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from pipeline.errors import LanguageDataError
 from schemas.lang import LangData, SymbolData
+from schemas.units import ISO_CURRENCIES
 
 LANG_DIR = Path(__file__).parent
 
@@ -52,10 +53,11 @@ def load_symbols() -> SymbolData:
 def _with_symbols(data: LangData, symbols: SymbolData) -> LangData:
     """The language's units over the shared symbols: an entry of the language wins."""
     shared, own = symbols.units, data.units
+    codes = {code: code for code in ISO_CURRENCIES.difference(symbols.codes_also_words)}
     units = own.model_copy(
         update={
-            "aliases": {**shared.aliases, **own.aliases},
-            "before": {**shared.before, **own.before},
+            "aliases": {**codes, **shared.aliases, **own.aliases},
+            "before": {**codes, **shared.before, **own.before},
         }
     )
     return data.model_copy(update={"units": units})

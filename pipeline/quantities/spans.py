@@ -115,7 +115,9 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
             return None  # "4/11", "24/7": a date or a ratio unless a unit follows
     else:
         item = _read_words(text, start, raw, lex)
-        if item is None or _digit_follows(text, item.end):
+        if item is None or (
+            _digit_follows(text, item.end) and not _words_then_groups(text, item, lex)
+        ):
             return None
         _decimals(text, item, lex)
         half_of(text, item, lex)
@@ -143,6 +145,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
     if item.form == "words" and item.unit is not None and _digit_follows(text, item.end):
         return None
     _negative(text, item, lex)
+    _spaced_minus(text, item)
     return item
 
 
@@ -211,12 +214,36 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     first = start + 1 if text[start] in "-\u2212" else start
     before = text[first - 1] if first > 0 else " "
     if before.isalpha() or before == "_":
-        return True
+        return not _code_is_currency(text, first, lex)  # 'EUR29,99' is money
     if not joined and before in "-\u2010\u2011" and first > 1 and text[first - 2].isalnum():
         return True
     if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
+
+
+def _code_is_currency(text: str, start: int, lex: Lexicon) -> bool:
+    """'EUR29,99', 'GBP3,01': a currency code in capitals glued to the amount (a code
+    such as 'A320' or 'J1149' names no currency)."""
+    found = lex.unit_before.find(text, start)
+    if found is None or not found[0].isupper() or found[1] != start - len(found[0]):
+        return False
+    unit = lex.unit(found[0], before=True)
+    return unit is not None and unit.dimension == "currency"
+
+
+_SPACED_MINUS = re.compile(r"(?:^|[(\[:;=\n])[ \u00a0]?([-\u2212])[ \u00a0]$")
+
+
+def _spaced_minus(text: str, item: Found) -> None:
+    """'(- 12 %)', ': - 3': a minus sign and one space before the number, after an opening
+    bracket or at the start of a line or clause ('3 - 5' is a range, not -5)."""
+    if item.value <= 0 or text[item.start : item.start + 1] in "-\u2212":
+        return
+    lo = max(0, item.start - 4)
+    match = _SPACED_MINUS.search(text, lo, item.start)
+    if match is not None:  # '^' matches at the text's start only, not at `lo`
+        item.value, item.start = -item.value, match.start(1)
 
 
 def _digit_follows(text: str, end: int) -> bool:
@@ -293,21 +320,41 @@ def _last_group(item: Found, lex: Lexicon) -> float | None:
     return words_value(item.raw[big[-1].end() :], lex.data.code, lex.words, lex.pieces)
 
 
+def _words_then_groups(text: str, item: Found, lex: Lexicon) -> bool:
+    """'un millón 852 mil', 'two million 300 thousand': number words ending in a scale
+    word, then digits with a smaller scale; whether such groups followed."""
+    item.last_scale = closing_scale(item, lex)
+    end = item.end
+    _more_groups(text, item, lex)
+    return item.end != end
+
+
 def _more_groups(text: str, item: Found, lex: Lexicon) -> None:
-    """'4 thousand 3 hundred and 21', '2 millones 500 mil': digits with a scale word go
-    on with a smaller group, itself ending in a scale word or joined by a connector
-    after 'hundred' ('3 hundred and one')."""
+    """'4 thousand 3 hundred and 21', '2 millones 500 mil': a number with a scale word
+    goes on with a smaller group, itself ending in a scale word or joined by a connector
+    after 'hundred' ('3 hundred and one'). Where the language joins a thousand to a larger
+    scale ('mil millones'), a thousand still open takes the next group's scale too:
+    '99 mil 400 millones' is (99 000 + 400) millones."""
     for _ in range(4):
-        if item.form != "num" or item.last_scale < 100 or not text[item.end - 1].isalpha():
+        if item.last_scale < 100 or not text[item.end - 1].isalpha():
             return
         join = lex.group_join.match(text, item.end)
         match = join and lex.core_any_case.match(text, join.end())
         part = _group(text, match, lex) if match else None
-        if part is None or not 0 < part.value < item.last_scale:
+        if part is None or part.value <= 0:
             return
-        if part.scale == 1.0 and not (join.group("c") and item.last_scale == 100):
+        if (
+            item.last_scale,
+            part.last_scale,
+        ) in lex.joined_scales and item.scale == item.last_scale:
+            item.value = (item.value + part.value / part.last_scale) * part.last_scale
+            item.scale = part.last_scale * item.last_scale
+        elif part.value >= item.last_scale or (
+            part.scale == 1.0 and not (join.group("c") and item.last_scale == 100)
+        ):
             return
-        item.value += part.value
+        else:
+            item.value += part.value
         item.end, item.last_scale = part.end, part.last_scale
 
 
@@ -328,7 +375,7 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     match = lex.unit_after.match(text, item.end)
     if match is not None:
         unit = lex.unit(match.group("u"))
-        if unit is not None and not _plain_word(text, match, lex):
+        if unit is not None and not _plain_word(text, match, lex) and not _year_mark(item, match):
             unit = _in_context(text, item.start, match, lex) or unit
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
@@ -344,6 +391,13 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
                 item.value = -abs(item.value)
             return True
     return False
+
+
+def _year_mark(item: Found, match: re.Match) -> bool:
+    """'by 2031″': a quote or prime sign after a year closes a quotation (or is a stray
+    mark); no one measures 2031 inches."""
+    written = match.group("u")
+    return len(written) == 1 and not written.isalnum() and _is_year(item)
 
 
 def _plain_word(text: str, match: re.Match, lex: Lexicon) -> bool:
@@ -398,11 +452,10 @@ def _per_unit(text: str, item: Found, lex: Lexicon) -> None:
     join = _per_join(lex.data.code).match(text, item.end)
     match = lex.unit_after.match(text, join.end()) if join else None
     per = lex.unit(match.group("u")) if match else None
-    article = join is not None and join.group(0).strip().lower() in lex.articles
-    if per is not None and per.dimension == "time" and article:
+    if per is not None and per.dimension == "time":
         after = _WORD_AFTER.match(text, match.end())
         if after and after.group(1).lower() in lex.data.units.not_rate_after:
-            return  # '$1.2bn a year earlier' is no price per year; '$15 an hour' is
+            return  # '$1.2bn a year earlier', 'dólares el año pasado': no price per year
     priced = rate(item.unit, per) if per is not None and item.unit is not None else None
     if priced is not None:
         item.unit, item.end = priced, match.end()
