@@ -151,6 +151,11 @@ class UnitData(_Section):
         description="unit words that are also common words, read as a unit only where the "
         "clause ends after them: 'in' in '2 in.', not in '2 in the morning'",
     )
+    age_after: list[str] = Field(
+        default_factory=list,
+        description="words after a time that make it an age: 'old' in '15 years old', "
+        "'a 15-year-old'",
+    )
     in_context: list[ContextReading] = Field(
         default_factory=list,
         description="readings of unit words that depend on words near the number; the first "

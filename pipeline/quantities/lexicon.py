@@ -338,7 +338,11 @@ def _tens(words: dict[str, float], numbers: NumberData) -> list[str]:
 
 def _unit_patterns(data: LangData) -> dict:
     units = data.units
-    links = r"|[\s\u00a0]{1,2}(?i:" + trie_pattern(units.links) + r")[\s\u00a0]{0,2}"
+    # a link word is followed by a space, or ends in an apostrophe ("d'euros"): "del"
+    # is no "de" before "l"
+    links = (
+        r"|[\s\u00a0]{1,2}(?i:" + trie_pattern(units.links) + r")(?:[\s\u00a0]{1,2}|(?<=['\u2019]))"
+    )
     after = (
         rf"(?:[\s\u00a0]{{0,2}}|-{links if units.links else ''})"
         rf"(?P<u>{mixed_case(list(units.aliases))})(?![^\W\d_])"

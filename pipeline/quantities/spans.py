@@ -29,7 +29,11 @@ _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
 _NOT_MEASURES = frozenset({"currency", "count", "ratio", "time"})
 _YEARS = (1800, 2100)
-# durations are time expressions (the dates stage reads them), not quantity claims
+# two ends written with scales this far apart are two amounts ('de 132 mil a 99 mil
+# millones'), no range
+_SCALE_GAP = 1e6
+# times are left out until clock times ('om 3 uur', 'à 15 h') and dated years ('в 2024
+# году') are told from durations; the kinds 'duration' and 'age' are ready for them
 SKIPPED_DIMENSIONS = frozenset({"time"})
 
 
@@ -524,7 +528,7 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     value = item.value
     if item.scale == 1.0 and second.scale != 1.0:
         value *= second.scale
-    if value > second.value:
+    if value > second.value or (item.scale > 1.0 and second.scale >= item.scale * _SCALE_GAP):
         return None
     item.value = value
     item.unit = item.unit or second.unit
