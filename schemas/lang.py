@@ -192,6 +192,11 @@ class NotQuantityData(_Section):
         default_factory=list,
         description="month names and abbreviations: a day next to one is a date",
     )
+    clock_before: list[str] = Field(
+        default_factory=list,
+        description="words before a number of hours that make it a clock time: 'at' in "
+        "'at 2200 hours', 'om' in 'om 8 uur', 'lúc' in 'lúc 8 giờ'",
+    )
     ordinal_suffixes: list[str] = Field(
         default_factory=list, description="endings glued to digits that make an ordinal: 'th', 'º'"
     )

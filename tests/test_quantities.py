@@ -148,6 +148,10 @@ def test_scaled_value_carries_no_binary_noise(text: str, lang: str, value: float
         ("Die Anlage liefert 40 MW Strom.", "de", "power"),
         ("Gas costs €35 per MWh this winter.", "en", "rate"),
         ("Nine villages were flooded.", "en", "count"),
+        ("The talks dragged on for 11 weeks.", "en", "duration"),
+        ("Un niño de 9 años de edad fue rescatado.", "es", "age"),
+        ("Die Frau ist 83 Jahre alt.", "de", "age"),
+        ("Cụ bà 102 tuổi vẫn khỏe mạnh.", "vi", "age"),
     ],
 )
 def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:

@@ -127,7 +127,7 @@ def _to_quantity(text: str, item: Found, lang: str) -> Quantity | None:
         value_max=high,
         unit=unit.canonical,
         dimension=unit.dimension,
-        kind=kind_of(unit.dimension, text, item.end, lang),
+        kind=kind_of(unit.dimension, text, item.end, lang, item.unit_surface),
         surface=text[item.start : item.end],
         start=item.start,
         end=item.end,

@@ -25,10 +25,13 @@ _KIND_OF_DIMENSION = {
 }
 
 
-def kind_of(dimension: str, text: str, end: int, lang: str) -> str:
-    """The kind of a quantity of `dimension` ending at `end` in `text`."""
+def kind_of(dimension: str, text: str, end: int, lang: str, unit_surface: str | None) -> str:
+    """The kind of a quantity of `dimension` ending at `end` in `text`: an age when age
+    words follow its time unit, or are its unit ('102 tuổi')."""
     kind = _KIND_OF_DIMENSION.get(dimension, dimension)
-    if kind == "duration" and _age_after(lang).match(text, end):
+    if kind == "duration" and (
+        _age_after(lang).match(text, end) or _age_after(lang).fullmatch(unit_surface or "")
+    ):
         return "age"
     return kind
 

@@ -126,6 +126,7 @@ class Lexicon:
     range_join: re.Pattern
     range_dash: re.Pattern
     cue_before: Before
+    clock_before: Before  # 'at' in 'at 2200 hours': hours of the clock, no duration
     cue_after: re.Pattern
     month_before: Before
     month_after: re.Pattern
@@ -405,6 +406,7 @@ def _cue_patterns(data: LangData) -> dict:
     classifiers = trie_pattern(counts.classifiers)
     return {
         "cue_before": Before(cues.before, fold=False),
+        "clock_before": Before(cues.clock_before),
         "cue_after": re.compile(rf"[\s\u00a0]{{0,2}}{mixed_case(cues.after)}(?![^\W\d_])"),
         "month_before": Before(cues.months, fold=False, gap=r"[\s\u00a0]{1,2}\.?"),
         "month_after": re.compile(

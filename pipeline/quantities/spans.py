@@ -32,9 +32,6 @@ _YEARS = (1800, 2100)
 # two ends written with scales this far apart are two amounts ('de 132 mil a 99 mil
 # millones'), no range
 _SCALE_GAP = 1e6
-# times are left out until clock times ('om 3 uur', 'à 15 h') and dated years ('в 2024
-# году') are told from durations; the kinds 'duration' and 'age' are ready for them
-SKIPPED_DIMENSIONS = frozenset({"time"})
 
 
 def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Found | None, int]:
@@ -44,11 +41,9 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item is None:
         return None, _resume(text, match, lex)
     end = item.end
-    if item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
+    if item.unit is not None and item.unit.dimension == "time" and _clock_or_date(text, item, lex):
         return None, end
     second = _range_end(text, scan, item, lex)
-    if second is not None and item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
-        return None, item.end  # '10- to 12-year-olds', '3-5 days'
     if second is None and not _over(text, item, lex) and item.weak:
         return None, _resume(text, match, lex)
     if second is None and _not_quantity(text, item, lex):
@@ -60,6 +55,16 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item.unit is None and item.value_max is None and not spelled_part:
         _noun(text, item, lex)  # 'a quarter century', 'a half hour' count nothing
     return item, item.end
+
+
+def _clock_or_date(text: str, item: Found, lex: Lexicon) -> bool:
+    """'at 2200 hours', 'om 8 uur', 'в 2025 году', 'ngày 4 tháng 11': a time of day or a
+    date written with a time unit. Any other time is a duration (or an age)."""
+    if item.raw.isdigit() and len(item.raw) == 4 and _YEARS[0] <= item.value <= _YEARS[1]:
+        return True
+    if lex.cue_before.find(text, item.start) is not None:
+        return True
+    return item.unit.canonical == "hour" and lex.clock_before.find(text, item.start) is not None
 
 
 def _over(text: str, item: Found, lex: Lexicon) -> bool:
