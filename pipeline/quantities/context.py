@@ -24,6 +24,7 @@ _PARAGRAPH_END = re.compile(r"\n[ \t\u00a0]*\n")
 _NEXT_GAP = 16  # at most this many characters between a bare number and a unit after it
 _SCALE_SPAN = 100.0  # a bare number shares the scale of one within this factor of it
 _MAX_PERCENT = 100.0
+_WORDS_FLOOR = 1000.0  # number words from a thousand up hold a scale word
 
 
 def infer_units(text: str, items: list[Found]) -> None:
@@ -44,9 +45,10 @@ def infer_units(text: str, items: list[Found]) -> None:
 
 
 def _bare(item: Found) -> bool:
-    """A number in digits with no unit and no noun ('two-door' in words is no amount)."""
+    """A number with no unit and no noun, in digits or a scaled run of words ('un millón
+    300 mil'); a small one in words ('two-door') is no amount."""
     return (
-        item.form == "num"
+        (item.form == "num" or item.value >= _WORDS_FLOOR)
         and item.unit is None
         and item.noun is None
         and not item.weak
@@ -82,13 +84,18 @@ def _antecedent(
             continue
         if same_sentence:
             return before, "sentence"
-        if item.scale == 1.0:
+        if not _scaled(item):
             return None, ""  # a bare '36' far from any unit: no guess
         if not _ends_between(_PARAGRAPH_END, text, before.end, item.start):
             return before, "paragraph"
         if 0 <= before.end <= headline_end:
             return before, "headline"
     return None, ""
+
+
+def _scaled(item: Found) -> bool:
+    """'520 millones', 'un millón 300 mil': a number written with a scale word."""
+    return item.scale != 1.0 or item.form == "words"
 
 
 def _shares(item: Found) -> bool:
