@@ -45,7 +45,14 @@ BAD = {
     "separators-only": ",.,.,. 1,,,2... 3.,.,4",
     "long-words": "one " * 20_000,
     "unicode-spaces": "1\u202f234\u00a0567\u2009890",
+    "underflow": "10^-400 and 1e-999 kg",
+    "signs-alone": "$ $$$ € US$ HK$",
+    "digits-500": "9" * 500 + " million dollars",
 }
+
+
+def test_underflow_is_no_zero() -> None:
+    assert extract_quantities("a dose of 10^-400 grams", "en") == []
 
 
 @pytest.mark.parametrize("text", list(BAD.values()), ids=list(BAD))

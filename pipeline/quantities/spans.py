@@ -48,8 +48,8 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
         return None, _resume(text, match, lex)
     if second is None and _not_quantity(text, item, lex):
         return None, end
-    if second is not None and _is_year(item) and _is_year(second):
-        return None, second.end
+    if second is not None and _is_year(second) and (_is_year(item) or _month_of(text, end, item)):
+        return None, second.end  # '2019-2021', 'tháng 12-2025'
     _hedge(text, item, lex)
     spelled_part = item.form == "words" and not item.value.is_integer()
     if item.unit is None and item.value_max is None and not spelled_part:
@@ -65,6 +65,14 @@ def _clock_or_date(text: str, item: Found, lex: Lexicon) -> bool:
     if lex.cue_before.find(text, item.start) is not None:
         return True
     return item.unit.canonical == "hour" and lex.clock_before.find(text, item.start) is not None
+
+
+def _month_of(text: str, end: int, item: Found) -> bool:
+    """'12-2025', '03/2024': a month glued to the year after it."""
+    return text[end : end + 1] in ("-", "/") and item.value in _MONTHS and item.form == "num"
+
+
+_MONTHS = frozenset(float(month) for month in range(1, 13))
 
 
 def _over(text: str, item: Found, lex: Lexicon) -> bool:
