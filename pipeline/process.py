@@ -110,7 +110,7 @@ def fingerprint() -> str:
     package = Path(__file__).resolve().parent
     files = [
         *(f for f in package.rglob("*.py") if f.name not in READ_SIDE),
-        *package.glob("lang/*.toml"),
+        *package.glob("lang/**/*.toml"),  # the generated unit catalogue too
         *package.glob("data/*.toml"),
         *(package.parent / "schemas").glob("*.py"),
     ]

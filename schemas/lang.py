@@ -151,6 +151,11 @@ class UnitData(_Section):
         description="unit words that are also common words, read as a unit only where the "
         "clause ends after them: 'in' in '2 in.', not in '2 in the morning'",
     )
+    catalogue_skip: list[str] = Field(
+        default_factory=list,
+        description="names quantulum3's unit catalogue holds that news uses as plain words "
+        "('span', 'score', 'point'): left out of the generated catalogue",
+    )
     age_after: list[str] = Field(
         default_factory=list,
         description="words after a time that make it an age: 'old' in '15 years old', "
@@ -388,6 +393,13 @@ class SymbolData(_Section):
         description="ISO 4217 codes that are also words written in capitals ('ALL', 'TOP', "
         "'CUP'): not read as money by code; every other code is, before or after a number",
     )
+
+
+class CatalogueData(_Section):
+    """`pipeline/lang/catalogue/<code>.toml`: unit names generated from quantulum3's
+    catalogue (`python -m pipeline.quantities.catalogue <code>`)."""
+
+    aliases: dict[str, str] = Field(default_factory=dict)
 
 
 class LangData(_Section):
