@@ -216,6 +216,8 @@ def test_bare_number_takes_the_unit_of_its_context(
         ("The firm raised $5 million.\n\nIt now has 40 on its payroll.", "en"),  # no scale
         ("Revenue reached €2 billion while 300 staff left.", "en"),  # a noun: a count
         ("Der Umsatz stieg um 5 Mio. Euro, 12 Filialen und 7 Lager.", "de"),  # count nearer
+        ("A ticket costs €7.50 and 45 is the number we sold.", "en"),  # whole, unscaled
+        ("The loan of $40 million runs 25 - year terms.", "en"),  # cut by a dash
     ],
 )
 def test_bare_number_without_context_stays_a_count(text: str, lang: str) -> None:

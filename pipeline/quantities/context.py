@@ -19,6 +19,9 @@ from pipeline.quantities.found import Found
 SHARED_DIMENSIONS = frozenset(
     {"currency", "price", "ratio", "mass", "volume", "energy", "power", "area", "flow"}
 )
+# after a number: more digits, or a dash or slash ('30 - year', '7 3 / 4', '32 . 99 %',
+# '2 , 0 billion'): a piece of a longer numeral or a compound word, no figure of its own
+_CUT_NUMERAL = re.compile(r"[ \u00a0]{0,2}(?:[-\u2013/]|[.,]?[ \u00a0]{0,2}\d)")
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u00bb\u201d)\]]*[\s\u00a0]+(?=\S)|\n")
 _PARAGRAPH_END = re.compile(r"\n[ \t\u00a0]*\n")
 _NEXT_GAP = 16  # at most this many characters between a bare number and a unit after it
@@ -31,15 +34,15 @@ def infer_units(text: str, items: list[Found]) -> None:
     """Give each bare number in `items` (in text order) the unit its context sets."""
     headline_end = text.find("\n")
     for index, item in enumerate(items):
-        if not _bare(item):
+        if not _bare(item) or _CUT_NUMERAL.match(text, item.end):
             continue
         source, level = _antecedent(text, items, index, headline_end)
         if source is None or source.unit is None:
             continue
         if source.unit.canonical == "percent" and item.value > _MAX_PERCENT:
             continue
-        if level == "sentence" and item.scale == 1.0 and source.scale > 1.0:
-            _share_scale(item, source)
+        if level == "sentence" and item.scale == 1.0 and not _same_writing(item, source):
+            continue
         item.unit = source.unit
         item.note = _note(item.note, f"unit {source.unit.canonical} inferred from the {level}")
 
@@ -102,14 +105,24 @@ def _shares(item: Found) -> bool:
     return item.unit is not None and item.unit.dimension in SHARED_DIMENSIONS
 
 
-def _share_scale(item: Found, source: Found) -> None:
-    """'520 millones ... y un beneficio de 36': 36 millones, when the two are of a size."""
-    written = source.value / source.scale
-    if item.form == "num" and written and 1 / _SCALE_SPAN <= item.value / written <= _SCALE_SPAN:
+def _same_writing(item: Found, source: Found) -> bool:
+    """Whether an unscaled bare number is written like a figure of its sentence's unit:
+    '520 millones ... y un beneficio de 36' (36 millones: the scale is shared when the
+    two are of a size), '31,8 euro (30,3 al Nord)' (a decimal, as prices are). A bare
+    whole number beside an unscaled amount ('$4.25, and 32 is the number I want') is
+    more often a count. Shares the scale into `item` when it says yes."""
+    if source.scale > 1.0:
+        written = source.value / source.scale
+        if item.form != "num" or not written:
+            return False
+        if not 1 / _SCALE_SPAN <= item.value / written <= _SCALE_SPAN:
+            return False
         item.value *= source.scale
         if item.value_max is not None:
             item.value_max *= source.scale
         item.scale = source.scale
+        return True
+    return not item.value.is_integer()
 
 
 def _note(note: str | None, extra: str) -> str:
