@@ -182,6 +182,13 @@ def test_jsonl_protocol_emits_the_kind() -> None:
             [610e6, 45e6],
             "sentence",
         ),
+        # a scaled number before any unit takes the one named later in its sentence
+        (
+            "Las ventas sumaron 610 millones y el beneficio, 38 millones de euros.",
+            "es",
+            [610e6, 38e6],
+            "sentence",
+        ),
         # a unit right after a bare number, in the same clause: 'van ... naar ... procent'
         ("Het aandeel zakte van 81,4 naar 79,9 procent.", "nl", [81.4, 79.9], "sentence"),
         # a scaled number takes the unit its paragraph set

@@ -4,8 +4,9 @@ News writes a unit once and then bare numbers that share it: "revenue of 520 mil
 euros and a profit of 36", "from 224 bcm to 245 bn", "rund 300 Mio." after a paragraph
 about euros. A bare number (no unit, no counted noun) takes the unit of the nearest
 quantity that has one: in the same sentence (before it, or right after it, as in "from
-95.1 to 94.8 percent"); failing that, a scaled number ('520 millones', not a bare '36')
-takes it from its paragraph, then from the headline. Nothing is guessed without such
+95.1 to 94.8 percent"; a scaled number also from further on in its sentence); failing
+that, a scaled number ('520 millones', not a bare '36') takes it from its paragraph, then
+from the headline. Nothing is guessed without such
 context; `number_note` says where the unit came from.
 """
 
@@ -79,6 +80,7 @@ def _antecedent(
         and not _ends_between(_SENTENCE_END, text, item.end, after.start)
     ):
         return after, "sentence"  # 'van 95,1 naar 94,8 procent'
+    ahead = _ahead(text, items, index) if _scaled(item) else None
     for before in reversed(items[:index]):
         same_sentence = not _ends_between(_SENTENCE_END, text, before.end, item.start)
         if not _shares(before):
@@ -87,13 +89,29 @@ def _antecedent(
             continue
         if same_sentence:
             return before, "sentence"
+        if ahead is not None:
+            return ahead, "sentence"
         if not _scaled(item):
             return None, ""  # a bare '36' far from any unit: no guess
         if not _ends_between(_PARAGRAPH_END, text, before.end, item.start):
             return before, "paragraph"
         if 0 <= before.end <= headline_end:
             return before, "headline"
-    return None, ""
+    return (ahead, "sentence") if ahead is not None else (None, "")
+
+
+def _ahead(text: str, items: list[Found], index: int) -> Found | None:
+    """A unit later in the sentence, for a scaled number the sentence names no unit
+    before: 'ingresos de 520 millones ... y un beneficio de 34 millones de euros'."""
+    item = items[index]
+    for after in items[index + 1 :]:
+        if _ends_between(_SENTENCE_END, text, item.end, after.start):
+            return None
+        if _shares(after):
+            return after
+        if not _bare(after):
+            return None  # a count or a measure of another kind comes first
+    return None
 
 
 def _scaled(item: Found) -> bool:
