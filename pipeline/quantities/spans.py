@@ -498,11 +498,20 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
         return  # '64 cents a dozen' is a price per dozen
     if part.unit is not None and part.unit.dimension == "currency" and part.unit.factor < 1:
         item.value += part.value * part.unit.factor
-    elif part.unit is None and not join.group("j") and part.value < 100 and _ends(text, part):
-        item.value += part.value / 100
+    elif part.unit is None and _bare_cents(item, part, join) and _ends(text, part):
+        item.value += part.value / 100  # 'zwei Euro fünfzig', '15 dólares y 15.'
+
     else:
         return
     item.end = part.end
+
+
+def _bare_cents(item: Found, part: Found, join: re.Match) -> bool:
+    """Cents written with no word for them: right after the amount, or after a join word
+    when they end the clause and the amount is a plain sum ('15 dollars and 15.')."""
+    if not (part.value < 100 and part.value.is_integer()):
+        return False
+    return not join.group("j") or (item.scale == 1.0 and item.value.is_integer())
 
 
 def _after_article(item: Found, lex: Lexicon) -> bool:
