@@ -550,12 +550,15 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     value = item.value
     if item.scale == 1.0 and second.scale != 1.0:
         value *= second.scale
-    if value > second.value or (item.scale > 1.0 and second.scale >= item.scale * _SCALE_GAP):
+    low, high = value, second.value
+    if value > second.value < 0:
+        low, high = second.value, value  # '-18 °C to -34 °C': the colder end is the low one
+    if low > high or (item.scale > 1.0 and second.scale >= item.scale * _SCALE_GAP):
         return None
-    item.value = value
+    item.value = low
     item.unit = item.unit or second.unit
     item.unit_surface = item.unit_surface or second.unit_surface
-    item.value_max, item.end, item.bound = second.value, second.end, "range"
+    item.value_max, item.end, item.bound = high, second.end, "range"
     if opener:
         item.start = opener[1]
     return second
