@@ -22,7 +22,21 @@ from pipeline.lang import LANG_DIR, read_lang
 from pipeline.quantities.units import resolve
 
 CATALOGUE_DIR = LANG_DIR / "catalogue"
-_SKIPPED_ENTITIES = frozenset({"dimensionless", "unknown", "currency"})
+# money is read from the language files; the others pint would convert into a unit of
+# another kind (bits are dimensionless to pint: Mbps would be hertz; a becquerel is 1/s,
+# a newton metre of torque is a joule)
+_SKIPPED_ENTITIES = frozenset(
+    {
+        "dimensionless",
+        "unknown",
+        "currency",
+        "data transfer rate",
+        "radioactivity",
+        "torque",
+        "instance frequency",
+        "typographical element",
+    }
+)
 _MIN_SYMBOL = 3  # shorter symbols ('pt', 'am', 'Ma') are words or clock times in news
 
 
