@@ -78,12 +78,20 @@ def extract(
     return candidates, statements
 
 
+# kinds of quantity that state no claim: times and ranks are read, not claimed
+NOT_CLAIM_KINDS = frozenset({"duration", "age", "year", "date", "time", "ordinal", "rank"})
+
+
 def is_claim(quantity: Quantity, text: str, lang: str) -> bool:
     """A claim measures something: a unit, or a count of a named thing that is new.
 
     "the two countries" or "der drei Länder" refers back to a group the reader knows;
     it states no figure. Digits after an article ("the 300 workers") still count.
+    Durations and ages are not claims ("for three years", "a 15-year-old"): the
+    extractor returns them with their kind, the claim is left out here.
     """
+    if quantity.kind in NOT_CLAIM_KINDS:
+        return False
     if quantity.unit != "count":
         return True
     if not quantity.noun:

@@ -40,7 +40,7 @@ def fingerprint() -> str:
             for f in package.rglob("*.py")
             if f.name not in READ_SIDE and f.relative_to(package).parts[0] not in READ_SIDE_PACKAGES
         ),
-        *package.glob("lang/*.toml"),
+        *package.glob("lang/**/*.toml"),  # the generated unit catalogue too
         *package.glob("data/*.toml"),
         *(package.parent / "schemas").glob("*.py"),
     ]

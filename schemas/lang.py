@@ -151,6 +151,16 @@ class UnitData(_Section):
         description="unit words that are also common words, read as a unit only where the "
         "clause ends after them: 'in' in '2 in.', not in '2 in the morning'",
     )
+    catalogue_skip: list[str] = Field(
+        default_factory=list,
+        description="names quantulum3's unit catalogue holds that news uses as plain words "
+        "('span', 'score', 'point'): left out of the generated catalogue",
+    )
+    age_after: list[str] = Field(
+        default_factory=list,
+        description="words after a time that make it an age: 'old' in '15 years old', "
+        "'a 15-year-old'",
+    )
     in_context: list[ContextReading] = Field(
         default_factory=list,
         description="readings of unit words that depend on words near the number; the first "
@@ -186,6 +196,11 @@ class NotQuantityData(_Section):
     months: list[str] = Field(
         default_factory=list,
         description="month names and abbreviations: a day next to one is a date",
+    )
+    clock_before: list[str] = Field(
+        default_factory=list,
+        description="words before a number of hours that make it a clock time: 'at' in "
+        "'at 2200 hours', 'om' in 'om 8 uur', 'lúc' in 'lúc 8 giờ'",
     )
     ordinal_suffixes: list[str] = Field(
         default_factory=list, description="endings glued to digits that make an ordinal: 'th', 'º'"
@@ -401,6 +416,18 @@ class SymbolData(_Section):
     ISO 4217 codes, currency signs); each language file's own entries win."""
 
     units: UnitData
+    codes_also_words: list[str] = Field(
+        default_factory=list,
+        description="ISO 4217 codes that are also words written in capitals ('ALL', 'TOP', "
+        "'CUP'): not read as money by code; every other code is, before or after a number",
+    )
+
+
+class CatalogueData(_Section):
+    """`pipeline/lang/catalogue/<code>.toml`: unit names generated from quantulum3's
+    catalogue (`python -m pipeline.quantities.catalogue <code>`)."""
+
+    aliases: dict[str, str] = Field(default_factory=dict)
 
 
 class LangData(_Section):

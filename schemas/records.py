@@ -50,6 +50,11 @@ class Quantity(BaseModel):
     value_max: float | None = None
     unit: str = Field(description="canonical unit: ISO 4217 code, 'tonne', 'percent', 'count'...")
     dimension: str = Field(description="'currency', 'mass', 'ratio', 'count', ...")
+    kind: str = Field(
+        default="count",
+        description="what it measures: 'money', 'percent', 'mass', 'duration', 'age', 'rate', "
+        "'count', ...",
+    )
     surface: str
     start: int
     end: int

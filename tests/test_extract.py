@@ -42,6 +42,22 @@ def test_count_of_a_named_thing_is_a_claim(lang: str, text: str, surface: str) -
     assert is_claim(_quantity(text, lang, surface), text, lang)
 
 
+TIMES = [
+    ("en", "The ferry service was halted for nine days after the flood.", "nine days"),
+    ("en", "A 14-year-old pupil designed the new school logo.", "14-year"),
+    ("es", "El conductor, de 47 años de edad, resultó ileso.", "47 años"),
+]
+
+
+@pytest.mark.parametrize("lang,text,surface", TIMES, ids=[c[2] for c in TIMES])
+def test_durations_and_ages_are_quantities_but_no_claims(
+    lang: str, text: str, surface: str
+) -> None:
+    quantity = _quantity(text, lang, surface)
+    assert quantity.kind in ("duration", "age")
+    assert not is_claim(quantity, text, lang)
+
+
 def test_claims_point_into_their_sentence(tmp_path) -> None:
     (tmp_path / "a.txt").write_text(
         "Exports fell sharply.\nThe ministry said exports fell by 12 percent to 4 billion euros.\n"

@@ -39,3 +39,14 @@ def test_hedges_do_not_overlap(lang: str) -> None:
     hedges = load_lang(lang).hedges
     kinds = [set(hedges.approx), set(hedges.gt), set(hedges.lt)]
     assert not (kinds[0] & kinds[1] or kinds[0] & kinds[2] or kinds[1] & kinds[2])
+
+
+def test_generated_unit_catalogue_is_current() -> None:
+    """The catalogue file is what quantulum3's catalogue and the language file give now."""
+    from pipeline.lang import LANG_DIR
+    from pipeline.quantities.catalogue import render
+
+    path = LANG_DIR / "catalogue" / "en.toml"
+    assert path.read_text(encoding="utf-8") == render("en"), (
+        "run: python -m pipeline.quantities.catalogue en"
+    )

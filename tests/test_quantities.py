@@ -45,7 +45,14 @@ BAD = {
     "separators-only": ",.,.,. 1,,,2... 3.,.,4",
     "long-words": "one " * 20_000,
     "unicode-spaces": "1\u202f234\u00a0567\u2009890",
+    "underflow": "10^-400 and 1e-999 kg",
+    "signs-alone": "$ $$$ € US$ HK$",
+    "digits-500": "9" * 500 + " million dollars",
 }
+
+
+def test_underflow_is_no_zero() -> None:
+    assert extract_quantities("a dose of 10^-400 grams", "en") == []
 
 
 @pytest.mark.parametrize("text", list(BAD.values()), ids=list(BAD))
@@ -136,3 +143,89 @@ def test_random_text_gives_finite_values_at_their_offsets(lang: str) -> None:
 )
 def test_scaled_value_carries_no_binary_noise(text: str, lang: str, value: float) -> None:
     assert [q.value for q in extract_quantities(text, lang)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("The bridge cost $40 million.", "en", "money"),
+        ("Turnout rose to 61.5%.", "en", "percent"),
+        ("The lorry carried 12 tonnes of sand.", "en", "mass"),
+        ("The car reached 120 km/h on the test track.", "en", "speed"),
+        ("Die Anlage liefert 40 MW Strom.", "de", "power"),
+        ("Gas costs €35 per MWh this winter.", "en", "rate"),
+        ("Nine villages were flooded.", "en", "count"),
+        ("The talks dragged on for 11 weeks.", "en", "duration"),
+        ("Un niño de 9 años de edad fue rescatado.", "es", "age"),
+        ("Die Frau ist 83 Jahre alt.", "de", "age"),
+        ("Cụ bà 102 tuổi vẫn khỏe mạnh.", "vi", "age"),
+    ],
+)
+def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:
+    assert [q.kind for q in extract_quantities(text, lang)] == [kind]
+
+
+def test_jsonl_protocol_emits_the_kind() -> None:
+    out = io.StringIO()
+    run_jsonl(['{"id": 1, "text": "It weighs 5 kg.", "lang": "en"}'], out)
+    (quantity,) = json.loads(out.getvalue())["quantities"]
+    assert quantity["kind"] == "mass"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values", "level"),
+    [
+        # the sentence sets the unit, and its scale for a number of the same size
+        (
+            "Los ingresos fueron de 610 millones de euros y el beneficio de 45, según el club.",
+            "es",
+            [610e6, 45e6],
+            "sentence",
+        ),
+        # a scaled number before any unit takes the one named later in its sentence
+        (
+            "Las ventas sumaron 610 millones y el beneficio, 38 millones de euros.",
+            "es",
+            [610e6, 38e6],
+            "sentence",
+        ),
+        # a unit right after a bare number, in the same clause: 'van ... naar ... procent'
+        ("Het aandeel zakte van 81,4 naar 79,9 procent.", "nl", [81.4, 79.9], "sentence"),
+        # a scaled number takes the unit its paragraph set
+        (
+            "Газпром продал газа на 3 трлн рублей. Выручка выросла до 4,2 трлн.",
+            "ru",
+            [3e12, 4.2e12],
+            "paragraph",
+        ),
+        # and the headline's, when the body never says it
+        (
+            "Stadt investiert 80 Mio. Euro in Schulen\n\nDavon gehen rund 12 Mio. in Turnhallen.",
+            "de",
+            [80e6, 12e6],
+            "headline",
+        ),
+    ],
+)
+def test_bare_number_takes_the_unit_of_its_context(
+    text: str, lang: str, values: list[float], level: str
+) -> None:
+    found = extract_quantities(text, lang)
+    assert [q.value for q in found] == values
+    assert found[0].unit == found[1].unit != "count"
+    inferred = [q for q in found if q.number_note and "inferred" in q.number_note]
+    assert len(inferred) == 1 and level in inferred[0].number_note
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The firm raised $5 million.\n\nIt now has 40 on its payroll.", "en"),  # no scale
+        ("Revenue reached €2 billion while 300 staff left.", "en"),  # a noun: a count
+        ("Der Umsatz stieg um 5 Mio. Euro, 12 Filialen und 7 Lager.", "de"),  # count nearer
+        ("A ticket costs €7.50 and 45 is the number we sold.", "en"),  # whole, unscaled
+        ("The loan of $40 million runs 25 - year terms.", "en"),  # cut by a dash
+    ],
+)
+def test_bare_number_without_context_stays_a_count(text: str, lang: str) -> None:
+    assert extract_quantities(text, lang)[-1].unit == "count"

@@ -13,7 +13,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipeline.errors import LanguageDataError
-from schemas.lang import LangData, SymbolData
+from schemas.lang import CatalogueData, LangData, SymbolData
+from schemas.units import ISO_CURRENCIES
 
 LANG_DIR = Path(__file__).parent
 
@@ -53,6 +54,13 @@ def _language_names() -> dict[str, str]:
 
 @cache
 def load_lang(code: str) -> LangData:
+    """The language's data, with the shared symbols and its generated unit catalogue."""
+    return _with_catalogue(read_lang(code), load_catalogue(code))
+
+
+@cache
+def read_lang(code: str) -> LangData:
+    """The language file over the shared symbols, without the generated catalogue."""
     path = LANG_DIR / f"{code}.toml"
     if not path.is_file():
         raise LanguageDataError(
@@ -80,10 +88,31 @@ def load_symbols() -> SymbolData:
 def _with_symbols(data: LangData, symbols: SymbolData) -> LangData:
     """The language's units over the shared symbols: an entry of the language wins."""
     shared, own = symbols.units, data.units
+    codes = {code: code for code in ISO_CURRENCIES.difference(symbols.codes_also_words)}
     units = own.model_copy(
         update={
-            "aliases": {**shared.aliases, **own.aliases},
-            "before": {**shared.before, **own.before},
+            "aliases": {**codes, **shared.aliases, **own.aliases},
+            "before": {**codes, **shared.before, **own.before},
         }
     )
+    return data.model_copy(update={"units": units})
+
+
+def load_catalogue(code: str) -> CatalogueData:
+    """The unit names generated for a language (`catalogue/<code>.toml`), or none."""
+    path = LANG_DIR / "catalogue" / f"{code}.toml"
+    if not path.is_file():
+        return CatalogueData()
+    try:
+        return CatalogueData.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise LanguageDataError(f"catalogue/{path.name}: {exc}") from exc
+
+
+def _with_catalogue(data: LangData, catalogue: CatalogueData) -> LangData:
+    """Generated unit names under the language's own and the shared ones."""
+    if not catalogue.aliases:
+        return data
+    aliases = {**catalogue.aliases, **data.units.aliases}
+    units = data.units.model_copy(update={"aliases": aliases})
     return data.model_copy(update={"units": units})

@@ -4,6 +4,7 @@
 - `fractions`: fractions, shares and mixed numbers;
 - `units`: unit names to canonical units (pint for the long tail);
 - `lexicon`: one language's compiled patterns;
+- `found`: the record of one number being read;
 - `spans`: from a number found in the text to a whole quantity;
 - `extract`: the entry points, `extract_quantities` and the scorer's JSON-lines protocol.
 """

@@ -20,8 +20,11 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from pipeline.errors import LanguageDataError
+from pipeline.quantities.context import infer_units
+from pipeline.quantities.found import Found
+from pipeline.quantities.kinds import kind_of
 from pipeline.quantities.lexicon import MASKS, Lexicon, lexicon
-from pipeline.quantities.spans import Found, find_number
+from pipeline.quantities.spans import find_number
 from pipeline.quantities.units import Unit
 from schemas.records import Quantity
 
@@ -61,7 +64,7 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
     starts = _candidates(scan, lex)
     if not starts:
         return []
-    found: list[Quantity] = []
+    items: list[Found] = []
     pos = 0
     for start in starts:
         match = _match_at(core, scan, max(start, pos), pos)
@@ -73,11 +76,11 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
             continue
         item, pos = find_number(text, scan, match, lex)
         if item is not None:
-            quantity = _to_quantity(text, item)
-            if quantity is not None:
-                found.append(quantity)
+            items.append(item)
         pos = max(pos, match.start() + 1)
-    return found
+    infer_units(text, items)
+    found = [_to_quantity(text, item, lex.data.code) for item in items]
+    return [q for q in found if q is not None]
 
 
 def _candidates(scan: str, lex: Lexicon) -> list[int]:
@@ -112,7 +115,7 @@ def _masked(text: str, start: int) -> int:
     return match.end() if match else 0
 
 
-def _to_quantity(text: str, item: Found) -> Quantity | None:
+def _to_quantity(text: str, item: Found, lang: str) -> Quantity | None:
     unit = item.unit or COUNT
     value = _clean(item.value * unit.factor)
     high = None if item.value_max is None else _clean(item.value_max * unit.factor)
@@ -124,6 +127,7 @@ def _to_quantity(text: str, item: Found) -> Quantity | None:
         value_max=high,
         unit=unit.canonical,
         dimension=unit.dimension,
+        kind=kind_of(unit.dimension, text, item.end, lang, item.unit_surface),
         surface=text[item.start : item.end],
         start=item.start,
         end=item.end,
@@ -167,5 +171,5 @@ def run_jsonl(lines: Iterable[str], out: TextIO) -> None:
 
 def _public(q: Quantity) -> dict:
     return q.model_dump(
-        include={"value", "value_max", "unit", "surface", "start", "end", "bound", "noun"}
+        include={"value", "value_max", "unit", "kind", "surface", "start", "end", "bound", "noun"}
     )

@@ -10,13 +10,11 @@ text2num reads whole numbers only, so fractions are read here.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from pipeline.quantities.found import Found
 from pipeline.quantities.lexicon import Lexicon
 from pipeline.quantities.numbers import words_value
-
-if TYPE_CHECKING:
-    from pipeline.quantities.spans import Found
 
 ORDINAL = None  # what `read_fraction` returns for an ordinal ("the twenty-first"): no number
 SLASH = re.compile(r"/(\d{1,3})(?![\d/.,])")
@@ -77,7 +75,7 @@ def _ordinal_use(text: str, item: Found, match: re.Match, part: float, lex: Lexi
     an ordinal, then a word that is not 'of': an ordinal ('a third of' is a fraction)."""
     if not lex.data.numbers.ordinal_fractions or part in _NEVER_ORDINAL:
         return False
-    if item.kind != "words" or not lex.weak.issuperset(lex.pieces.findall(item.raw.lower())):
+    if item.form != "words" or not lex.weak.issuperset(lex.pieces.findall(item.raw.lower())):
         return False
     after = _NEXT_WORD.match(text, match.end())
     return after is not None and lex.fraction_of.match(text, match.end()) is None
@@ -108,7 +106,7 @@ def _denominator(tens: float, part: float) -> float | None:
 def _tens_below(text: str, item: Found, part: float, lex: Lexicon) -> float | str | None:
     """'one hundred thirty fifths' is 100/35: a tens word at the end of the number words,
     not after a connector, begins the denominator; 'twenty-fifth' alone is an ordinal."""
-    if item.kind != "words" or not lex.data.numbers.compound_denominators:
+    if item.form != "words" or not lex.data.numbers.compound_denominators:
         return None
     pieces = list(lex.pieces.finditer(item.raw.lower()))
     tens = lex.words.get(pieces[-1].group(0)) if pieces else None
@@ -135,7 +133,7 @@ def _whole_and_part(item: Found, part: float, lex: Lexicon) -> _Part | None:
     billion and three quarters': the fraction takes the number words after the last
     connector (times the scale before: 5.75e9), unless the connector is inside a number:
     tens after 'hundred and' ('one hundred and thirty-two fifths' = 132/5)."""
-    joins = list(lex.connector.finditer(item.raw)) if item.kind == "words" else []
+    joins = list(lex.connector.finditer(item.raw)) if item.form == "words" else []
     if not joins:
         return None
     head, tail = item.raw[: joins[-1].start()], item.raw[joins[-1].end() :]
@@ -175,7 +173,7 @@ def _of_scale(text: str, item: Found, read: _Part, lex: Lexicon) -> None:
 
 def closing_scale(item: Found, lex: Lexicon) -> float:
     """The scale word a run of number words ends with ("dos millones" -> 1e6), else 1."""
-    if item.kind != "words":
+    if item.form != "words":
         return 1.0
     pieces = [p for p in lex.pieces.findall(item.raw.lower()) if p in lex.words]
     return (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0

@@ -102,6 +102,9 @@ class Lexicon:
     vague: frozenset[str]  # scale words that alone mean "many"
     scale: re.Pattern
     scales: dict[str, float]
+    # (smaller, larger) scales the language writes together as one ('mil millones'):
+    # a thousand still open before a larger scale multiplies it ('99 mil 400 millones')
+    joined_scales: frozenset[tuple[float, float]]
     fraction_times: re.Pattern  # "two thirds", "three twenty-firsts" (group 't': tens)
     fraction_plus: re.Pattern  # "one and a half", "five and three quarters" (group 'n')
     fraction_of: re.Pattern  # "of a" in "two thirds of a million"
@@ -123,6 +126,7 @@ class Lexicon:
     range_join: re.Pattern
     range_dash: re.Pattern
     cue_before: Before
+    clock_before: Before  # 'at' in 'at 2200 hours': hours of the clock, no duration
     cue_after: re.Pattern
     month_before: Before
     month_after: re.Pattern
@@ -264,7 +268,19 @@ def _number_patterns(data: LangData) -> dict:
             else r"(?!x)x"
         ),
         "scales": {**scale_words, **numbers.suffixes},
+        "joined_scales": _joined_scales(scale_words),
     }
+
+
+def _joined_scales(scale_words: dict[str, float]) -> frozenset[tuple[float, float]]:
+    """Pairs of scale words whose two-word spelling is itself a scale: 'mil millones'."""
+    pairs = set()
+    for written, value in scale_words.items():
+        first, _, second = written.partition(" ")
+        small, large = scale_words.get(first), scale_words.get(second)
+        if small and large and small * large == value:
+            pairs.add((small, large))
+    return frozenset(pairs)
 
 
 def _word_hint(
@@ -323,7 +339,11 @@ def _tens(words: dict[str, float], numbers: NumberData) -> list[str]:
 
 def _unit_patterns(data: LangData) -> dict:
     units = data.units
-    links = r"|[\s\u00a0]{1,2}(?i:" + trie_pattern(units.links) + r")[\s\u00a0]{0,2}"
+    # a link word is followed by a space, or ends in an apostrophe ("d'euros"): "del"
+    # is no "de" before "l"
+    links = (
+        r"|[\s\u00a0]{1,2}(?i:" + trie_pattern(units.links) + r")(?:[\s\u00a0]{1,2}|(?<=['\u2019]))"
+    )
     after = (
         rf"(?:[\s\u00a0]{{0,2}}|-{links if units.links else ''})"
         rf"(?P<u>{mixed_case(list(units.aliases))})(?![^\W\d_])"
@@ -370,9 +390,10 @@ def _hedge_patterns(data: LangData) -> dict:
 def _joins(words: list[str]) -> re.Pattern:
     """Words between the two ends of a range. A word stands between spaces ("to"); a
     sign written bare is glued to both numbers ("3-5"), one written between spaces in
-    the data needs spaces ("3 – 5"), so that "75 - 300 mm" is no range."""
-    spaced = [w.strip() for w in words if w.strip() and (w != w.strip() or w.isalpha())]
-    glued = [w for w in words if w == w.strip() and not w.isalpha()]
+    the data needs spaces ("3 – 5"), so that "75 - 300 mm" is no range. Words may be
+    several ("y el" in "entre el 2 y el 3 %")."""
+    spaced = [w.strip() for w in words if w.strip() and (w != w.strip() or _alpha(w))]
+    glued = [w for w in words if w == w.strip() and not _alpha(w)]
     return re.compile(
         rf"(?:[\s\u00a0]{{1,2}}(?i:{trie_pattern(spaced)}){NOT_LETTER_AFTER}[\s\u00a0]{{1,2}}"
         rf"|{trie_pattern(glued)})"
@@ -385,6 +406,7 @@ def _cue_patterns(data: LangData) -> dict:
     classifiers = trie_pattern(counts.classifiers)
     return {
         "cue_before": Before(cues.before, fold=False),
+        "clock_before": Before(cues.clock_before),
         "cue_after": re.compile(rf"[\s\u00a0]{{0,2}}{mixed_case(cues.after)}(?![^\W\d_])"),
         "month_before": Before(cues.months, fold=False, gap=r"[\s\u00a0]{1,2}\.?"),
         "month_after": re.compile(

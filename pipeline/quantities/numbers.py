@@ -53,7 +53,7 @@ def numeral_value(raw: str, numbers: NumberData) -> tuple[float, str | None] | N
         if parsed is None:
             return None
         value = sign * float(f"{parsed[0]!r}e{exponent.group(1)}")  # inf, never an error
-        return (value, parsed[1]) if math.isfinite(value) else None
+        return (value, parsed[1]) if _representable(value, parsed[0]) else None
     if sum(c.isdigit() for c in body) > MAX_DIGITS:
         return None
     seps = [c for c in body if not c.isdigit()]
@@ -87,7 +87,12 @@ def _power(base_text: str, power: re.Match, numbers: NumberData) -> tuple[float,
             value = math.copysign(math.pow(abs(base[0]), exponent), base[0])
     except (OverflowError, ValueError, ZeroDivisionError):
         return None
-    return (value, base[1]) if math.isfinite(value) else None
+    return (value, base[1]) if _representable(value, base[0]) else None
+
+
+def _representable(value: float, base: float) -> bool:
+    """Finite, and not a nonzero number that underflowed to zero ('10^-400')."""
+    return math.isfinite(value) and (value != 0 or base == 0)
 
 
 def _one_kind(body: str, sep: str, numbers: NumberData) -> tuple[str, str | None]:

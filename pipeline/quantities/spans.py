@@ -9,10 +9,10 @@ the right (scale, unit, the second end of a range, the counted noun) and to the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from pipeline.lang import load_lang
+from pipeline.quantities.found import Found
 from pipeline.quantities.fractions import (
     ORDINAL,
     SLASH,
@@ -29,26 +29,9 @@ _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
 _NOT_MEASURES = frozenset({"currency", "count", "ratio", "time"})
 _YEARS = (1800, 2100)
-# durations are time expressions (the dates stage reads them), not quantity claims
-SKIPPED_DIMENSIONS = frozenset({"time"})
-
-
-@dataclass
-class Found:
-    value: float
-    start: int
-    end: int
-    kind: str  # 'num' or 'words'
-    raw: str
-    note: str | None = None
-    scale: float = 1.0
-    last_scale: float = 1.0  # the last scale word's: 100 in '4 thousand 3 hundred'
-    unit: Unit | None = None
-    unit_surface: str | None = None
-    bound: str = "eq"
-    value_max: float | None = None
-    noun: str | None = None
-    weak: bool = False  # a weak word alone ("one"): a quantity only as a numerator
+# two ends written with scales this far apart are two amounts ('de 132 mil a 99 mil
+# millones'), no range
+_SCALE_GAP = 1e6
 
 
 def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Found | None, int]:
@@ -58,22 +41,38 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item is None:
         return None, _resume(text, match, lex)
     end = item.end
-    if item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
+    if item.unit is not None and item.unit.dimension == "time" and _clock_or_date(text, item, lex):
         return None, end
     second = _range_end(text, scan, item, lex)
-    if second is not None and item.unit is not None and item.unit.dimension in SKIPPED_DIMENSIONS:
-        return None, item.end  # '10- to 12-year-olds', '3-5 days'
     if second is None and not _over(text, item, lex) and item.weak:
         return None, _resume(text, match, lex)
     if second is None and _not_quantity(text, item, lex):
         return None, end
-    if second is not None and _is_year(item) and _is_year(second):
-        return None, second.end
+    if second is not None and _is_year(second) and (_is_year(item) or _month_of(text, end, item)):
+        return None, second.end  # '2019-2021', 'tháng 12-2025'
     _hedge(text, item, lex)
-    spelled_part = item.kind == "words" and not item.value.is_integer()
+    spelled_part = item.form == "words" and not item.value.is_integer()
     if item.unit is None and item.value_max is None and not spelled_part:
         _noun(text, item, lex)  # 'a quarter century', 'a half hour' count nothing
     return item, item.end
+
+
+def _clock_or_date(text: str, item: Found, lex: Lexicon) -> bool:
+    """'at 2200 hours', 'om 8 uur', 'в 2025 году', 'ngày 4 tháng 11': a time of day or a
+    date written with a time unit. Any other time is a duration (or an age)."""
+    if item.raw.isdigit() and len(item.raw) == 4 and _YEARS[0] <= item.value <= _YEARS[1]:
+        return True
+    if lex.cue_before.find(text, item.start) is not None:
+        return True
+    return item.unit.canonical == "hour" and lex.clock_before.find(text, item.start) is not None
+
+
+def _month_of(text: str, end: int, item: Found) -> bool:
+    """'12-2025', '03/2024': a month glued to the year after it."""
+    return text[end : end + 1] in ("-", "/") and item.value in _MONTHS and item.form == "num"
+
+
+_MONTHS = frozenset(float(month) for month in range(1, 13))
 
 
 def _over(text: str, item: Found, lex: Lexicon) -> bool:
@@ -133,7 +132,9 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
             return None  # "4/11", "24/7": a date or a ratio unless a unit follows
     else:
         item = _read_words(text, start, raw, lex)
-        if item is None or _digit_follows(text, item.end):
+        if item is None or (
+            _digit_follows(text, item.end) and not _words_then_groups(text, item, lex)
+        ):
             return None
         _decimals(text, item, lex)
         half_of(text, item, lex)
@@ -150,7 +151,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         _unit(text, item, lex)
     if item.unit is not None and item.unit.dimension in _PER_KINDS:
         _per_unit(text, item, lex)
-    weak = item.kind == "words" and not fraction and _weak(item, lex)
+    weak = item.form == "words" and not fraction and _weak(item, lex)
     no_amount = weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
     )
@@ -158,9 +159,10 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         if not lex.over.match(text, item.end):
             return None  # "a dollar", "una milla" are amounts; "$2 a litre" is a rate
         item.weak = True  # "one over three"
-    if item.kind == "words" and item.unit is not None and _digit_follows(text, item.end):
+    if item.form == "words" and item.unit is not None and _digit_follows(text, item.end):
         return None
     _negative(text, item, lex)
+    _spaced_minus(text, item)
     return item
 
 
@@ -229,12 +231,36 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     first = start + 1 if text[start] in "-\u2212" else start
     before = text[first - 1] if first > 0 else " "
     if before.isalpha() or before == "_":
-        return True
+        return not _code_is_currency(text, first, lex)  # 'EUR29,99' is money
     if not joined and before in "-\u2010\u2011" and first > 1 and text[first - 2].isalnum():
         return True
     if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
+
+
+def _code_is_currency(text: str, start: int, lex: Lexicon) -> bool:
+    """'EUR29,99', 'GBP3,01': a currency code in capitals glued to the amount (a code
+    such as 'A320' or 'J1149' names no currency)."""
+    found = lex.unit_before.find(text, start)
+    if found is None or not found[0].isupper() or found[1] != start - len(found[0]):
+        return False
+    unit = lex.unit(found[0], before=True)
+    return unit is not None and unit.dimension == "currency"
+
+
+_SPACED_MINUS = re.compile(r"(?:^|[(\[:;=\n])[ \u00a0]?([-\u2212])[ \u00a0]$")
+
+
+def _spaced_minus(text: str, item: Found) -> None:
+    """'(- 12 %)', ': - 3': a minus sign and one space before the number, after an opening
+    bracket or at the start of a line or clause ('3 - 5' is a range, not -5)."""
+    if item.value <= 0 or text[item.start : item.start + 1] in "-\u2212":
+        return
+    lo = max(0, item.start - 4)
+    match = _SPACED_MINUS.search(text, lo, item.start)
+    if match is not None:  # '^' matches at the text's start only, not at `lo`
+        item.value, item.start = -item.value, match.start(1)
 
 
 def _digit_follows(text: str, end: int) -> bool:
@@ -302,7 +328,7 @@ def _scale(text: str, item: Found, lex: Lexicon) -> None:
 def _last_group(item: Found, lex: Lexicon) -> float | None:
     """The number words after the last hundred or thousand ('two' in 'three hundred and
     two'): what a dozen after them multiplies. None when there is no such word."""
-    if item.kind != "words" or item.value < 100:
+    if item.form != "words" or item.value < 100:
         return None
     pieces = [m for m in lex.pieces.finditer(item.raw.lower()) if lex.words.get(m.group(0))]
     big = [m for m in pieces if (lex.scale_of(m.group(0)) or lex.words[m.group(0)]) >= 100]
@@ -311,21 +337,41 @@ def _last_group(item: Found, lex: Lexicon) -> float | None:
     return words_value(item.raw[big[-1].end() :], lex.data.code, lex.words, lex.pieces)
 
 
+def _words_then_groups(text: str, item: Found, lex: Lexicon) -> bool:
+    """'un millón 852 mil', 'two million 300 thousand': number words ending in a scale
+    word, then digits with a smaller scale; whether such groups followed."""
+    item.last_scale = closing_scale(item, lex)
+    end = item.end
+    _more_groups(text, item, lex)
+    return item.end != end
+
+
 def _more_groups(text: str, item: Found, lex: Lexicon) -> None:
-    """'4 thousand 3 hundred and 21', '2 millones 500 mil': digits with a scale word go
-    on with a smaller group, itself ending in a scale word or joined by a connector
-    after 'hundred' ('3 hundred and one')."""
+    """'4 thousand 3 hundred and 21', '2 millones 500 mil': a number with a scale word
+    goes on with a smaller group, itself ending in a scale word or joined by a connector
+    after 'hundred' ('3 hundred and one'). Where the language joins a thousand to a larger
+    scale ('mil millones'), a thousand still open takes the next group's scale too:
+    '99 mil 400 millones' is (99 000 + 400) millones."""
     for _ in range(4):
-        if item.kind != "num" or item.last_scale < 100 or not text[item.end - 1].isalpha():
+        if item.last_scale < 100 or not text[item.end - 1].isalpha():
             return
         join = lex.group_join.match(text, item.end)
         match = join and lex.core_any_case.match(text, join.end())
         part = _group(text, match, lex) if match else None
-        if part is None or not 0 < part.value < item.last_scale:
+        if part is None or part.value <= 0:
             return
-        if part.scale == 1.0 and not (join.group("c") and item.last_scale == 100):
+        if (
+            item.last_scale,
+            part.last_scale,
+        ) in lex.joined_scales and item.scale == item.last_scale:
+            item.value = (item.value + part.value / part.last_scale) * part.last_scale
+            item.scale = part.last_scale * item.last_scale
+        elif part.value >= item.last_scale or (
+            part.scale == 1.0 and not (join.group("c") and item.last_scale == 100)
+        ):
             return
-        item.value += part.value
+        else:
+            item.value += part.value
         item.end, item.last_scale = part.end, part.last_scale
 
 
@@ -346,7 +392,7 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     match = lex.unit_after.match(text, item.end)
     if match is not None:
         unit = lex.unit(match.group("u"))
-        if unit is not None and not _plain_word(text, match, lex):
+        if unit is not None and not _plain_word(text, match, lex) and not _year_mark(item, match):
             unit = _in_context(text, item.start, match, lex) or unit
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
@@ -362,6 +408,13 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
                 item.value = -abs(item.value)
             return True
     return False
+
+
+def _year_mark(item: Found, match: re.Match) -> bool:
+    """'by 2031″': a quote or prime sign after a year closes a quotation (or is a stray
+    mark); no one measures 2031 inches."""
+    written = match.group("u")
+    return len(written) == 1 and not written.isalnum() and _is_year(item)
 
 
 def _plain_word(text: str, match: re.Match, lex: Lexicon) -> bool:
@@ -416,11 +469,10 @@ def _per_unit(text: str, item: Found, lex: Lexicon) -> None:
     join = _per_join(lex.data.code).match(text, item.end)
     match = lex.unit_after.match(text, join.end()) if join else None
     per = lex.unit(match.group("u")) if match else None
-    article = join is not None and join.group(0).strip().lower() in lex.articles
-    if per is not None and per.dimension == "time" and article:
+    if per is not None and per.dimension == "time":
         after = _WORD_AFTER.match(text, match.end())
         if after and after.group(1).lower() in lex.data.units.not_rate_after:
-            return  # '$1.2bn a year earlier' is no price per year; '$15 an hour' is
+            return  # '$1.2bn a year earlier', 'dólares el año pasado': no price per year
     priced = rate(item.unit, per) if per is not None and item.unit is not None else None
     if priced is not None:
         item.unit, item.end = priced, match.end()
@@ -446,15 +498,24 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
         return  # '64 cents a dozen' is a price per dozen
     if part.unit is not None and part.unit.dimension == "currency" and part.unit.factor < 1:
         item.value += part.value * part.unit.factor
-    elif part.unit is None and not join.group("j") and part.value < 100 and _ends(text, part):
-        item.value += part.value / 100
+    elif part.unit is None and _bare_cents(item, part, join) and _ends(text, part):
+        item.value += part.value / 100  # 'zwei Euro fünfzig', '15 dólares y 15.'
+
     else:
         return
     item.end = part.end
 
 
+def _bare_cents(item: Found, part: Found, join: re.Match) -> bool:
+    """Cents written with no word for them: right after the amount, or after a join word
+    when they end the clause and the amount is a plain sum ('15 dollars and 15.')."""
+    if not (part.value < 100 and part.value.is_integer()):
+        return False
+    return not join.group("j") or (item.scale == 1.0 and item.value.is_integer())
+
+
 def _after_article(item: Found, lex: Lexicon) -> bool:
-    first = lex.pieces.match(item.raw.lower()) if item.kind == "words" else None
+    first = lex.pieces.match(item.raw.lower()) if item.form == "words" else None
     return first is not None and first.group(0) in lex.articles
 
 
@@ -489,12 +550,15 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     value = item.value
     if item.scale == 1.0 and second.scale != 1.0:
         value *= second.scale
-    if value > second.value:
+    low, high = value, second.value
+    if value > second.value < 0:
+        low, high = second.value, value  # '-18 °C to -34 °C': the colder end is the low one
+    if low > high or (item.scale > 1.0 and second.scale >= item.scale * _SCALE_GAP):
         return None
-    item.value = value
+    item.value = low
     item.unit = item.unit or second.unit
     item.unit_surface = item.unit_surface or second.unit_surface
-    item.value_max, item.end, item.bound = second.value, second.end, "range"
+    item.value_max, item.end, item.bound = high, second.end, "range"
     if opener:
         item.start = opener[1]
     return second
@@ -515,7 +579,7 @@ def _same_kind(first: Found, second: Found) -> bool:
 
 def _is_year(item: Found) -> bool:
     return (
-        item.kind == "num"
+        item.form == "num"
         and item.unit is None
         and item.scale == 1.0
         and len(item.raw) == 4

@@ -1,0 +1,147 @@
+"""Units a text leaves implicit: '520 millones' in a sentence about euros.
+
+News writes a unit once and then bare numbers that share it: "revenue of 520 million
+euros and a profit of 36", "from 224 bcm to 245 bn", "rund 300 Mio." after a paragraph
+about euros. A bare number (no unit, no counted noun) takes the unit of the nearest
+quantity that has one: in the same sentence (before it, or right after it, as in "from
+95.1 to 94.8 percent"; a scaled number also from further on in its sentence); failing
+that, a scaled number ('520 millones', not a bare '36') takes it from its paragraph, then
+from the headline. Nothing is guessed without such
+context; `number_note` says where the unit came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.quantities.found import Found
+
+# dimensions a bare number may share; a count, a time or a ratio of another kind may not
+SHARED_DIMENSIONS = frozenset(
+    {"currency", "price", "ratio", "mass", "volume", "energy", "power", "area", "flow"}
+)
+# after a number: more digits, or a dash or slash ('30 - year', '7 3 / 4', '32 . 99 %',
+# '2 , 0 billion'): a piece of a longer numeral or a compound word, no figure of its own
+_CUT_NUMERAL = re.compile(r"[ \u00a0]{0,2}(?:[-\u2013/]|[.,]?[ \u00a0]{0,2}\d)")
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u00bb\u201d)\]]*[\s\u00a0]+(?=\S)|\n")
+_PARAGRAPH_END = re.compile(r"\n[ \t\u00a0]*\n")
+_NEXT_GAP = 16  # at most this many characters between a bare number and a unit after it
+_SCALE_SPAN = 100.0  # a bare number shares the scale of one within this factor of it
+_MAX_PERCENT = 100.0
+_WORDS_FLOOR = 1000.0  # number words from a thousand up hold a scale word
+
+
+def infer_units(text: str, items: list[Found]) -> None:
+    """Give each bare number in `items` (in text order) the unit its context sets."""
+    headline_end = text.find("\n")
+    for index, item in enumerate(items):
+        if not _bare(item) or _CUT_NUMERAL.match(text, item.end):
+            continue
+        source, level = _antecedent(text, items, index, headline_end)
+        if source is None or source.unit is None:
+            continue
+        if source.unit.canonical == "percent" and item.value > _MAX_PERCENT:
+            continue
+        if level == "sentence" and item.scale == 1.0 and not _same_writing(item, source):
+            continue
+        item.unit = source.unit
+        item.note = _note(item.note, f"unit {source.unit.canonical} inferred from the {level}")
+
+
+def _bare(item: Found) -> bool:
+    """A number with no unit and no noun, in digits or a scaled run of words ('un millón
+    300 mil'); a small one in words ('two-door') is no amount."""
+    return (
+        (item.form == "num" or item.value >= _WORDS_FLOOR)
+        and item.unit is None
+        and item.noun is None
+        and not item.weak
+        and item.value != 0
+    )
+
+
+def _ends_between(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
+    """Whether a sentence or paragraph ends between `start` and `end` (the end's first
+    character is looked at too, as the patterns look ahead one character)."""
+    return pattern.search(text, start, min(len(text), end + 1)) is not None
+
+
+def _antecedent(
+    text: str, items: list[Found], index: int, headline_end: int
+) -> tuple[Found | None, str]:
+    """The quantity whose unit a bare number takes, and the level it was found at."""
+    item = items[index]
+    after = items[index + 1] if index + 1 < len(items) else None
+    if (
+        after is not None
+        and _shares(after)
+        and after.bound == "eq"  # 'planted 40 over 6 hectares': a bound starts its own
+        and after.start - item.end <= _NEXT_GAP
+        and not _ends_between(_SENTENCE_END, text, item.end, after.start)
+    ):
+        return after, "sentence"  # 'van 95,1 naar 94,8 procent'
+    ahead = _ahead(text, items, index) if _scaled(item) else None
+    for before in reversed(items[:index]):
+        same_sentence = not _ends_between(_SENTENCE_END, text, before.end, item.start)
+        if not _shares(before):
+            if same_sentence and not _bare(before):
+                return None, ""  # '12 Mitarbeiter sowie 7': the count is nearer
+            continue
+        if same_sentence:
+            return before, "sentence"
+        if ahead is not None:
+            return ahead, "sentence"
+        if not _scaled(item):
+            return None, ""  # a bare '36' far from any unit: no guess
+        if not _ends_between(_PARAGRAPH_END, text, before.end, item.start):
+            return before, "paragraph"
+        if 0 <= before.end <= headline_end:
+            return before, "headline"
+    return (ahead, "sentence") if ahead is not None else (None, "")
+
+
+def _ahead(text: str, items: list[Found], index: int) -> Found | None:
+    """A unit later in the sentence, for a scaled number the sentence names no unit
+    before: 'ingresos de 520 millones ... y un beneficio de 34 millones de euros'."""
+    item = items[index]
+    for after in items[index + 1 :]:
+        if _ends_between(_SENTENCE_END, text, item.end, after.start):
+            return None
+        if _shares(after):
+            return after
+        if not _bare(after):
+            return None  # a count or a measure of another kind comes first
+    return None
+
+
+def _scaled(item: Found) -> bool:
+    """'520 millones', 'un millón 300 mil': a number written with a scale word."""
+    return item.scale != 1.0 or item.form == "words"
+
+
+def _shares(item: Found) -> bool:
+    return item.unit is not None and item.unit.dimension in SHARED_DIMENSIONS
+
+
+def _same_writing(item: Found, source: Found) -> bool:
+    """Whether an unscaled bare number is written like a figure of its sentence's unit:
+    '520 millones ... y un beneficio de 36' (36 millones: the scale is shared when the
+    two are of a size), '31,8 euro (30,3 al Nord)' (a decimal, as prices are). A bare
+    whole number beside an unscaled amount ('$4.25, and 32 is the number I want') is
+    more often a count. Shares the scale into `item` when it says yes."""
+    if source.scale > 1.0:
+        written = source.value / source.scale
+        if item.form != "num" or not written:
+            return False
+        if not 1 / _SCALE_SPAN <= item.value / written <= _SCALE_SPAN:
+            return False
+        item.value *= source.scale
+        if item.value_max is not None:
+            item.value_max *= source.scale
+        item.scale = source.scale
+        return True
+    return not item.value.is_integer()
+
+
+def _note(note: str | None, extra: str) -> str:
+    return f"{note}; {extra}" if note else extra
