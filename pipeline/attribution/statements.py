@@ -437,14 +437,22 @@ class _Finder(SpeakerFinder):
             self._add(opener, mark, "direct", q.inner_start, unit.quotes[-1].inner_end)
             return
         speaker_unit = self.speakers[-1][0] if self.speakers else -1
-        if not continues(self.paragraph, speaker_unit, self.unit_index):
-            return  # continuation ends at the paragraph break
+        if speaker_unit < 0:
+            return
         last = self.statements[-1]
         toks = unit.toks
-        if unit.quotes and quoted >= 0.6 * (unit.end - unit.start):
+        if (
+            speaker_unit == self.unit_index - 1
+            and unit.quotes
+            and quoted >= 0.6 * (unit.end - unit.start)
+        ):
+            # a quote right after the speaker's sentence goes on quoting them, even as
+            # a paragraph of its own: the quote marks are the cue
             q = unit.quotes[0]
             self._repeat(last, last.cue, "direct", q.inner_start, unit.quotes[-1].inner_end)
             return
+        if not continues(self.paragraph, speaker_unit, self.unit_index):
+            return  # reported speech ends at the paragraph break
         marker = self._continuation_cue(toks)
         if marker is None and last.quote_kind == "direct":
             return  # after the speaker's own words, plain prose is the reporter's again
