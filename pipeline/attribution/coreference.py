@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.attribution.lexicon import Mention, fold
+from pipeline.attribution.lexicon import Mention, Tok, fold
 
 KINDS = ("person", "org", "outlet")
 
@@ -29,16 +29,24 @@ class RoleNouns:
         self.anonymous = [tuple(fold(phrase).split()) for phrase in anonymous]
 
     def kind_of(self, surface: str) -> str | None:
-        """The kind of the role noun in an unnamed speaker phrase, or None."""
+        """What an unnamed speaker phrase is: the kind of its role noun ('person', 'org',
+        'outlet'), 'anonymous' for a generic source, or None. The earliest word decides:
+        'sources close to the company' is anonymous, 'the company's sources' a company."""
         words = _words(surface)
-        for phrase, kind in self.kinds.items():
-            if _contains(words, phrase):
-                return kind
-        return None
+        best: tuple[int, str] | None = None
+        for phrase, kind in [*self.kinds.items(), *((a, "anonymous") for a in self.anonymous)]:
+            at = _find(words, phrase)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, kind)
+        return best[1] if best else None
 
-    def is_anonymous(self, surface: str) -> bool:
-        words = _words(surface)
-        return any(_contains(words, phrase) for phrase in self.anonymous)
+    def anonymous_at(self, toks: list[Tok], p: int) -> int:
+        """Tokens of the anonymous-source phrase starting at toks[p], or 0."""
+        for phrase in self.anonymous:
+            n = len(phrase)
+            if p + n <= len(toks) and all(fold(toks[p + q].low) == phrase[q] for q in range(n)):
+                return n
+        return 0
 
 
 def antecedent(kind: str, before: int, candidates: Iterable[Mention]) -> Mention | None:
@@ -73,6 +81,10 @@ def _words(surface: str) -> list[str]:
     return [w.rsplit("'", 1)[-1] for w in fold(surface.replace("’", "'")).split()]
 
 
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+def _find(words: list[str], phrase: tuple[str, ...]) -> int:
+    """Where `phrase` starts in `words`, or -1."""
     n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+    for i in range(len(words) - n + 1):
+        if tuple(words[i : i + n]) == phrase:
+            return i
+    return -1

@@ -564,6 +564,8 @@ class SpeakerFinder:
             kind = "org" if np.org else self._person_kind(np)
             return Speaker(np, kind, np.surface, np.start, np.end)
         role_kind = self.roles.kind_of(np.surface)
+        if role_kind == "anonymous":  # 'a senior official', 'fuentes del ministerio'
+            return Speaker(np, "anonymous", np.surface, np.start, np.end)
         fit = self._resolve_role(np, role_kind is not None)
         if fit is not None:
             return fit
@@ -576,8 +578,6 @@ class SpeakerFinder:
             fit = self._resolve_kind(np, role_kind)
             if fit is not None or role_kind != "person":
                 return fit
-        if self.roles.is_anonymous(np.surface):
-            return Speaker(np, "anonymous", np.surface, np.start, np.end)
         if np.org_part is not None:
             start, end = np.org_part
             return Speaker(np, "org", self.text[start:end], start, end)

@@ -24,6 +24,7 @@ from pipeline.attribution.lexicon import (
     DATE,
     DEMO,
     DET,
+    MOD,
     NP_CLASSES,
     PRON,
     Lexicon,
@@ -44,6 +45,9 @@ log = logging.getLogger(__name__)
 
 # a short lowercase word ending a span is an abbreviation whose point stays ('руб.')
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-Я]{1,4}$")
+ANONYMOUS_TAIL = (
+    7  # tokens an anonymous source's phrase may take ('people familiar with the talks')
+)
 CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
 
 
@@ -275,6 +279,8 @@ class _Finder(SpeakerFinder):
             speaker = (
                 self._participle_subject(unit, k)
                 or self._cue_pronoun(toks, k, n)
+                or self._anonymous_after(toks, k + n, not _first_word(toks, k))
+                or self._anonymous_before(toks, k)
                 or self._dropped_subject(toks, k)
             )
         if speaker is None:
@@ -299,6 +305,63 @@ class _Finder(SpeakerFinder):
                 word = next(w for w in toks[p].low.split("-")[1:] if w in self.lex.pronouns)
                 return self._mention(toks, p, p + 1, pron=word)
         return None
+
+    def _anonymous_after(self, toks: list[Tok], p: int, content_before: bool) -> Mention | None:
+        """An anonymous source right after a cue: 'said a senior official', 'según
+        fuentes del ministerio'; it runs to the next punctuation, at most MAX_NP tokens."""
+        # past determiners and modifiers, and the short articles and partitives that a
+        # determiner list may lack ('des', 'de', 'os'): at most three words
+        first = p
+        while (
+            p < min(len(toks), first + 3)
+            and not toks[p].quoted
+            and (
+                toks[p].cls in (DET, MOD, BETWEEN)
+                or (len(toks[p].low) <= 3 and toks[p].low.isalpha() and not toks[p].cap)
+            )
+        ):
+            p += 1
+        if p >= len(toks) or not self.roles.anonymous_at(toks, p):
+            return None
+        n = self.roles.anonymous_at(toks, p)
+        j = p + n
+        while (
+            j < min(len(toks), p + ANONYMOUS_TAIL)
+            and toks[j].word
+            and not toks[j].quoted
+            and toks[j].low not in self.lex.complementizers
+            and not match_at(toks, j, self.lex.cues)
+        ):
+            j += 1
+        # a tail that runs into the clause ('Volgens ingewijden kost het plan ...') is
+        # not the source's: keep the phrase alone
+        # the sentence's end closes the phrase only when the content came before the cue
+        ends_clause = (content_before and not any(t.word for t in toks[j:])) or (
+            toks[j].text in ",;:"
+            or toks[j].low in self.lex.complementizers
+            or bool(match_at(toks, j, self.lex.cues))
+        )
+        if not ends_clause:
+            j = p + n
+        return self._mention(toks, first, j)
+
+    def _anonymous_before(self, toks: list[Tok], k: int) -> Mention | None:
+        """An anonymous source in the clause before a cue: 'People familiar with the
+        matter said', 'Insiders have told'."""
+        found = None
+        for q in range(k - 1, max(-1, k - MAX_NP), -1):
+            if toks[q].quoted or toks[q].text in ",;:.!?":
+                break
+            if self.roles.anonymous_at(toks, q):
+                found = q
+        if found is None:
+            return None
+        j = k
+        while j > found + 1 and toks[j - 1].cls == BETWEEN:
+            j -= 1
+        while found > 0 and toks[found - 1].cls in (DET, MOD) and toks[found - 1].word:
+            found -= 1
+        return self._mention(toks, found, j)
 
     def _dropped_subject(self, toks: list[Tok], k: int) -> Mention | None:
         """it 'Ha detto che ...', es 'Añadió que ...': a language that drops subject
@@ -351,6 +414,8 @@ class _Finder(SpeakerFinder):
             np = self._mention(toks, own[0], own[0] + 1, pron=toks[own[0]].low)
         else:
             np = self._np_after(toks, k + n, len(toks), apposition=True)
+        # 'según fuentes del ministerio'
+        np = np or self._anonymous_after(toks, k + n, not _first_word(toks, k))
         if np is None or (np.pron and not self._resolvable(np)):
             return False
         cue = self.text[toks[k].start : toks[k + n - 1].end]
