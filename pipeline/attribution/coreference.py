@@ -69,7 +69,9 @@ def _is_kind(kind: str, m: Mention) -> bool:
 
 
 def _may_be_kind(kind: str, m: Mention) -> bool:
-    return m.kind == "unknown" and (kind == "person" or len(m.names) == 1)
+    if kind == "person":
+        return m.kind == "unknown"
+    return not m.titles  # a body without a head word: 'Codacons', 'Northwind Logistics'
 
 
 def _start(m: Mention) -> int:

@@ -560,7 +560,10 @@ class SpeakerFinder:
     def _resolve(self, np: Mention) -> Speaker | None:
         if np.pron:
             return self._resolve_pronoun(np)
-        if np.named:
+        # a role noun capitalised at a sentence's start ('L'associazione') is no name
+        if np.named and not (
+            len(np.names) == 1 and self.roles.kind_of(np.names[0]) not in (None, "anonymous")
+        ):
             kind = "org" if np.org else self._person_kind(np)
             return Speaker(np, kind, np.surface, np.start, np.end)
         role_kind = self.roles.kind_of(np.surface)
@@ -645,14 +648,18 @@ class SpeakerFinder:
         """A role noun of `kind` -> the nearest named speaker or mention of that kind."""
         candidates = [sp.mention for _, sp in self.speakers[-WINDOW:]] + self.mentions[-WINDOW:]
         m = antecedent(kind, np.start, candidates)
+        if m is None and kind != "person":
+            # a body named before without a title or a cue: 'Northwind opened a depot.
+            # The company said ...'
+            m = antecedent(kind, np.start, self._untitled_names(np.start))
         if m is None:
             return None
-        found = "org" if m.org else "person" if kind == "person" else m.kind
-        if kind == "outlet":
-            found = "outlet"
-        elif found == "unknown" and kind == "org":
-            found = "org"
-        return Speaker(m, found, m.surface, m.start, m.end, np.surface)
+        return Speaker(m, kind, m.surface, m.start, m.end, np.surface)
+
+    def _untitled_names(self, before: int) -> list[Mention]:
+        """Named phrases without a title before `before`, in the last few units (the
+        statement finder knows the units; a bare finder has none)."""
+        return []
 
     def _resolve_role(self, np: Mention, generic_body: bool = False) -> Speaker | None:
         """'der russische Präsident' -> the nearest named 'Präsident' with a fitting

@@ -37,7 +37,13 @@ from pipeline.attribution.lexicon import (
     lexicon,
     match_at,
 )
-from pipeline.attribution.speakers import MAX_NP, Speaker, SpeakerFinder, opens_clause
+from pipeline.attribution.speakers import (
+    MAX_NP,
+    RECENT_UNITS,
+    Speaker,
+    SpeakerFinder,
+    opens_clause,
+)
 from pipeline.errors import LanguageDataError
 from schemas.records import Statement
 
@@ -203,6 +209,31 @@ class _Finder(SpeakerFinder):
             self.midcaps.update(toks[i].low for i in marks.caps if i > first)
             units.append(_Unit(start, end, toks, mine, marks))
         return units
+
+    def _untitled_names(self, before: int) -> list[Mention]:
+        """Named phrases with no title in this unit and the few before it, that are not
+        known persons: the bodies a role noun ('the company') may stand for."""
+        found = []
+        for u in range(self.unit_index, max(-1, self.unit_index - RECENT_UNITS), -1):
+            unit = self.units[u]
+            if unit.start >= before:
+                continue
+            toks = unit.toks
+            p = 0
+            for c in unit.marks.caps:
+                # a subject opens its clause ('Die Nordwerk AG eröffnete ein Lager'):
+                # a capitalised noun or a place further on is not the body
+                if c < p or toks[c].start >= before or not opens_clause(toks, c):
+                    continue
+                m = self._np_after(toks, c, len(toks))
+                if m is None or not m.named or m.titles or m.end > before:
+                    continue
+                p = m.j
+                if self._in_pp(toks, m.i):
+                    continue  # 'a depot in Leeds': a place, not the body
+                if fold(m.names[-1]) not in self.person_names:
+                    found.append(m)
+        return found
 
     # ------------------------------------------------------------ one unit
 
