@@ -35,6 +35,7 @@ from pipeline.attribution.lexicon import (
     tokenize,
 )
 from pipeline.errors import LanguageDataError
+from pipeline.lang import supported_languages
 from schemas.records import Entity
 
 DATA = Path(__file__).parent / "data"
@@ -74,6 +75,8 @@ def canonicalise(mentions: Iterable[tuple[str, str]]) -> tuple[dict[str, str], l
         group.surfaces.add(surface)
         group.langs |= langs_of[surface]
         index.add_key(group, phonetic(core))
+        if kind == "org":
+            index.add_bare(group, core)
         if group.kind == "unknown":
             group.kind = kind
         by_surface[surface] = group
@@ -101,6 +104,9 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
     toks = tokenize(surface, 0, len(surface))
     lex.classify(toks)
     toks = _drop_brackets(toks)
+    english = translated_org([t.low for t in toks if t.cls not in (DET, DEMO)], lang)
+    if english:  # a body named in words of the language's `org_terms` (and a country)
+        return english, "org"
     heads = [i for i, t in enumerate(toks) if t.cls in (TITLE, ORG) and not _in_name(toks, i, lex)]
     if not heads:  # without a role a capitalised modifier is the name's: 'Saudi Aramco'
         for k, t in enumerate(toks[:-1]):
@@ -124,6 +130,63 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
         return " ".join(kept) or surface.strip(), "unknown"
     kind = "person" if titled or len(names) >= 2 else "unknown"
     return " ".join(n.rstrip("'’s") if n.endswith(("'s", "’s")) else n for n in names), kind
+
+
+def translated_org(words: list[str], lang: str) -> str | None:
+    """An organisation's name in English when every word of it is in the language's
+    `org_terms` or `country_adjectives` (connectors between them may stand): 'Bộ Tài
+    nguyên Thiên nhiên Nga' -> 'Russian Ministry of Natural Resources', 'türkisches
+    Außenministerium' -> 'Turkish Ministry of Foreign Affairs'. None when a word is not."""
+    terms, countries, connectors, determiners = _org_tables(lang)
+    country, heads, parts = None, [], []
+    k = 0
+    while k < len(words):
+        n, english, is_country = _longest_term(words, k, terms, countries)
+        if n:
+            if is_country:
+                country = country or english
+            elif english.endswith(" of"):
+                heads.append(english)
+            else:
+                parts.append(english)
+            k += n
+        elif (words[k] in connectors or words[k] in determiners) and k > 0:
+            k += 1
+        else:
+            return None
+    if not heads and not any(" of " in part for part in parts):
+        return None  # no word names a body ('Health' alone is no one)
+    body = " and ".join(parts)
+    name = " ".join(heads) + " " + body if heads and body else (heads[0][:-3] if heads else body)
+    return f"{country} {name}" if country else name
+
+
+def _longest_term(words: list[str], k: int, terms: dict, countries: dict) -> tuple:
+    """(words taken, English, is a country) for the longest term starting at words[k]."""
+    for n in range(min(4, len(words) - k), 0, -1):
+        key = " ".join(words[k : k + n])
+        if key in countries:
+            return n, countries[key], True
+        if key in terms:
+            return n, terms[key], False
+    return 0, "", False
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    """Every language's English country adjectives ('Russian', 'Turkish')."""
+    words: set[str] = set()
+    for lang in supported_languages():
+        words.update(lexicon(lang).speech.country_adjectives.values())
+    return frozenset(words)
+
+
+@cache
+def _org_tables(lang: str) -> tuple[dict, dict, frozenset[str], frozenset[str]]:
+    speech = lexicon(lang).speech
+    terms = {k.casefold(): v for k, v in speech.org_terms.items()}
+    countries = {k.casefold(): v for k, v in speech.country_adjectives.items()}
+    return terms, countries, frozenset(speech.connectors), frozenset(speech.determiners)
 
 
 def _in_name(toks: list, i: int, lex) -> bool:
@@ -250,6 +313,7 @@ class _Index:
         self.groups: list[_Group] = []
         self.exact: dict[str, _Group] = {}
         self.blocks: dict[str, list[tuple[list[str], _Group]]] = {}
+        self.bare: dict[str, _Group | None] = {}  # see `add_bare`
         for group in groups:
             self.groups.append(group)
             for key in list(group.keys):
@@ -266,10 +330,20 @@ class _Index:
         if parts:
             self.blocks.setdefault(parts[-1][:2], []).append((parts, group))
 
+    def add_bare(self, group: _Group, core: str) -> None:
+        """An organisation named with its country ('Russian Ministry of Health') also
+        stands for the same name without it, if no other country's body has that name."""
+        country, _, rest = core.partition(" ")
+        if rest and country in _country_words():
+            key = phonetic(rest)
+            self.bare[key] = group if self.bare.get(key, group) is group else None
+
     def find(self, core: str, kind: str) -> _Group | None:
         key = phonetic(core)
         if key in self.exact:
             return self.exact[key]
+        if kind == "org" and self.bare.get(key) is not None:
+            return self.bare[key]  # 'Ministry of Health' after 'Russian Ministry of Health'
         if kind == "org" or not key or core.isupper():
             return None  # organisations and acronyms (INE is not Insee) match exactly only
         parts = key.split()

@@ -274,6 +274,17 @@ class SpeechData(_Section):
         default_factory=list,
         description="words that make a phrase an organisation: 'ministry', 'bộ', 'authorities'",
     )
+    org_terms: dict[str, str] = Field(
+        default_factory=dict,
+        description="words of organisation names in English, to name one body alike in every "
+        "language: heads end in ' of' ('bộ' = 'Ministry of', 'министерство' = 'Ministry of'), "
+        "portfolios do not ('y tế' = 'Health', 'природных ресурсов' = 'Natural Resources')",
+    )
+    country_adjectives: dict[str, str] = Field(
+        default_factory=dict,
+        description="country words inside organisation names, in English: 'nga' = 'Russian', "
+        "'россии' = 'Russian', 'turks' = 'Turkish'",
+    )
     determiners: list[str] = Field(default_factory=list, description="'the', 'de', 'der', 'die'")
     connectors: list[str] = Field(
         default_factory=list, description="words inside names and roles: 'of', 'van', 'của'"
