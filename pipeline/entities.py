@@ -226,6 +226,9 @@ def _person_name(toks: list, lex) -> list[str]:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         after_particle = bool(pending) and tok.cap and tok.word  # 'Le Maire', 'De Koning'
         inside = names and tok.cap and nxt is not None and nxt.cls == NAME  # vi 'Hồ Đức Phớc'
+        # a capitalised syllable after a name is the name's, whatever else it is ('Tân' in
+        # 'Nguyễn Sinh Nhật Tân' is also 'new')
+        inside = inside or (lex.syllables and names and tok.cap and tok.cls == MOD)
         acronym = tok.text.isupper() and len(tok.text) > 1
         if acronym and nxt is not None and nxt.cap:
             names, pending = [], []  # a body's, not the person's: 'groupe RN Marine Le Pen'
