@@ -149,9 +149,13 @@ class SpeakerFinder:
             np = self._np_after(toks, p, len(toks)) if toks[p].word else None
             # a titled full name is the subject even after a noun that governs a name ('в
             # интервью телеканалу глава компании Иван Петров')
-            if np is not None and np.named and np.titles:
-                if len(np.names) >= 2 or not self._in_pp(toks, p):
-                    return np
+            if (
+                np is not None
+                and np.named
+                and np.titles
+                and (len(np.names) >= 2 or not self._in_pp(toks, p))
+            ):
+                return np
             p = np.j if np is not None else p + 1
         return None
 
@@ -159,9 +163,9 @@ class SpeakerFinder:
         """Where the body starts after a source noun at toks[p] ('data from the customs
         department', 'báo cáo tháng 10 (...) của Bộ Y tế', ru 'данным Росстата'); None
         when no source noun is there or no body follows it."""
-        q = p + (p < len(toks) and toks[p].cls in (DET, DEMO))
+        first = p + (p < len(toks) and toks[p].cls in (DET, DEMO))
         # up to two adjectives before the noun: 'the latest estimates', 'einer neuen Umfrage'
-        for q in range(q, min(q + 3, len(toks))):
+        for q in range(first, min(first + 3, len(toks))):
             n = match_at(toks, q, self.lex.source_nouns)
             if n or not toks[q].word or toks[q].cls not in (OTHER, MOD) or toks[q].cap:
                 break
