@@ -9,6 +9,8 @@ speech (attribution), dates.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -352,6 +354,17 @@ class SpeechData(_Section):
         default_factory=list,
         description="words that make an unattributed sentence go on reporting the speaker "
         "before it (subjunctives, 'estimates')",
+    )
+    role_nouns: dict[Literal["person", "org", "outlet"], list[str]] = Field(
+        default_factory=dict,
+        description="nouns that stand for an entity named earlier, by its kind: person "
+        "'the executive', org 'the company', outlet 'the newspaper'; resolved to the nearest "
+        "named one of that kind, never kept as the speaker",
+    )
+    anonymous: list[str] = Field(
+        default_factory=list,
+        description="words of anonymous or generic sources ('official', 'sources', 'people "
+        "familiar'): such a phrase is kept as written, with speaker kind 'anonymous'",
     )
     not_names: list[str] = Field(
         default_factory=list,

@@ -171,9 +171,16 @@ class Lexicon:
         self.not_names = set(sp.not_names) | {w for w in sp.source_nouns if " " not in w}
         self.particles = set(sp.name_particles)
         date_words = [w for forms in dd.weekdays + dd.months for w in forms] + dd.mid
+        roles = sp.role_nouns
         self.classes: list[tuple[str, dict]] = [
-            (TITLE, _phrases(sp.titles)),
-            (ORG, _phrases(sp.org_heads)),
+            # role nouns ('the executive', 'the company') are parsed as titles and heads
+            (TITLE, _phrases(_union(sp.titles, roles.get("person", [])))),
+            (
+                ORG,
+                _phrases(
+                    _union(sp.org_heads, *map(sp.role_nouns.get, ("org", "outlet"), ([], [])))
+                ),
+            ),
             (DATE, _phrases(date_words)),
             (DET, _phrases(sp.determiners)),
             (DEMO, _phrases(sp.demonstratives)),
@@ -345,6 +352,16 @@ class Lexicon:
 def _inverted(verbs: list[str], suffixes: list[str]) -> list[str]:
     """fr 'ajoute-t-elle', 'dit-il': every one-word cue with each inverted pronoun."""
     return [verb + suffix for verb in verbs if " " not in verb for suffix in suffixes]
+
+
+def _union(first: list[str], *more: list[str]) -> list[str]:
+    """`first` and the entries of `more` it lacks, in order (a phrase listed twice would
+    be matched twice)."""
+    seen = set(first)
+    out = list(first)
+    for items in more:
+        out += [w for w in items if w not in seen and not seen.add(w)]
+    return out
 
 
 def _phrases(items: list[str]) -> dict[str, list[tuple[str, ...]]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.attribution.coreference import RoleNouns, antecedent
 from pipeline.attribution.lexicon import (
     BETWEEN,
     CONN,
@@ -82,6 +83,7 @@ class SpeakerFinder:
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
+        self.roles = RoleNouns(lex.speech.role_nouns, lex.speech.anonymous)
         # for `_opener`: this unit's tokens and len(person_names) before it was read; the
         # same for the last unit if it was silent, with its index
         self.unit_opening: tuple[list[Tok], int] = ([], 0)
@@ -635,9 +637,21 @@ class SpeakerFinder:
         if np.named:
             kind = "org" if np.org else self._person_kind(np)
             return Speaker(np, kind, np.surface, np.start, np.end)
-        fit = self._resolve_role(np)
+        role_kind = self.roles.kind_of(np.surface)
+        fit = self._resolve_role(np, role_kind is not None)
         if fit is not None:
             return fit
+        if role_kind is not None and np.titles and np.org_part is not None:
+            role_kind = "person"  # 'the head of the company': a person, named before
+        if role_kind is not None:
+            # 'the company', 'l'associazione': the nearest named entity of the kind; a
+            # body's role noun itself is never the speaker, a person's role ('the
+            # minister said') is the best the article gives
+            fit = self._resolve_kind(np, role_kind)
+            if fit is not None or role_kind != "person":
+                return fit
+        if self.roles.is_anonymous(np.surface):
+            return Speaker(np, "anonymous", np.surface, np.start, np.end)
         if np.org_part is not None:
             start, end = np.org_part
             return Speaker(np, "org", self.text[start:end], start, end)
@@ -701,12 +715,26 @@ class SpeakerFinder:
     def _as(sp: Speaker, np: Mention) -> Speaker:
         return Speaker(sp.mention, sp.kind, sp.surface, sp.start, sp.end, np.surface)
 
-    def _resolve_role(self, np: Mention) -> Speaker | None:
+    def _resolve_kind(self, np: Mention, kind: str) -> Speaker | None:
+        """A role noun of `kind` -> the nearest named speaker or mention of that kind."""
+        candidates = [sp.mention for _, sp in self.speakers[-WINDOW:]] + self.mentions[-WINDOW:]
+        m = antecedent(kind, np.start, candidates)
+        if m is None:
+            return None
+        found = "org" if m.org else "person" if kind == "person" else m.kind
+        if kind == "outlet":
+            found = "outlet"
+        elif found == "unknown" and kind == "org":
+            found = "org"
+        return Speaker(m, found, m.surface, m.start, m.end, np.surface)
+
+    def _resolve_role(self, np: Mention, generic_body: bool = False) -> Speaker | None:
         """'der russische Präsident' -> the nearest named 'Präsident' with a fitting
-        modifier; 'Bộ này' -> the nearest named 'Bộ ...'."""
+        modifier; 'Bộ này' -> the nearest named 'Bộ ...'. `generic_body`: the phrase's
+        'of ORG' tail is a role noun ('la presidenta de la estatal'), no body of its own."""
         heads = {self.lex.role(t) for t in np.titles}
         mods = [fold(m) for m in (np.role_mods if np.role_mods is not None else np.mods + np.names)]
-        if np.org_part is not None:
+        if np.org_part is not None and not generic_body:
             # 'the press manager of the Russian Presidency': a role named by its body
             # fits only the speaker just before it; otherwise the body is the speaker
             candidates = [sp.mention for _, sp in self.speakers[-1:]]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from pipeline.attribution.continuation import continues, paragraphs, silent_run_start
 from pipeline.attribution.lexicon import (
     BETWEEN,
     CONN,
@@ -122,7 +123,10 @@ class _Finder(SpeakerFinder):
     def run(self, sents: list[tuple[int, int]]) -> list[Statement]:
         quotes = find_quotes(self.text, self.lex)
         units = self._units(sents, quotes)
+        self.units = units
         self.units_total = len(units)
+        self.paragraph = paragraphs(self.text, [(u.start, u.end) for u in units])
+        self.said = [False] * len(units)  # units with a statement of their own or continued
         for k, unit in enumerate(units):
             self.unit_index = k
             self.unit_first = len(self.statements)
@@ -136,16 +140,24 @@ class _Finder(SpeakerFinder):
             if len(self.statements) == before:
                 self._continuation(unit)
             silent = len(self.statements) == before
+            self.said[k] = not silent
             self.opening = (k, unit.toks, len(self.person_names)) if silent else None
         self._add_colons()
         return self.statements
 
     @property
     def previous(self) -> tuple[int, int] | None:
-        """The unit before, as content (trimmed when first asked for)."""
+        """What an anaphoric cue ('Lo ha detto X', 'Об этом заявил X') refers back to, as
+        content (trimmed when first asked for): the units of this paragraph before it that
+        no statement covers, back to the paragraph's start; a cue opening its paragraph
+        refers to the unit before."""
         if self._previous is False:
-            before = self.unit_before
-            self._previous = None if before is None else self._trim(before.start, before.end)
+            k = self.unit_index
+            if k == 0:
+                self._previous = None
+            else:
+                first = silent_run_start(self.paragraph, self.said, k)
+                self._previous = self._trim(self.units[first].start, self.units[k - 1].end)
         return self._previous
 
     def _units(self, sents: list[tuple[int, int]], quotes: list[Quote]) -> list[_Unit]:
@@ -444,26 +456,39 @@ class _Finder(SpeakerFinder):
             mark = self.text[q.start : q.inner_start].strip() or '"'
             self._add(opener, mark, "direct", q.inner_start, unit.quotes[-1].inner_end)
             return
-        if not self.speakers or self.speakers[-1][0] != self.unit_index - 1:
+        speaker_unit = self.speakers[-1][0] if self.speakers else -1
+        if speaker_unit < 0:
             return
         last = self.statements[-1]
         toks = unit.toks
-        if unit.quotes and quoted >= 0.6 * (unit.end - unit.start):
+        if (
+            speaker_unit == self.unit_index - 1
+            and unit.quotes
+            and quoted >= 0.6 * (unit.end - unit.start)
+        ):
+            # a quote right after the speaker's sentence goes on quoting them, even as
+            # a paragraph of its own: the quote marks are the cue
             q = unit.quotes[0]
             self._repeat(last, last.cue, "direct", q.inner_start, unit.quotes[-1].inner_end)
             return
-        if getattr(self, "_continued", None) is last:
-            return  # one unattributed sentence goes on reporting; two do not
+        if not continues(self.paragraph, speaker_unit, self.unit_index):
+            return  # reported speech ends at the paragraph break
+        marker = self._continuation_cue(toks)
+        if marker is None and last.quote_kind == "direct":
+            return  # after the speaker's own words, plain prose is the reporter's again
+        span = self._trim(unit.start, unit.end)
+        if span:
+            self._repeat(last, marker or last.cue, "indirect", *span)
+
+    def _continuation_cue(self, toks: list[Tok]) -> str | None:
+        """The marker that makes the unit go on reporting ('he added', 'theo đó', a
+        subjunctive 'sei'), as written; None when the unit carries none."""
         for k, tok in enumerate(toks):
             if tok.word and not tok.quoted and tok.low in self.lex.continuation:
                 n = match_at(toks, k, self.lex.continuation)
                 if n:
-                    cue = self.text[tok.start : toks[k + n - 1].end]
-                    span = self._trim(unit.start, unit.end)
-                    if span:
-                        self._repeat(last, cue, "indirect", *span)
-                        self._continued = self.statements[-1]
-                    return
+                    return self.text[tok.start : toks[k + n - 1].end]
+        return None
 
     def _repeat(self, last: Statement, cue: str, kind: str, start: int, end: int) -> None:
         self.statements.append(
