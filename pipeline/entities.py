@@ -70,11 +70,14 @@ def canonicalise(mentions: Iterable[tuple[str, str]]) -> tuple[dict[str, str], l
     order = sorted(seen.items(), key=lambda item: -len(item[1][0].split()))
     by_surface: dict[str, _Group] = {}
     for surface, (core, kind, lang) in order:
-        group = index.find(core, kind) or index.new()
+        stems = _case_stems(core, lang)
+        group = index.find(core, kind) or _find_stem(index, stems) or index.new()
         group.cores.append((core, lang))
         group.surfaces.add(surface)
         group.langs |= langs_of[surface]
         index.add_key(group, phonetic(core))
+        for stem in stems:  # 'Росстата' stands for 'Росстат' when that comes later
+            index.exact.setdefault(phonetic(stem), group)
         if kind == "org":
             index.add_bare(group, core)
         if group.kind == "unknown":
@@ -138,10 +141,17 @@ def translated_org(words: list[str], lang: str) -> str | None:
     nguyên Thiên nhiên Nga' -> 'Russian Ministry of Natural Resources', 'türkisches
     Außenministerium' -> 'Turkish Ministry of Foreign Affairs'. None when a word is not."""
     terms, countries, connectors, determiners = _org_tables(lang)
+    endings = lexicon(lang).speech.case_endings
     country, heads, parts = None, [], []
     k = 0
     while k < len(words):
         n, english, is_country = _longest_term(words, k, terms, countries)
+        if not n:  # another case of a one-word term: ru 'Минфина' is 'Минфин'
+            stems = [words[k][: -len(e)] for e in endings if words[k].endswith(e)]
+            n, english, is_country = next(
+                (_longest_term([stem], 0, terms, countries) for stem in stems if stem in terms),
+                (0, "", False),
+            )
         if n:
             if is_country:
                 country = country or english
@@ -375,13 +385,36 @@ def _person_score(a: list[str], b: list[str]) -> float:
 
 
 def _best_name(cores: list[tuple[str, str]]) -> str:
-    """The fullest Latin-script form, English first."""
+    """The fullest Latin-script form, English first; a form in another grammatical case
+    ('Росстата' beside 'Росстат') gives way to the form without its ending."""
+    plain = {core for core, _ in cores}
+    stems = [(stem, lang) for core, lang in cores for stem in _case_stems(core, lang)]
+    shared = [stem for stem, lang in set(stems) if stems.count((stem, lang)) >= 2]
+    if shared and not plain & set(shared):
+        return min(shared)  # 'Росстата', 'Росстате': both are 'Росстат'
+    cores = [c for c in cores if not plain & set(_case_stems(*c))] or cores
 
     def rank(item: tuple[str, str]) -> tuple:
         core, lang = item
         return (_is_latin(core), len(core.split()), lang == "en", len(core), core)
 
     return max(cores, key=rank)[0]
+
+
+def _case_stems(core: str, lang: str) -> list[str]:
+    """The core without each case ending its last word may carry: 'Росстата' -> 'Росстат'."""
+    try:
+        endings = lexicon(lang).speech.case_endings
+    except LanguageDataError:
+        return []
+    return [
+        core[: -len(e)] for e in endings if core.endswith(e) and len(core.split()[-1]) > len(e) + 3
+    ]
+
+
+def _find_stem(index: _Index, stems: list[str]) -> _Group | None:
+    """The group of a name this core is another case of ('Росстата' after 'Росстат')."""
+    return next((index.exact[k] for k in map(phonetic, stems) if k in index.exact), None)
 
 
 def _is_latin(text: str) -> bool:

@@ -312,6 +312,12 @@ class SpeechData(_Section):
         "language: heads end in ' of' ('bộ' = 'Ministry of', 'министерство' = 'Ministry of'), "
         "portfolios do not ('y tế' = 'Health', 'природных ресурсов' = 'Natural Resources')",
     )
+    case_endings: list[str] = Field(
+        default_factory=list,
+        description="endings a name takes in other grammatical cases (ru 'а' in 'по словам "
+        "Силуанова', 'доклад Росстата'): such a form is the same entity as the name without "
+        "it, and the name without it is the entity's name",
+    )
     country_adjectives: dict[str, str] = Field(
         default_factory=dict,
         description="country words inside organisation names, in English: 'nga' = 'Russian', "
