@@ -250,6 +250,36 @@ class SpeechData(_Section):
     complementizers: list[str] = Field(
         default_factory=list, description="words opening reported content: 'that', 'dass', 'rằng'"
     )
+    source_nouns: list[str] = Field(
+        default_factory=list,
+        description="nouns for a document or data a body puts out: 'data', 'estimates', "
+        "'report', 'số liệu', 'данным'; 'according to data from X' and 'X's figures show' "
+        "are X's, never the noun's",
+    )
+    source_links: list[str] = Field(
+        default_factory=list,
+        description="words between a source noun and its body: 'from', 'of', 'by', 'của', 'du'",
+    )
+    source_verbs: list[str] = Field(
+        default_factory=list,
+        description="cues only when their subject is a source noun: 'show' in 'ACI figures "
+        "show that', 'cho thấy'",
+    )
+    agents: list[str] = Field(
+        default_factory=list,
+        description="words before the agent of a passive cue: 'by', 'par', 'da', 'dall''; "
+        "'figures released by the ministry' are the ministry's",
+    )
+    passive_cues: list[str] = Field(
+        default_factory=list,
+        description="participles that are cues only with an agent after them: 'released' in "
+        "'figures released by the ministry', it 'rilevati dall'Ismea'",
+    )
+    inversions: list[str] = Field(
+        default_factory=list,
+        description="subject pronouns written after a cue with a hyphen (fr 'ajoute-t-elle', "
+        "'dit-il'): the suffixes, each making every one-word cue an inverted cue",
+    )
     relatives: list[str] = Field(
         default_factory=list,
         description="relative pronouns after a speaker and a comma: 'Shmigal, who has warned'",
@@ -275,6 +305,23 @@ class SpeechData(_Section):
     org_heads: list[str] = Field(
         default_factory=list,
         description="words that make a phrase an organisation: 'ministry', 'bộ', 'authorities'",
+    )
+    org_terms: dict[str, str] = Field(
+        default_factory=dict,
+        description="words of organisation names in English, to name one body alike in every "
+        "language: heads end in ' of' ('bộ' = 'Ministry of', 'министерство' = 'Ministry of'), "
+        "portfolios do not ('y tế' = 'Health', 'природных ресурсов' = 'Natural Resources')",
+    )
+    case_endings: list[str] = Field(
+        default_factory=list,
+        description="endings a name takes in other grammatical cases (ru 'а' in 'по словам "
+        "Силуанова', 'доклад Росстата'): such a form is the same entity as the name without "
+        "it, and the name without it is the entity's name",
+    )
+    country_adjectives: dict[str, str] = Field(
+        default_factory=dict,
+        description="country words inside organisation names, in English: 'nga' = 'Russian', "
+        "'россии' = 'Russian', 'turks' = 'Turkish'",
     )
     determiners: list[str] = Field(default_factory=list, description="'the', 'de', 'der', 'die'")
     connectors: list[str] = Field(

@@ -149,7 +149,16 @@ class Lexicon:
         self.speech = sp
         self.v2 = sp.verb_second
         self.syllables = sp.syllable_names
-        self.cues = _phrases(sp.verbs)
+        self.cues = _phrases(
+            sp.verbs + sp.source_verbs + sp.passive_cues + _inverted(sp.verbs, sp.inversions)
+        )
+        self.passive_cues = {w for ws in _phrases(sp.passive_cues).values() for w in ws}
+        self.source_verbs = {w for ws in _phrases(sp.source_verbs).values() for w in ws}
+        # 'l'estimation' is one token: the noun with each elided determiner too
+        elided = [d + w for d in sp.determiners if d.endswith("'") for w in sp.source_nouns]
+        self.source_nouns = _phrases(sp.source_nouns + elided)
+        self.source_links = _phrases(sp.source_links)
+        self.agents = set(sp.agents)
         self.according = _phrases(sp.according_to)
         self.according_after = _phrases(sp.according_to_after)
         self.continuation = _phrases(sp.continuation)
@@ -158,7 +167,8 @@ class Lexicon:
         self.relatives = set(sp.relatives)
         self.pronouns = set(sp.pronouns)
         self.org_pronouns = set(sp.org_pronouns)
-        self.not_names = set(sp.not_names)
+        # a source noun is never a name, capitalised or not (de 'Umfrage', 'Angaben')
+        self.not_names = set(sp.not_names) | {w for w in sp.source_nouns if " " not in w}
         self.particles = set(sp.name_particles)
         date_words = [w for forms in dd.weekdays + dd.months for w in forms] + dd.mid
         roles = sp.role_nouns
@@ -337,6 +347,11 @@ class Lexicon:
                 return POSS
             return NAME
         return OTHER
+
+
+def _inverted(verbs: list[str], suffixes: list[str]) -> list[str]:
+    """fr 'ajoute-t-elle', 'dit-il': every one-word cue with each inverted pronoun."""
+    return [verb + suffix for verb in verbs if " " not in verb for suffix in suffixes]
 
 
 def _union(first: list[str], *more: list[str]) -> list[str]:

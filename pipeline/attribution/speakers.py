@@ -39,6 +39,7 @@ APPOSITION = 25  # tokens an apposition between a speaker and the cue may take
 RECENT_UNITS = 6  # units back a pronoun may look for its speaker
 WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
 CONFIRM_UNITS = 3  # sentences an article needs before an opening word must be confirmed
+SOURCE_GAP = 20  # tokens between a source noun and the word linking it to its body
 
 
 @dataclass
@@ -148,9 +149,73 @@ class SpeakerFinder:
             if toks[p].low in self.lex.complementizers:
                 return None
             np = self._np_after(toks, p, len(toks)) if toks[p].word else None
-            if np is not None and np.named and np.titles and not self._in_pp(toks, p):
+            # a titled full name is the subject even after a noun that governs a name ('в
+            # интервью телеканалу глава компании Иван Петров')
+            if (
+                np is not None
+                and np.named
+                and np.titles
+                and (len(np.names) >= 2 or not self._in_pp(toks, p))
+            ):
                 return np
             p = np.j if np is not None else p + 1
+        return None
+
+    def past_source(self, toks: list[Tok], p: int) -> int | None:
+        """Where the body starts after a source noun at toks[p] ('data from the customs
+        department', 'báo cáo tháng 10 (...) của Bộ Y tế', ru 'данным Росстата'); None
+        when no source noun is there or no body follows it."""
+        first = p + (p < len(toks) and toks[p].cls in (DET, DEMO))
+        # up to two adjectives before the noun: 'the latest estimates', 'einer neuen Umfrage'
+        for q in range(first, min(first + 3, len(toks))):
+            n = match_at(toks, q, self.lex.source_nouns)
+            if n or not toks[q].word or toks[q].cls not in (OTHER, MOD) or toks[q].cap:
+                break
+        else:
+            return None
+        if not n:
+            return None
+        q += n
+        # the noun's own words (adjectives, a period in brackets) up to the link: the
+        # body is the first phrase after a link, or right after the noun (ru genitive)
+        for r in range(q, min(len(toks), q + SOURCE_GAP)):
+            tok = toks[r]
+            if tok.quoted or tok.text in ",;:.!?" or tok.low in self.lex.complementizers:
+                break
+            link = match_at(toks, r, self.lex.source_links)
+            if link:
+                return r + link
+            if r == q and tok.cls in (NAME, TITLE, ORG, DET, MOD):
+                return r
+        return None
+
+    def source_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        """The body whose source noun is the subject of the cue at toks[k]: 'ACI figures
+        show', 'data from the customs department show', 'Số liệu của Tổng cục Thống kê
+        cho thấy'."""
+        p = k - 1
+        while p >= 0 and toks[p].cls == BETWEEN:
+            p -= 1
+        if p < 0:
+            return None
+        # 'ACI figures', 'Government statistics': the body before the noun
+        for q in range(max(0, p - 2), p + 1):
+            # a capitalised one is a name's word: 'Tổng cục Thống kê' (statistics office)
+            if q > 0 and not toks[q].cap and match_at(toks, q, self.lex.source_nouns) == p + 1 - q:
+                start = self._np_start(toks, q - 1)
+                if start is not None:
+                    np = self._parse(toks, start, q, exact=True)
+                    if np is not None and (np.named or np.org):
+                        return np
+        # '[the] data from the customs department', 'số liệu của Bộ Y tế': the noun opens
+        # the clause and the body ends right before the cue
+        for q in range(p, max(-1, p - SOURCE_GAP - MAX_NP), -1):
+            if toks[q].quoted or toks[q].text in ",;:.!?":
+                break
+            at = self.past_source(toks, q)
+            if at is not None and at <= p:
+                np = self._parse(toks, at, p + 1, exact=True)
+                return np if np is not None and (np.named or np.org) else None
         return None
 
     def _person(self, name: str) -> None:
@@ -297,6 +362,15 @@ class SpeakerFinder:
         if not (self.lex.syllables and toks[q].cls == OTHER and not toks[q].cap and q > 0):
             return False
         if not (toks[q - 1].cap and toks[q - 1].word):
+            return False
+        # only a body's name has lowercase syllables ('Bộ Tài chính'); a person's has none,
+        # and a capitalised word opening a sentence ('Sốt rét ghi nhận') is no body
+        head = q - 1
+        while head > 0 and toks[head].cls not in (ORG, TITLE) and q - head < MAX_NP:
+            if not toks[head - 1].word or toks[head - 1].quoted:
+                return False
+            head -= 1
+        if toks[head].cls not in (ORG, TITLE):
             return False
         nxt = toks[q + 1] if q + 1 < len(toks) else None
         if nxt is not None and nxt.word and not nxt.cap:

@@ -292,6 +292,7 @@ class _Finder(SpeakerFinder):
         # a speaker inside the cue stands in its gap ('voegde Rutte toe'): the cue's last
         # word is never part of it (vi 'dự báo': 'báo' alone is a newspaper)
         right = self._np_after(toks, k + 1, k + n - 1) if n > 2 else None
+        passive = False
         # after a cue that ends in 'that' (vi 'cho rằng') comes what was said, no speaker
         if right is None and toks[k + n - 1].low not in self.lex.complementizers:
             p = k + n  # past time words: 'a déclaré ce mercredi matin Amélie de Montchalin'
@@ -300,11 +301,22 @@ class _Finder(SpeakerFinder):
                 or (toks[p].cls in (DET, DEMO) and p + 1 < len(toks) and toks[p + 1].cls == DATE)
             ):
                 p += 1
-            right = self._np_after(toks, p, len(toks), apposition=True)
+            passive = p < len(toks) and toks[p].low in self.lex.agents  # 'rilevati dall'Ismea'
+            right = self._np_after(toks, p + passive, len(toks), apposition=True)
+            if passive and right is not None:
+                left = None  # the agent said it, not the subject
+        phrase = tuple(t.low for t in toks[k : k + n])
+        if phrase in self.lex.passive_cues and not (passive and right is not None):
+            return False  # 'the figures published on Monday': no agent, no one's cue
         speaker = self._choose(toks, k, left, right)
+        if phrase in self.lex.source_verbs:
+            # 'ACI figures show': ACI's, no one else's; 'The results show' is no one's
+            speaker = self.source_subject(toks, k)
+            if speaker is None:
+                return False
         if speaker is not None and self._unconfirmed_opening_word(toks, speaker):
             speaker = None  # 'Insurance claims rose 12 percent'
-        if speaker is None and self._anaphor_opens(toks, k):
+        if speaker is None and (self._anaphor_opens(toks, k) or _after_content(toks, k)):
             speaker = self._late_subject(toks, k + n)  # 'Об этом заявил 25 марта ... X'
         if speaker is None:
             speaker = (
@@ -316,8 +328,12 @@ class _Finder(SpeakerFinder):
             )
         if speaker is None:
             return False
-        cue_end = max(k + n, speaker.j if speaker is right else k + n)
+        # a speaker after the cue ends it ('заявил в интервью ... министр X')
+        cue_end = max(k + n, speaker.j if speaker is right or speaker.i >= k + n else k + n)
         cue_text = self._cue_text(toks, k, n)
+        if passive and speaker is right:  # 'The 5% cut announced by X was ...': all of it
+            span = self._trim(unit.start, unit.end)
+            return span is not None and self._add(speaker, cue_text, "indirect", *span)
         quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
         if quote is not None:
             used_quotes.add(id(quote))
@@ -444,7 +460,8 @@ class _Finder(SpeakerFinder):
         if own:  # 'in his words', 'selon lui'
             np = self._mention(toks, own[0], own[0] + 1, pron=toks[own[0]].low)
         else:
-            np = self._np_after(toks, k + n, len(toks), apposition=True)
+            body = self.past_source(toks, k + n)  # 'selon une estimation du cabinet X'
+            np = self._np_after(toks, k + n if body is None else body, len(toks), apposition=True)
         # 'según fuentes del ministerio'
         np = np or self._anonymous_after(toks, k + n, not _first_word(toks, k))
         if np is None or (np.pron and not self._resolvable(np)):
@@ -458,7 +475,10 @@ class _Finder(SpeakerFinder):
         elif _first_word(toks, k) and after < len(toks):
             span = self._trim(toks[after].start, unit.end)
         elif k > 0 and toks[k - 1].text == "," and _words(toks[:k]) >= 3:
+            # 'A rose, according to X, to 5%' is all X's; 'A rose 5%, according to X' too
             span = self._trim(unit.start, toks[k - 1].start)
+            if np.j < len(toks) and toks[np.j].text == "," and _words(toks[np.j :]) >= 2:
+                span = self._trim(unit.start, unit.end)
         elif np.j < len(toks) and toks[np.j].text == ",":
             span = self._trim(toks[np.j].end, unit.end)
         else:
@@ -623,9 +643,11 @@ class _Finder(SpeakerFinder):
         if anaphoric:
             return self.previous  # 'Lo ha detto il ministro', 'Об этом заявил Силуанов'
         apposed = speaker.i < k and any(t.text == "," for t in toks[speaker.j : k])
+        as_said = False  # ', según destacó Pastor durante ...': what the sentence said before
         while first > 0 and (
             toks[first - 1].cls == BETWEEN or match_at(toks, first - 1, self.lex.according)
         ):
+            as_said = as_said or toks[first - 1].cls != BETWEEN
             first -= 1  # ', según ha explicado la ministra'
         comma_then_more = (  # vi 'Phát biểu tại họp báo, X cho biết, tính đến ...'
             cue_end < len(toks)
@@ -640,7 +662,11 @@ class _Finder(SpeakerFinder):
             and not apposed
             and not comma_then_more
             # what follows the cue is short or a prepositional phrase ('said on the call')
-            and (_clause_words(toks, cue_end) <= 4 or toks[cue_end].low in self.prepositions)
+            and (
+                as_said
+                or _clause_words(toks, cue_end) <= 4
+                or toks[cue_end].low in self.prepositions
+            )
         ):
             return self._trim(unit.start, toks[first - 1].start)
         if apposed and first > 1 and toks[first - 1].text == ",":
@@ -743,6 +769,15 @@ def _name_quote(inner: str) -> bool:
     """A quoted name ('"Focus"', '"Der Spiegel"'): a few capitalised words, no sentence."""
     words = inner.split()
     return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and inner[-1:].isalnum()
+
+
+def _after_content(toks: list[Tok], k: int) -> bool:
+    """The cue follows what was said: a comma, dash or quote right before it ('..., заявил
+    в интервью агентству министр X')."""
+    p = k - 1
+    while p >= 0 and toks[p].cls == BETWEEN:
+        p -= 1
+    return p >= 0 and (toks[p].text in ",—–" or toks[p].quoted)
 
 
 def _first_word(toks: list[Tok], k: int) -> bool:
