@@ -367,6 +367,11 @@ class SpeechData(_Section):
         "'the executive', org 'the company', outlet 'the newspaper'; resolved to the nearest "
         "named one of that kind, never kept as the speaker",
     )
+    definite_articles: list[str] = Field(
+        default_factory=list,
+        description="articles and demonstratives that make a phrase point back ('the', "
+        "'el', 'der'): 'the official' is a person named before, 'an official' is anonymous",
+    )
     anonymous: list[str] = Field(
         default_factory=list,
         description="words of anonymous or generic sources ('official', 'sources', 'people "

@@ -22,7 +22,10 @@ KINDS = ("person", "org", "outlet")
 class RoleNouns:
     """One language's role nouns by kind and its anonymous-source words, folded."""
 
-    def __init__(self, role_nouns: dict[str, list[str]], anonymous: list[str]) -> None:
+    def __init__(
+        self, role_nouns: dict[str, list[str]], anonymous: list[str], definite: list[str]
+    ) -> None:
+        self.definite = {fold(w).rstrip("'") for w in definite}
         self.kinds: dict[tuple[str, ...], str] = {
             tuple(fold(noun).split()): kind for kind in KINDS for noun in role_nouns.get(kind, [])
         }
@@ -38,7 +41,11 @@ class RoleNouns:
             at = _find(words, phrase)
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, kind)
-        return best[1] if best else None
+        if best is None:
+            return None
+        if best[1] == "anonymous" and words[:1] and words[0] in self.definite:
+            return "person"  # 'el funcionario': the one named before, not a new source
+        return best[1]
 
     def anonymous_at(self, toks: list[Tok], p: int) -> int:
         """Tokens of the anonymous-source phrase starting at toks[p], or 0."""
@@ -80,7 +87,11 @@ def _start(m: Mention) -> int:
 
 def _words(surface: str) -> list[str]:
     # elided articles stay on their word: "l'associazione" -> "associazione"
-    return [w.rsplit("'", 1)[-1] for w in fold(surface.replace("’", "'")).split()]
+    words = []
+    for w in fold(surface.replace("’", "'")).split():
+        article, _, rest = w.rpartition("'")
+        words += [article, rest] if article and rest else [w.strip("'")]
+    return words
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:

@@ -83,7 +83,8 @@ class SpeakerFinder:
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
-        self.roles = RoleNouns(lex.speech.role_nouns, lex.speech.anonymous)
+        sp = lex.speech
+        self.roles = RoleNouns(sp.role_nouns, sp.anonymous, sp.definite_articles)
         # for `_opener`: this unit's tokens and len(person_names) before it was read; the
         # same for the last unit if it was silent, with its index
         self.unit_opening: tuple[list[Tok], int] = ([], 0)
