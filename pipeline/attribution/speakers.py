@@ -88,6 +88,7 @@ class SpeakerFinder:
         # for `_opener`: this unit's tokens and len(person_names) before it was read; the
         # same for the last unit if it was silent, with its index
         self.unit_opening: tuple[list[Tok], int] = ([], 0)
+        self.unit_starts: list[int] = []  # where each unit starts, when the units are known
         self.opening: tuple[int, list[Tok], int] | None = None
 
     def _clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
@@ -677,7 +678,20 @@ class SpeakerFinder:
             for unit, sp in self.speakers[-WINDOW:]
             if self.unit_index - unit <= RECENT_UNITS and sp.mention.start < np.start
         ]
-        near = [sp for sp in recent if self.speakers and sp.kind == want]
+        # a speaker counts where it last spoke, not where it was first named: 'el
+        # funcionario aseveró' after the president's name puts the official nearer
+        near = [
+            (
+                max(
+                    sp.mention.start, self.unit_starts[unit] if unit < len(self.unit_starts) else 0
+                ),
+                sp,
+            )
+            for unit, sp in self.speakers[-WINDOW:]
+            if self.unit_index - unit <= RECENT_UNITS
+            and sp.mention.start < np.start
+            and sp.kind == want
+        ]
         last_units = [
             sp
             for unit, sp in self.speakers[-3:]
@@ -686,13 +700,13 @@ class SpeakerFinder:
         if last_units:
             return self._as(last_units[-1], np)
         titled = [
-            Speaker(m, m.kind, m.surface, m.start, m.end)
+            (m.start, Speaker(m, m.kind, m.surface, m.start, m.end))
             for m in self.mentions[-WINDOW:]
             if m.start < np.start and m.kind == want
         ]
-        pool = sorted(near + titled, key=lambda sp: sp.mention.start)
+        pool = sorted(near + titled, key=lambda pair: pair[0])
         if pool:
-            return self._as(pool[-1], np)
+            return self._as(pool[-1][1], np)
         unknown = [sp for sp in recent if sp.kind == "unknown"]
         if unknown and want == "person":
             return self._as(unknown[-1], np)
@@ -721,8 +735,14 @@ class SpeakerFinder:
 
     def _resolve_kind(self, np: Mention, kind: str) -> Speaker | None:
         """A role noun of `kind` -> the nearest named speaker or mention of that kind."""
-        candidates = [sp.mention for _, sp in self.speakers[-WINDOW:]] + self.mentions[-WINDOW:]
-        m = antecedent(kind, np.start, candidates)
+        # who spoke in the last few units first ('the official said' goes on with the
+        # speaker, not with a name in a phrase between), then any titled mention
+        spoke = [
+            sp.mention
+            for unit, sp in self.speakers[-WINDOW:]
+            if self.unit_index - unit <= RECENT_UNITS
+        ]
+        m = antecedent(kind, np.start, spoke) or antecedent(kind, np.start, self.mentions[-WINDOW:])
         if m is None and kind != "person":
             # a body named before without a title or a cue: 'Northwind opened a depot.
             # The company said ...'

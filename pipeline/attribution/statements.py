@@ -134,6 +134,7 @@ class _Finder(SpeakerFinder):
         quotes = find_quotes(self.text, self.lex)
         units = self._units(sents, quotes)
         self.units = units
+        self.unit_starts = [u.start for u in units]
         self.units_total = len(units)
         self.paragraph = paragraphs(self.text, [(u.start, u.end) for u in units])
         self.said = [False] * len(units)  # units with a statement of their own or continued
