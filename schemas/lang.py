@@ -367,6 +367,12 @@ class SpeechData(_Section):
         "'the executive', org 'the company', outlet 'the newspaper'; resolved to the nearest "
         "named one of that kind, never kept as the speaker",
     )
+    sources_after: list[str] = Field(
+        default_factory=list,
+        description="phrases opening a sentence that name the source of the sentences "
+        "before it in the paragraph, the source following: it 'ad affermarlo è', pt 'os "
+        "dados são do', en 'the figures come from'",
+    )
     definite_articles: list[str] = Field(
         default_factory=list,
         description="articles and demonstratives that make a phrase point back ('the', "

@@ -8,6 +8,10 @@ guidelines: a new paragraph with no cue of its own is the article's voice).
 
 from __future__ import annotations
 
+from functools import cache
+
+from pipeline.attribution.lexicon import _phrases
+
 
 def paragraphs(text: str, units: list[tuple[int, int]]) -> list[int]:
     """The paragraph index of every unit (units in text order, disjoint).
@@ -40,3 +44,9 @@ def silent_run_start(paragraph: list[int], said: list[bool], unit: int) -> int:
     while first > 0 and paragraph[first - 1] == paragraph[unit] and not said[first - 1]:
         first -= 1
     return first
+
+
+@cache
+def phrase_table(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """A language's phrases compiled for `match_at`, once per process."""
+    return _phrases(list(phrases))

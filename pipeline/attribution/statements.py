@@ -17,7 +17,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline.attribution.continuation import continues, paragraphs, silent_run_start
+from pipeline.attribution.continuation import (
+    continues,
+    paragraphs,
+    phrase_table,
+    silent_run_start,
+)
 from pipeline.attribution.lexicon import (
     BETWEEN,
     CONN,
@@ -134,6 +139,7 @@ class _Finder(SpeakerFinder):
         quotes = find_quotes(self.text, self.lex)
         units = self._units(sents, quotes)
         self.units = units
+        self.sources_after = phrase_table(tuple(self.lex.speech.sources_after))
         self.unit_starts = [u.start for u in units]
         self.units_total = len(units)
         self.paragraph = paragraphs(self.text, [(u.start, u.end) for u in units])
@@ -241,6 +247,7 @@ class _Finder(SpeakerFinder):
     def _unit(self, unit: _Unit) -> None:
         toks = unit.toks
         used_quotes: set[int] = set()
+        self._source_after(unit)
         k = 0
         for said in unit.marks.said:  # other words match no table below
             if said < k:
@@ -264,6 +271,28 @@ class _Finder(SpeakerFinder):
             k += 1
         self._colon(unit, used_quotes)
         self._leftover_quotes(unit)
+
+    def _source_after(self, unit: _Unit) -> None:
+        """'Os dados são do Inpe.', 'Ad affermarlo è la Coldiretti': a sentence that opens
+        with a source phrase attributes the sentences of its paragraph before it that no
+        statement covers; what follows in the paragraph goes on with the source."""
+        toks = unit.toks
+        first = next((p for p, t in enumerate(toks) if t.word), None)
+        if first is None or self.previous is None or self.paragraph_start():
+            return
+        n = match_at(toks, first, self.sources_after)
+        if not n:
+            return
+        np = self._np_after(toks, first + n, len(toks), apposition=True)
+        if np is None or np.pron:
+            return
+        cue = self.text[toks[first].start : toks[first + n - 1].end]
+        self._add(np, cue, "indirect", *self.previous)
+
+    def paragraph_start(self) -> bool:
+        """The current unit opens its paragraph."""
+        k = self.unit_index
+        return k == 0 or self.paragraph[k - 1] != self.paragraph[k]
 
     def _leftover_quotes(self, unit: _Unit) -> None:
         """A quote in a unit with statements, outside all of them, goes on quoting the
