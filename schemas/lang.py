@@ -335,6 +335,11 @@ class SpeechData(_Section):
         description="lowercase words inside personal names: 'de' (Anna de Vries), "
         "'da' (Lula da Silva)",
     )
+    name_joins: list[str] = Field(
+        default_factory=list,
+        description="words joining the last part of a listed name: 'and' in 'Department for "
+        "Environment, Food and Rural Affairs', 'và', 'und'",
+    )
     org_pronouns: list[str] = Field(
         default_factory=list, description="pronouns for organisations: 'it', 'they'"
     )
