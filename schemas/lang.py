@@ -335,6 +335,11 @@ class SpeechData(_Section):
         description="lowercase words inside personal names: 'de' (Anna de Vries), "
         "'da' (Lula da Silva)",
     )
+    inner_particles: list[str] = Field(
+        default_factory=list,
+        description="name particles that stand only after another particle: de 'der', 'den' "
+        "('von der Leyen'); after a bare name they are articles ('sagte Müller den Zeitungen')",
+    )
     name_joins: list[str] = Field(
         default_factory=list,
         description="words joining the last part of a listed name: 'and' in 'Department for "

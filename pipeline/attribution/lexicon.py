@@ -172,6 +172,7 @@ class Lexicon:
         self.not_names = set(sp.not_names) | {w for w in sp.source_nouns if " " not in w}
         self.particles = set(sp.name_particles)
         self.name_joins = set(sp.name_joins)
+        self.inner_particles = set(sp.inner_particles)
         date_words = [w for forms in dd.weekdays + dd.months for w in forms] + dd.mid
         roles = sp.role_nouns
         self.classes: list[tuple[str, dict]] = [

@@ -435,6 +435,8 @@ class SpeakerFinder:
                 return False
         elif not names:
             return False
+        elif tok.low in self.lex.inner_particles and toks[j - 1].low not in self.lex.particles:
+            return False  # de 'der' only in 'von der Leyen': 'sagte Müller den Zeitungen'
         nxt = j + 1
         while nxt < stop and toks[nxt].low in self.lex.particles and not toks[nxt].cap:
             nxt += 1
