@@ -231,6 +231,12 @@ class SpeechData(_Section):
         "(vi 'Bộ Tài nguyên Thiên nhiên Nga'): a lowercase syllable after a capitalised one "
         "stays in the name",
     )
+    nouns_capitalised: bool = Field(
+        default=False,
+        description="every noun is written with a capital (de): a capitalised source noun "
+        "('Umfrage', 'Angaben') is then no name; elsewhere it may be one ('Office for "
+        "National Statistics')",
+    )
     null_subject: bool = Field(
         default=False,
         description="subject pronouns are dropped (es, it, pt): a sentence opening with a "

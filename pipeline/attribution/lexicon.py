@@ -168,8 +168,9 @@ class Lexicon:
         self.relatives = set(sp.relatives)
         self.pronouns = set(sp.pronouns)
         self.org_pronouns = set(sp.org_pronouns)
-        # a source noun is never a name, capitalised or not (de 'Umfrage', 'Angaben')
-        self.not_names = set(sp.not_names) | {w for w in sp.source_nouns if " " not in w}
+        self.not_names = set(sp.not_names)
+        if sp.nouns_capitalised:  # de 'Umfrage', 'Angaben' are nouns, not names
+            self.not_names |= {w for w in sp.source_nouns if " " not in w}
         self.particles = set(sp.name_particles)
         self.name_joins = set(sp.name_joins)
         self.inner_particles = set(sp.inner_particles)

@@ -205,6 +205,7 @@ class _Finder(SpeakerFinder):
     def _unit(self, unit: _Unit) -> None:
         toks = unit.toks
         used_quotes: set[int] = set()
+        self._source_opening(unit)
         k = 0
         for said in unit.marks.said:  # other words match no table below
             if said < k:
@@ -228,6 +229,21 @@ class _Finder(SpeakerFinder):
             k += 1
         self._colon(unit, used_quotes)
         self._leftover_quotes(unit)
+
+    def _source_opening(self, unit: _Unit) -> None:
+        """it 'Le stime dell'Istat, ...', en 'Figures from the ministry, ...': a unit that
+        opens with a body's source noun and a comma reports the body, as 'according to'."""
+        toks = unit.toks
+        first = next((p for p, t in enumerate(toks) if t.word), None)
+        body = self.past_source(toks, first) if first is not None else None
+        if body is None:
+            return
+        np = self._np_after(toks, body, len(toks))
+        if np is None or not np.named or np.j >= len(toks) or toks[np.j].text != ",":
+            return
+        span = self._trim(toks[np.j].end, unit.end)
+        if span is not None:
+            self._add(np, self.text[toks[first].start : toks[body - 1].end], "indirect", *span)
 
     def _leftover_quotes(self, unit: _Unit) -> None:
         """A quote in a unit with statements, outside all of them, goes on quoting the
