@@ -311,6 +311,8 @@ class _Finder(SpeakerFinder):
         cue_end = max(k + n, speaker.j if speaker is right or speaker.i >= k + n else k + n)
         cue_text = self._cue_text(toks, k, n)
         if passive and speaker is right:  # 'The 5% cut announced by X was ...': all of it
+            if len(self.statements) > self.unit_first:
+                return False  # after a cue: 'Lo afferma X, commentando i dati diffusi da Y'
             span = self._trim(unit.start, unit.end)
             return span is not None and self._add(speaker, cue_text, "indirect", *span)
         quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
