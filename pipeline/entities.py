@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -125,7 +126,7 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
         acronyms = [t.text for t in toks if t.cls == NAME and t.text.isupper() and len(t.text) > 1]
         if len(acronyms) == 1 and sum(t.cls == NAME for t in toks) == 1:
             return acronyms[0], "org"  # 'Đài RT' -> 'RT'
-        return " ".join(t.text for t in toks).strip(), "org"
+        return _as_written(toks, surface), "org"
     if not names:  # 'Prime Minister Keir Starmer's spokesman': the name of whose role it is
         names = [t.text for t in toks if t.cls in (NAME, POSS)]
     if not names:
@@ -260,6 +261,17 @@ def _person_name(toks: list, lex) -> list[str]:
         keep = names.index(words[-3] if lex.syllables else words[-2])
         names = names[keep:]
     return names
+
+
+def _as_written(toks: list, surface: str) -> str:
+    """The tokens with the text between them as written ('Department for Environment,
+    Food and Rural Affairs', 'Hiệp hội Dệt may – Thêu đan'), a space where a bracket was
+    dropped."""
+    out = toks[0].text if toks else ""
+    for before, tok in pairwise(toks):
+        gap = surface[before.end : tok.start]
+        out += (gap if gap.strip() in ("", ",", "–", "—", "-", "&") else " ") + tok.text
+    return out.strip()
 
 
 def _drop_brackets(toks: list) -> list:

@@ -231,6 +231,12 @@ class SpeechData(_Section):
         "(vi 'Bộ Tài nguyên Thiên nhiên Nga'): a lowercase syllable after a capitalised one "
         "stays in the name",
     )
+    nouns_capitalised: bool = Field(
+        default=False,
+        description="every noun is written with a capital (de): a capitalised source noun "
+        "('Umfrage', 'Angaben') is then no name; elsewhere it may be one ('Office for "
+        "National Statistics')",
+    )
     null_subject: bool = Field(
         default=False,
         description="subject pronouns are dropped (es, it, pt): a sentence opening with a "
@@ -334,6 +340,16 @@ class SpeechData(_Section):
         default_factory=list,
         description="lowercase words inside personal names: 'de' (Anna de Vries), "
         "'da' (Lula da Silva)",
+    )
+    inner_particles: list[str] = Field(
+        default_factory=list,
+        description="name particles that stand only after another particle: de 'der', 'den' "
+        "('von der Leyen'); after a bare name they are articles ('sagte Müller den Zeitungen')",
+    )
+    name_joins: list[str] = Field(
+        default_factory=list,
+        description="words joining the last part of a listed name: 'and' in 'Department for "
+        "Environment, Food and Rural Affairs', 'và', 'und'",
     )
     org_pronouns: list[str] = Field(
         default_factory=list, description="pronouns for organisations: 'it', 'they'"

@@ -154,3 +154,10 @@ def test_empty_and_odd_mentions():
 def test_short_names_and_acronyms_do_not_fuzzy_match(a, b):
     mapping, _ = canonicalise([a, b])
     assert mapping[a[0]] != mapping[b[0]]
+
+
+def test_acronym_stays_its_own_body():
+    # an acronym is matched exactly: USDA is not the country it belongs to
+    mapping, _ = canonicalise([("USDA", "en"), ("U.S.", "en"), ("the United States", "en")])
+    assert mapping["USDA"] == "USDA"
+    assert mapping["U.S."] == "United States"

@@ -14,8 +14,9 @@ from functools import cache, lru_cache
 from pipeline.lang import load_lang
 from schemas.lang import LangData
 
-# acronyms with dots (U.S., u.s.), words with inner hyphens/apostrophes, or one other char
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
+# abbreviations joined by a dot (vi 'TP.HCM'), acronyms with dots (U.S., u.s.), words
+# with inner hyphens/apostrophes, or one other char
+_TOKEN = re.compile(r"[A-ZĐ]+\.[A-ZĐ]{2,}|(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
 # text between white space, with the white space before it
 _SPACED_CHUNK = re.compile(r"(\s*)(\S+)")
 _GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
@@ -167,9 +168,12 @@ class Lexicon:
         self.relatives = set(sp.relatives)
         self.pronouns = set(sp.pronouns)
         self.org_pronouns = set(sp.org_pronouns)
-        # a source noun is never a name, capitalised or not (de 'Umfrage', 'Angaben')
-        self.not_names = set(sp.not_names) | {w for w in sp.source_nouns if " " not in w}
+        self.not_names = set(sp.not_names)
+        if sp.nouns_capitalised:  # de 'Umfrage', 'Angaben' are nouns, not names
+            self.not_names |= {w for w in sp.source_nouns if " " not in w}
         self.particles = set(sp.name_particles)
+        self.name_joins = set(sp.name_joins)
+        self.inner_particles = set(sp.inner_particles)
         date_words = [w for forms in dd.weekdays + dd.months for w in forms] + dd.mid
         roles = sp.role_nouns
         self.classes: list[tuple[str, dict]] = [

@@ -274,6 +274,7 @@ class SpeakerFinder:
         start = self._np_start(toks, p)
         if start is None:
             return None
+        start = self._listed_start(toks, start)
         if self._in_pp(toks, start):
             # 'Тео Франкен в интервью Soir заявил': the subject is further left
             return self._clause_subject(toks, start)
@@ -292,6 +293,49 @@ class SpeakerFinder:
                 if named is not None and named.named and not named.org:
                     return _with_role(named, np)
         return np
+
+    def _name_goes_on(self, toks: list[Tok], j: int, stop: int) -> bool:
+        """A comma or dash at toks[j] inside a body's name: a list of capitalised parts
+        closed by a joining word ('Environment, Food and Rural Affairs'), or a dash
+        between two capitalised parts ('Hiệp hội Dệt may – Thêu đan')."""
+        tok = toks[j]
+        nxt = toks[j + 1] if j + 1 < stop else None
+        if nxt is None or nxt.quoted or not (nxt.word and nxt.cap):
+            return False
+        if tok.text in "–—-":
+            return True
+        if tok.text != ",":
+            return False
+        for k in range(j + 1, min(stop, j + MAX_NP)):
+            if toks[k].low in self.lex.name_joins and not toks[k].quoted:
+                return k + 1 < stop and toks[k + 1].cap and toks[k + 1].word
+            if not ((toks[k].word and toks[k].cap) or toks[k].text == ","):
+                return False
+        return False
+
+    def _listed_start(self, toks: list[Tok], start: int) -> int:
+        """Where a body's name begins when the phrase ending at a cue starts inside it,
+        after its joining word or dash: 'Rural Affairs' in 'the Department for
+        Environment, Food and Rural Affairs said'."""
+        q = start - 1
+        if q < 1 or toks[q].quoted:
+            return start
+        if toks[q].text in "–—-":
+            p = q - 1  # the part before the dash
+        elif toks[q].low in self.lex.name_joins:
+            q -= 1
+            while q > 0 and ((toks[q].word and toks[q].cap) or toks[q].text == ","):
+                q -= 1
+            p = q + 1  # the last word of the first listed part
+            while p + 1 < start and toks[p + 1].word and toks[p + 1].cap:
+                p += 1
+        else:
+            return start
+        if p >= 0:
+            outer = self._np_start(toks, p) if toks[p].word else None
+            if outer is not None and any(t.cls == ORG for t in toks[outer : p + 1]):
+                return outer
+        return start
 
     def _in_pp(self, toks: list[Tok], start: int) -> bool:
         """The phrase at toks[start] is a preposition's object ('in an interview with Le
@@ -369,7 +413,7 @@ class SpeakerFinder:
         # and a capitalised word opening a sentence ('Sốt rét ghi nhận') is no body
         head = q - 1
         while head > 0 and toks[head].cls not in (ORG, TITLE) and q - head < MAX_NP:
-            if not toks[head - 1].word or toks[head - 1].quoted:
+            if toks[head - 1].quoted or not (toks[head - 1].word or toks[head - 1].text in "–—"):
                 return False
             head -= 1
         if toks[head].cls not in (ORG, TITLE):
@@ -393,6 +437,8 @@ class SpeakerFinder:
                 return False
         elif not names:
             return False
+        elif tok.low in self.lex.inner_particles and toks[j - 1].low not in self.lex.particles:
+            return False  # de 'der' only in 'von der Leyen': 'sagte Müller den Zeitungen'
         nxt = j + 1
         while nxt < stop and toks[nxt].low in self.lex.particles and not toks[nxt].cap:
             nxt += 1
@@ -491,6 +537,9 @@ class SpeakerFinder:
                     if close is not None:
                         j = close + 1
                         continue
+                if org and not tok.quoted and self._name_goes_on(toks, j, stop):
+                    j += 1  # 'Department for Environment, Food and ...', 'Dệt may – Thêu đan'
+                    continue
                 break
             cls = tok.cls
             if j == lower_body:
@@ -529,6 +578,15 @@ class SpeakerFinder:
                 demo = True
                 j += 1
                 break
+            elif (
+                org
+                and names
+                and tok.low in self.lex.name_joins
+                and j + 1 < stop
+                and toks[j + 1].cap
+                and toks[j + 1].word
+            ):
+                pass  # '..., Food and Rural Affairs': the name's last part follows
             elif cls == CONN and j > first and j + 1 < stop and toks[j - 1].cls in (TITLE, ORG):
                 nxt = j + 1 + (toks[j + 1].cls == DET and j + 2 < stop)
                 if self._lowercase_body(toks, nxt, stop):

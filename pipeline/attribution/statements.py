@@ -248,6 +248,7 @@ class _Finder(SpeakerFinder):
         toks = unit.toks
         used_quotes: set[int] = set()
         self._source_after(unit)
+        self._source_opening(unit)
         k = 0
         for said in unit.marks.said:  # other words match no table below
             if said < k:
@@ -293,6 +294,21 @@ class _Finder(SpeakerFinder):
         """The current unit opens its paragraph."""
         k = self.unit_index
         return k == 0 or self.paragraph[k - 1] != self.paragraph[k]
+
+    def _source_opening(self, unit: _Unit) -> None:
+        """it 'Le stime dell'Istat, ...', en 'Figures from the ministry, ...': a unit that
+        opens with a body's source noun and a comma reports the body, as 'according to'."""
+        toks = unit.toks
+        first = next((p for p, t in enumerate(toks) if t.word), None)
+        body = self.past_source(toks, first) if first is not None else None
+        if body is None:
+            return
+        np = self._np_after(toks, body, len(toks))
+        if np is None or not np.named or np.j >= len(toks) or toks[np.j].text != ",":
+            return
+        span = self._trim(toks[np.j].end, unit.end)
+        if span is not None:
+            self._add(np, self.text[toks[first].start : toks[body - 1].end], "indirect", *span)
 
     def _leftover_quotes(self, unit: _Unit) -> None:
         """A quote in a unit with statements, outside all of them, goes on quoting the
@@ -362,6 +378,8 @@ class _Finder(SpeakerFinder):
         cue_end = max(k + n, speaker.j if speaker is right or speaker.i >= k + n else k + n)
         cue_text = self._cue_text(toks, k, n)
         if passive and speaker is right:  # 'The 5% cut announced by X was ...': all of it
+            if len(self.statements) > self.unit_first:
+                return False  # after a cue: 'Lo afferma X, commentando i dati diffusi da Y'
             span = self._trim(unit.start, unit.end)
             return span is not None and self._add(speaker, cue_text, "indirect", *span)
         quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
