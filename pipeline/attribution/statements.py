@@ -236,6 +236,8 @@ class _Finder(SpeakerFinder):
                 if m is None or not m.named or m.titles or m.end > before:
                     continue
                 p = m.j
+                if self._common_opening(toks, m):
+                    continue  # 'Уровень безработицы составил': a noun opening the sentence
                 if self._in_pp(toks, m.i):
                     continue  # 'a depot in Leeds': a place, not the body
                 if fold(m.names[-1]) not in self.person_names:
