@@ -336,6 +336,8 @@ class _Finder(SpeakerFinder):
 
     def _cue(self, unit: _Unit, k: int, n: int, used_quotes: set[int]) -> bool:
         toks = unit.toks
+        if self._reported_inside(toks[k].start):
+            return False  # 'X said that the ministry expects 5%': X's figure, as reported
         left = self._np_before(toks, k)
         # a speaker inside the cue stands in its gap ('voegde Rutte toe'): the cue's last
         # word is never part of it (vi 'dự báo': 'báo' alone is a newspaper)
@@ -394,6 +396,16 @@ class _Finder(SpeakerFinder):
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _reported_inside(self, at: int) -> bool:
+        """`at` lies in what a speech verb of this unit reports indirectly ('disse que ...
+        e que o Executivo espera ...'): a cue there is part of the report."""
+        for s in self.statements[self.unit_first :]:
+            if s.quote_kind == "indirect" and s.start <= at < s.end and s.speaker_end <= s.start:
+                words = tuple(s.cue.casefold().split()[:1])
+                if words and words[0] in self.lex.cues and words[0] not in self.lex.according:
+                    return True
+        return False
 
     def _cue_pronoun(self, toks: list[Tok], k: int, n: int) -> Mention | None:
         """fr 'a-t-il déclaré': the pronoun inside the cue is the speaker."""
