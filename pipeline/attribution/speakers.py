@@ -657,6 +657,8 @@ class SpeakerFinder:
             # the body's first word is never the person's: 'il presidente dell'Istat' has
             # no name, 'la ministre de l'Agriculture Annie Genevard' is Annie Genevard's
             if m.names and body is not None:
+                # a known portfolio is the body's in full: 'ministra do Meio Ambiente'
+                body += max(0, match_at(toks, body, self.lex.org_terms) - 1)
                 m.names = [toks[q].text for q in name_at if q > body]
         return m
 
