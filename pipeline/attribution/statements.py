@@ -376,7 +376,7 @@ class _Finder(SpeakerFinder):
                 or self._anonymous_before(toks, k)
                 or self._dropped_subject(toks, k)
             )
-        if speaker is None:
+        if speaker is None or self._already_said(toks[k].start, speaker):
             return False
         # a speaker after the cue ends it ('заявил в интервью ... министр X')
         cue_end = max(k + n, speaker.j if speaker is right or speaker.i >= k + n else k + n)
@@ -396,6 +396,14 @@ class _Finder(SpeakerFinder):
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _already_said(self, at: int, np: Mention) -> bool:
+        """A statement of this unit already reports `at` and names the same phrase ('Laut
+        einer Umfrage des Ifo-Instituts erwarten ...': 'erwarten' adds nothing)."""
+        return any(
+            s.start <= at < s.end and s.speaker_start < np.end and np.start < s.speaker_end
+            for s in self.statements[self.unit_first :]
+        )
 
     def _reported_inside(self, at: int) -> bool:
         """`at` lies in what a speech verb of this unit reports indirectly ('disse que ...
