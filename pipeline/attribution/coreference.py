@@ -63,7 +63,8 @@ def antecedent(kind: str, before: int, candidates: Iterable[Mention]) -> Mention
     an organisation or outlet role takes an organisation, or a lone name of unknown kind
     (a body without a head word: 'Codacons', 'Petrobras').
     """
-    earlier = [m for m in candidates if m.named and m.start < before]
+    # a body may be named by its head word alone ('Росстат', 'Bundesregierung')
+    earlier = [m for m in candidates if (m.named or m.org) and m.start < before]
     for fits in (_is_kind, _may_be_kind):  # a known kind first, then a lone name
         best = max((m for m in earlier if fits(kind, m)), key=_start, default=None)
         if best is not None:
@@ -76,6 +77,8 @@ def _is_kind(kind: str, m: Mention) -> bool:
 
 
 def _may_be_kind(kind: str, m: Mention) -> bool:
+    if not m.named:
+        return False
     if kind == "person":
         return m.kind == "unknown"
     return not m.titles  # a body without a head word: 'Codacons', 'Northwind Logistics'

@@ -9,6 +9,7 @@ window so that long articles stay linear.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.attribution.coreference import RoleNouns, antecedent
@@ -711,10 +712,7 @@ class SpeakerFinder:
     def _resolve(self, np: Mention) -> Speaker | None:
         if np.pron:
             return self._resolve_pronoun(np)
-        # a role noun capitalised at a sentence's start ('L'associazione') is no name
-        if np.named and not (
-            len(np.names) == 1 and self.roles.kind_of(np.names[0]) not in (None, "anonymous")
-        ):
+        if np.named and not self._role_at_sentence_start(np):
             kind = "org" if np.org else self._person_kind(np)
             return Speaker(np, kind, np.surface, np.start, np.end)
         role_kind = self.roles.kind_of(np.surface)
@@ -812,11 +810,14 @@ class SpeakerFinder:
         """A role noun of `kind` -> the nearest named speaker or mention of that kind."""
         # who spoke in the last few units first ('the official said' goes on with the
         # speaker, not with a name in a phrase between), then any titled mention
-        spoke = [
-            sp.mention
-            for unit, sp in self.speakers[-WINDOW:]
-            if self.unit_index - unit <= RECENT_UNITS
+        recent = [
+            sp for unit, sp in self.speakers[-WINDOW:] if self.unit_index - unit <= RECENT_UNITS
         ]
+        want = "person" if kind == "person" else "org"
+        for sp in reversed(recent):  # a speaker of the kind, whatever its phrase was
+            if sp.kind == want and sp.start < np.start:
+                return Speaker(sp.mention, kind, sp.surface, sp.start, sp.end, np.surface)
+        spoke = [sp.mention for sp in recent]
         m = antecedent(kind, np.start, spoke) or antecedent(kind, np.start, self.mentions[-WINDOW:])
         if m is None and kind != "person":
             # a body named before without a title or a cue: 'Northwind opened a depot.
@@ -825,6 +826,30 @@ class SpeakerFinder:
         if m is None:
             return None
         return Speaker(m, kind, m.surface, m.start, m.end, np.surface)
+
+    def _role_at_sentence_start(self, np: Mention) -> bool:
+        """A role phrase whose one 'name' is the capitalised word opening the sentence:
+        'L'associazione', 'Изначально статведомство' (an adverb, then the role)."""
+        if len(np.names) != 1 or self.roles.kind_of(np.surface) in (None, "anonymous"):
+            return False
+        if self.roles.kind_of(np.names[0]) not in (None, "anonymous"):
+            return True
+        return self.sentence_opening(np) and not self.confirmed_name(np.names[0])
+
+    def sentence_opening(self, m: Mention) -> bool:
+        """The mention starts its unit (only the statement finder knows the units)."""
+        k = self.unit_index
+        if k >= len(self.unit_starts):
+            return False
+        return not any(ch.isalnum() for ch in self.text[self.unit_starts[k] : m.start])
+
+    def confirmed_name(self, word: str) -> bool:
+        """A capitalised word seen inside a sentence, or written so twice in the article:
+        a sentence's opening word alone ('Revenue', 'Demnach') is no name. Asked only
+        for role nouns, so the scan of the text is rare."""
+        if word.casefold() in self.midcaps:
+            return True
+        return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", self.text)) >= 2
 
     def _untitled_names(self, before: int) -> list[Mention]:
         """Named phrases without a title before `before`, in the last few units (the

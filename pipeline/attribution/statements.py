@@ -233,14 +233,26 @@ class _Finder(SpeakerFinder):
                 if c < p or toks[c].start >= before or not opens_clause(toks, c):
                     continue
                 m = self._np_after(toks, c, len(toks))
-                if m is None or not m.named or m.titles or m.end > before:
+                if m is None or m.end > before:
+                    continue
+                # a name without a title, or a body's own head word ('Росстат'), not a
+                # role noun again
+                body = not m.named and m.org and self.roles.kind_of(m.surface) is None
+                if not body and (not m.named or m.titles):
                     continue
                 p = m.j
                 if self._common_opening(toks, m):
                     continue  # 'Уровень безработицы составил': a noun opening the sentence
                 if self._in_pp(toks, m.i):
                     continue  # 'a depot in Leeds': a place, not the body
-                if fold(m.names[-1]) not in self.person_names:
+                if (
+                    len(m.names) == 1
+                    and not body
+                    and not any(t.word for t in toks[: m.i] if t.cls not in (DET,))
+                    and not self.confirmed_name(m.names[0])
+                ):
+                    continue  # 'Уровень безработицы ...': capitalised as the sentence opens
+                if body or fold(m.names[-1]) not in self.person_names:
                     found.append(m)
         return found
 
