@@ -33,6 +33,7 @@ from pipeline.attribution.lexicon import (
     TITLE,
     fold,
     lexicon,
+    match_at,
     tokenize,
 )
 from pipeline.errors import LanguageDataError
@@ -128,7 +129,8 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
             return acronyms[0], "org"  # 'Đài RT' -> 'RT'
         return _as_written(toks, surface), "org"
     if not names:  # 'Prime Minister Keir Starmer's spokesman': the name of whose role it is
-        names = [t.text for t in toks if t.cls in (NAME, POSS)]
+        # (a name after the last role is its body's: 'ministra do Meio Ambiente')
+        names = [t.text for t in toks[: heads[-1] if heads else None] if t.cls in (NAME, POSS)]
     if not names:
         kept = [t.text for t in toks if t.cls not in (DET, DEMO)]
         return " ".join(kept) or surface.strip(), "unknown"
@@ -222,7 +224,8 @@ def _after_role(toks: list, k: int, lex) -> list:
         while k < len(toks) and toks[k].cls == DET:
             k += 1
         if k + 1 < len(toks):
-            k += 1
+            # the body's first word, or a known portfolio in full ('do Meio Ambiente')
+            k += max(1, match_at(toks, k, lex.org_terms))
     return toks[k:]
 
 

@@ -161,3 +161,9 @@ def test_acronym_stays_its_own_body():
     mapping, _ = canonicalise([("USDA", "en"), ("U.S.", "en"), ("the United States", "en")])
     assert mapping["USDA"] == "USDA"
     assert mapping["U.S."] == "United States"
+
+
+def test_role_with_a_known_portfolio_names_no_person():
+    # 'Meio Ambiente' is the ministry's portfolio (pt org_terms), not the minister's name
+    core = core_name("a ministra do Meio Ambiente", "pt")
+    assert core == ("ministra do Meio Ambiente", "unknown")

@@ -254,6 +254,21 @@ class SpeakerFinder:
         order = self.person_names.get(fold(low))
         return order is None or (names is not None and order >= names)
 
+    def _common_opening(self, toks: list[Tok], np: Mention) -> bool:
+        """A phrase of bare capitalised words opening the sentence ('Уровень безработицы',
+        'Ausbau Erneuerbarer') whose first word the article never writes capitalised
+        inside a sentence and which names no known person: a common word, not a name."""
+        if np.titles or np.org or np.pron or self.units_total < CONFIRM_UNITS:
+            return False
+        if any(t.word for t in toks[: np.i]):
+            return False
+        if fold(np.names[-1]) in self.person_names:
+            return False
+        if toks[np.i].cls == DET:
+            return False  # 'Die Bundesnetzagentur registrierte'
+        # where every noun is capitalised, one inside a sentence confirms nothing
+        return self.lex.speech.nouns_capitalised or toks[np.i].low not in self.midcaps
+
     def _np_before(self, toks: list[Tok], k: int) -> Mention | None:
         p = k - 1
         while p >= 0 and toks[p].cls == BETWEEN and not toks[p].quoted:
@@ -643,6 +658,8 @@ class SpeakerFinder:
             # the body's first word is never the person's: 'il presidente dell'Istat' has
             # no name, 'la ministre de l'Agriculture Annie Genevard' is Annie Genevard's
             if m.names and body is not None:
+                # a known portfolio is the body's in full: 'ministra do Meio Ambiente'
+                body += max(0, match_at(toks, body, self.lex.org_terms) - 1)
                 m.names = [toks[q].text for q in name_at if q > body]
         return m
 

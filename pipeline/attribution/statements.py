@@ -241,6 +241,8 @@ class _Finder(SpeakerFinder):
                 if not body and (not m.named or m.titles):
                     continue
                 p = m.j
+                if self._common_opening(toks, m):
+                    continue  # 'Уровень безработицы составил': a noun opening the sentence
                 if self._in_pp(toks, m.i):
                     continue  # 'a depot in Leeds': a place, not the body
                 if (
@@ -346,6 +348,8 @@ class _Finder(SpeakerFinder):
 
     def _cue(self, unit: _Unit, k: int, n: int, used_quotes: set[int]) -> bool:
         toks = unit.toks
+        if self._reported_inside(toks[k].start):
+            return False  # 'X said that the ministry expects 5%': X's figure, as reported
         left = self._np_before(toks, k)
         # a speaker inside the cue stands in its gap ('voegde Rutte toe'): the cue's last
         # word is never part of it (vi 'dự báo': 'báo' alone is a newspaper)
@@ -384,7 +388,7 @@ class _Finder(SpeakerFinder):
                 or self._anonymous_before(toks, k)
                 or self._dropped_subject(toks, k)
             )
-        if speaker is None:
+        if speaker is None or self._already_said(toks[k].start, speaker):
             return False
         # a speaker after the cue ends it ('заявил в интервью ... министр X')
         cue_end = max(k + n, speaker.j if speaker is right or speaker.i >= k + n else k + n)
@@ -435,6 +439,24 @@ class _Finder(SpeakerFinder):
                     update={"quote_kind": "indirect", "start": span[0], "end": span[1]}
                 ),
             )
+
+    def _already_said(self, at: int, np: Mention) -> bool:
+        """A statement of this unit already reports `at` and names the same phrase ('Laut
+        einer Umfrage des Ifo-Instituts erwarten ...': 'erwarten' adds nothing)."""
+        return any(
+            s.start <= at < s.end and s.speaker_start < np.end and np.start < s.speaker_end
+            for s in self.statements[self.unit_first :]
+        )
+
+    def _reported_inside(self, at: int) -> bool:
+        """`at` lies in what a speech verb of this unit reports indirectly ('disse que ...
+        e que o Executivo espera ...'): a cue there is part of the report."""
+        for s in self.statements[self.unit_first :]:
+            if s.quote_kind == "indirect" and s.start <= at < s.end and s.speaker_end <= s.start:
+                words = tuple(s.cue.casefold().split()[:1])
+                if words and words[0] in self.lex.cues and words[0] not in self.lex.according:
+                    return True
+        return False
 
     def _cue_pronoun(self, toks: list[Tok], k: int, n: int) -> Mention | None:
         """fr 'a-t-il déclaré': the pronoun inside the cue is the speaker."""
