@@ -401,13 +401,44 @@ class _Finder(SpeakerFinder):
         quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
         if quote is not None:
             used_quotes.add(id(quote))
-            return self._add(speaker, cue_text, "direct", quote.inner_start, quote.inner_end)
+            added = self._add(speaker, cue_text, "direct", quote.inner_start, quote.inner_end)
+            if added and quote.start > toks[k].start:
+                self._after_partial_quote(unit, quote.end)
+            return added
         span = self._indirect_content(unit, k, cue_end, speaker)
         if span is None:
             if _ends_with_colon(toks, cue_end):  # 'Putin said:' and the quote below
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _after_partial_quote(self, unit: _Unit, end: int) -> None:
+        """'afirmou "não abrir mão" da meta de crescer 7,5%': a quoted phrase inside the
+        reported clause; the clause's words after it are the speaker's too, up to the next
+        quote or cue of the unit."""
+        toks = unit.toks
+        rest = [t for t in toks if t.start >= end]
+        stop = next(
+            (
+                p
+                for p, t in enumerate(rest)
+                if t.quoted or (t.word and match_at(rest, p, self.lex.cues))
+            ),
+            len(rest),
+        )
+        if sum(t.word for t in rest[:stop]) < 3:
+            return
+        span = self._trim(rest[0].start, rest[stop - 1].end)
+        if span is not None:
+            # placed before the quote's statement: the unit still ends on the speaker's own
+            # words, after which plain prose is the reporter's again (`_continuation`)
+            last = self.statements[-1]
+            self.statements.insert(
+                len(self.statements) - 1,
+                last.model_copy(
+                    update={"quote_kind": "indirect", "start": span[0], "end": span[1]}
+                ),
+            )
 
     def _already_said(self, at: int, np: Mention) -> bool:
         """A statement of this unit already reports `at` and names the same phrase ('Laut
