@@ -538,11 +538,29 @@ class _Finder(SpeakerFinder):
     def _dropped_subject(self, toks: list[Tok], k: int) -> Mention | None:
         """it 'Ha detto che ...', es 'Añadió que ...': a language that drops subject
         pronouns opens the sentence with the cue; the subject is a person pronoun."""
-        if not self.lex.speech.null_subject or any(t.word and t.cls != BETWEEN for t in toks[:k]):
+        if not self.lex.speech.null_subject or not self._subjectless(toks, k):
             return None
         np = self._mention(toks, k, k + 1, pron=next(iter(sorted(self.lex.pronouns)), ""))
         np.surface = "(dropped subject)"  # what resolved_from will say
         return np if self._resolvable(np) else None
+
+    def _subjectless(self, toks: list[Tok], k: int) -> bool:
+        """Nothing before the cue can be its subject: only adverbs, or a fronted phrase of
+        lowercase words ('Como exemplos de investimentos apontou ...') whose capitalised
+        first word is so only as the sentence opens."""
+        for p, tok in enumerate(toks[:k]):
+            if tok.quoted or tok.text in ",;:":
+                return False
+            if not tok.word or tok.cls in (BETWEEN, CONN, DATE):
+                continue
+            if tok.low in self.lex.complementizers or tok.low in self.lex.relatives:
+                return False
+            opening = p == 0 and tok.low not in self.midcaps
+            # a determiner inside a fronted phrase: 'Entre las prioridades destacó'
+            fronted = tok.cls == DET and p > 0 and toks[p - 1].low in self.prepositions
+            if tok.cls != OTHER and not fronted and not (opening and tok.cls == NAME):
+                return False
+        return True
 
     def _cue_text(self, toks: list[Tok], k: int, n: int) -> str:
         """The cue as written; a gap in a separable verb shows as '...' ('schlug ... vor')."""
