@@ -348,8 +348,6 @@ class _Finder(SpeakerFinder):
 
     def _cue(self, unit: _Unit, k: int, n: int, used_quotes: set[int]) -> bool:
         toks = unit.toks
-        if self._reported_inside(toks[k].start):
-            return False  # 'X said that the ministry expects 5%': X's figure, as reported
         left = self._np_before(toks, k)
         # a speaker inside the cue stands in its gap ('voegde Rutte toe'): the cue's last
         # word is never part of it (vi 'dự báo': 'báo' alone is a newspaper)
@@ -390,6 +388,12 @@ class _Finder(SpeakerFinder):
             )
         if speaker is None or self._already_said(toks[k].start, speaker):
             return False
+        if (
+            0 < speaker.i < k
+            and toks[speaker.i - 1].low in self.lex.complementizers
+            and self._reported_inside(toks[k].start)
+        ):
+            return False  # 'X said that the ministry expects 5%': X's figure, as reported
         # a speaker after the cue ends it ('заявил в интервью ... министр X')
         cue_end = max(k + n, speaker.j if speaker is right or speaker.i >= k + n else k + n)
         cue_text = self._cue_text(toks, k, n)
@@ -441,10 +445,14 @@ class _Finder(SpeakerFinder):
             )
 
     def _already_said(self, at: int, np: Mention) -> bool:
-        """A statement of this unit already reports `at` and names the same phrase ('Laut
-        einer Umfrage des Ifo-Instituts erwarten ...': 'erwarten' adds nothing)."""
+        """An 'according to' statement of this unit already reports `at` and names the same
+        phrase ('Laut einer Umfrage des Ifo-Instituts erwarten ...': 'erwarten' adds
+        nothing)."""
         return any(
-            s.start <= at < s.end and s.speaker_start < np.end and np.start < s.speaker_end
+            s.start <= at < s.end
+            and s.speaker_start < np.end
+            and np.start < s.speaker_end
+            and s.cue.casefold().split()[:1] in ([w] for w in self.lex.according)
             for s in self.statements[self.unit_first :]
         )
 
