@@ -169,6 +169,8 @@ def translated_org(words: list[str], lang: str) -> str | None:
             return None
     if not heads and not any(" of " in part for part in parts):
         return None  # no word names a body ('Health' alone is no one)
+    if not parts and not country:
+        return None  # a head alone ('Bộ', 'the ministry') is a role, not one body
     body = " and ".join(parts)
     name = " ".join(heads) + " " + body if heads and body else (heads[0][:-3] if heads else body)
     return f"{country} {name}" if country else name

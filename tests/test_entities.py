@@ -167,3 +167,8 @@ def test_role_with_a_known_portfolio_names_no_person():
     # 'Meio Ambiente' is the ministry's portfolio (pt org_terms), not the minister's name
     core = core_name("a ministra do Meio Ambiente", "pt")
     assert core == ("ministra do Meio Ambiente", "unknown")
+
+
+def test_organisation_head_alone_is_not_translated():
+    # 'Bộ' alone is 'the ministry': a role, not one body's English name
+    assert core_name("Bộ", "vi")[0] == "Bộ"

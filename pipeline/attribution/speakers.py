@@ -317,8 +317,8 @@ class SpeakerFinder:
         nxt = toks[j + 1] if j + 1 < stop else None
         if nxt is None or nxt.quoted or not (nxt.word and nxt.cap):
             return False
-        if tok.text in "–—-":
-            return True
+        if tok.text in ("–", "—", "-", "/"):
+            return True  # 'Dệt may – Thêu đan', 'First Call/Thomson Financial'
         if tok.text != ",":
             return False
         for k in range(j + 1, min(stop, j + MAX_NP)):
@@ -552,7 +552,7 @@ class SpeakerFinder:
                     if close is not None:
                         j = close + 1
                         continue
-                if org and not tok.quoted and self._name_goes_on(toks, j, stop):
+                if (org or (names and tok.text == "/")) and self._name_goes_on(toks, j, stop):
                     j += 1  # 'Department for Environment, Food and ...', 'Dệt may – Thêu đan'
                     continue
                 break

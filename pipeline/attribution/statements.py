@@ -30,8 +30,12 @@ from pipeline.attribution.lexicon import (
     DEMO,
     DET,
     MOD,
+    NAME,
     NP_CLASSES,
+    ORG,
+    OTHER,
     PRON,
+    TITLE,
     Lexicon,
     Marks,
     Mention,
@@ -582,6 +586,8 @@ class _Finder(SpeakerFinder):
             np = self._mention(toks, own[0], own[0] + 1, pron=toks[own[0]].low)
         else:
             body = self.past_source(toks, k + n)  # 'selon une estimation du cabinet X'
+            if body is None and _described_head(toks, k + n):
+                body = k + n + 1  # 'according to tracking firm X': a word before the head
             np = self._np_after(toks, k + n if body is None else body, len(toks), apposition=True)
         # 'según fuentes del ministerio'
         np = np or self._anonymous_after(toks, k + n, not _first_word(toks, k))
@@ -895,6 +901,19 @@ def _name_quote(inner: str) -> bool:
     """A quoted name ('"Focus"', '"Der Spiegel"'): a few capitalised words, no sentence."""
     words = inner.split()
     return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and inner[-1:].isalnum()
+
+
+def _described_head(toks: list[Tok], p: int) -> bool:
+    """A lowercase word describing the title or head after it: 'tracking' in 'tracking
+    firm First Call', 'research' in 'research firm Kpler'."""
+    return (
+        p + 2 < len(toks)
+        and toks[p].word
+        and not toks[p].cap
+        and toks[p].cls == OTHER
+        and toks[p + 1].cls in (TITLE, ORG)
+        and toks[p + 2].cls == NAME
+    )
 
 
 def _after_content(toks: list[Tok], k: int) -> bool:
