@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pipeline.attribution.lexicon import Mention, Tok, fold
+from schemas.lang import SpeechData
 
 KINDS = ("person", "org", "outlet")
 
@@ -30,22 +31,33 @@ class RoleNouns:
             tuple(fold(noun).split()): kind for kind in KINDS for noun in role_nouns.get(kind, [])
         }
         self.anonymous = [tuple(fold(phrase).split()) for phrase in anonymous]
+        # phrases by their first word, role nouns before anonymous words
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in [*self.kinds.items(), *((a, "anonymous") for a in self.anonymous)]:
+            self.by_first.setdefault(phrase[0], []).append((phrase, kind))
+        self._kinds_seen: dict[str, str | None] = {}
 
     def kind_of(self, surface: str) -> str | None:
         """What an unnamed speaker phrase is: the kind of its role noun ('person', 'org',
         'outlet'), 'anonymous' for a generic source, or None. The earliest word decides:
         'sources close to the company' is anonymous, 'the company's sources' a company."""
+        known = self._kinds_seen.get(surface, False)
+        if known is not False:
+            return known
         words = _words(surface)
-        best: tuple[int, str] | None = None
-        for phrase, kind in [*self.kinds.items(), *((a, "anonymous") for a in self.anonymous)]:
-            at = _find(words, phrase)
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, kind)
-        if best is None:
-            return None
-        if best[1] == "anonymous" and words[:1] and words[0] in self.definite:
-            return "person"  # 'el funcionario': the one named before, not a new source
-        return best[1]
+        found = None
+        for i, word in enumerate(words):
+            for phrase, kind in self.by_first.get(word, ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    found = kind
+                    break
+            if found is not None:
+                break
+        if found == "anonymous" and words[:1] and words[0] in self.definite:
+            found = "person"  # 'el funcionario': the one named before, not a new source
+        if len(self._kinds_seen) < 4096:  # the same phrases recur across articles
+            self._kinds_seen[surface] = found
+        return found
 
     def anonymous_at(self, toks: list[Tok], p: int) -> int:
         """Tokens of the anonymous-source phrase starting at toks[p], or 0."""
@@ -54,6 +66,20 @@ class RoleNouns:
             if p + n <= len(toks) and all(fold(toks[p + q].low) == phrase[q] for q in range(n)):
                 return n
         return 0
+
+
+_CACHE: dict[int, RoleNouns] = {}
+
+
+def role_nouns(speech: SpeechData) -> RoleNouns:
+    """One language's `RoleNouns`, built once per process (a language's data is loaded
+    once, so its identity is a key)."""
+    found = _CACHE.get(id(speech))
+    if found is None:
+        found = _CACHE[id(speech)] = RoleNouns(
+            speech.role_nouns, speech.anonymous, speech.definite_articles
+        )
+    return found
 
 
 def antecedent(kind: str, before: int, candidates: Iterable[Mention]) -> Mention | None:
@@ -95,12 +121,3 @@ def _words(surface: str) -> list[str]:
         article, _, rest = w.rpartition("'")
         words += [article, rest] if article and rest else [w.strip("'")]
     return words
-
-
-def _find(words: list[str], phrase: tuple[str, ...]) -> int:
-    """Where `phrase` starts in `words`, or -1."""
-    n = len(phrase)
-    for i in range(len(words) - n + 1):
-        if tuple(words[i : i + n]) == phrase:
-            return i
-    return -1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.attribution.coreference import RoleNouns, antecedent
+from pipeline.attribution.coreference import antecedent, role_nouns
 from pipeline.attribution.lexicon import (
     BETWEEN,
     CONN,
@@ -84,8 +84,7 @@ class SpeakerFinder:
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
-        sp = lex.speech
-        self.roles = RoleNouns(sp.role_nouns, sp.anonymous, sp.definite_articles)
+        self.roles = role_nouns(lex.speech)
         # for `_opener`: this unit's tokens and len(person_names) before it was read; the
         # same for the last unit if it was silent, with its index
         self.unit_opening: tuple[list[Tok], int] = ([], 0)

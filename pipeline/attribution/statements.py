@@ -712,9 +712,14 @@ class _Finder(SpeakerFinder):
             q = unit.quotes[0]
             self._repeat(last, last.cue, "direct", q.inner_start, unit.quotes[-1].inner_end)
             return
-        if not continues(self.paragraph, speaker_unit, self.unit_index):
-            return  # reported speech ends at the paragraph break
         marker = self._continuation_cue(toks)
+        # reported speech ends at the paragraph break, unless the next paragraph carries
+        # a marker of its own ('He added that ...', 'Demnach ...', a subjunctive): a cue
+        next_paragraph = self.paragraph[speaker_unit] == self.paragraph[self.unit_index] - 1
+        if not continues(self.paragraph, speaker_unit, self.unit_index) and not (
+            marker is not None and next_paragraph
+        ):
+            return
         if marker is None and last.quote_kind == "direct":
             return  # after the speaker's own words, plain prose is the reporter's again
         span = self._trim(unit.start, unit.end)
