@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -32,9 +33,11 @@ from pipeline.attribution.lexicon import (
     TITLE,
     fold,
     lexicon,
+    match_at,
     tokenize,
 )
 from pipeline.errors import LanguageDataError
+from pipeline.lang import supported_languages
 from schemas.records import Entity
 
 DATA = Path(__file__).parent / "data"
@@ -69,11 +72,16 @@ def canonicalise(mentions: Iterable[tuple[str, str]]) -> tuple[dict[str, str], l
     order = sorted(seen.items(), key=lambda item: -len(item[1][0].split()))
     by_surface: dict[str, _Group] = {}
     for surface, (core, kind, lang) in order:
-        group = index.find(core, kind) or index.new()
+        stems = _case_stems(core, lang)
+        group = index.find(core, kind) or _find_stem(index, stems) or index.new()
         group.cores.append((core, lang))
         group.surfaces.add(surface)
         group.langs |= langs_of[surface]
         index.add_key(group, phonetic(core))
+        for stem in stems:  # 'Росстата' stands for 'Росстат' when that comes later
+            index.exact.setdefault(phonetic(stem), group)
+        if kind == "org":
+            index.add_bare(group, core)
         if group.kind == "unknown":
             group.kind = kind
         by_surface[surface] = group
@@ -101,6 +109,9 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
     toks = tokenize(surface, 0, len(surface))
     lex.classify(toks)
     toks = _drop_brackets(toks)
+    english = translated_org([t.low for t in toks if t.cls not in (DET, DEMO)], lang)
+    if english:  # a body named in words of the language's `org_terms` (and a country)
+        return english, "org"
     heads = [i for i, t in enumerate(toks) if t.cls in (TITLE, ORG) and not _in_name(toks, i, lex)]
     if not heads:  # without a role a capitalised modifier is the name's: 'Saudi Aramco'
         for k, t in enumerate(toks[:-1]):
@@ -116,14 +127,81 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
         acronyms = [t.text for t in toks if t.cls == NAME and t.text.isupper() and len(t.text) > 1]
         if len(acronyms) == 1 and sum(t.cls == NAME for t in toks) == 1:
             return acronyms[0], "org"  # 'Đài RT' -> 'RT'
-        return " ".join(t.text for t in toks).strip(), "org"
+        return _as_written(toks, surface), "org"
     if not names:  # 'Prime Minister Keir Starmer's spokesman': the name of whose role it is
-        names = [t.text for t in toks if t.cls in (NAME, POSS)]
+        # (a name after the last role is its body's: 'ministra do Meio Ambiente')
+        names = [t.text for t in toks[: heads[-1] if heads else None] if t.cls in (NAME, POSS)]
     if not names:
         kept = [t.text for t in toks if t.cls not in (DET, DEMO)]
         return " ".join(kept) or surface.strip(), "unknown"
     kind = "person" if titled or len(names) >= 2 else "unknown"
     return " ".join(n.rstrip("'’s") if n.endswith(("'s", "’s")) else n for n in names), kind
+
+
+def translated_org(words: list[str], lang: str) -> str | None:
+    """An organisation's name in English when every word of it is in the language's
+    `org_terms` or `country_adjectives` (connectors between them may stand): 'Bộ Tài
+    nguyên Thiên nhiên Nga' -> 'Russian Ministry of Natural Resources', 'türkisches
+    Außenministerium' -> 'Turkish Ministry of Foreign Affairs'. None when a word is not."""
+    terms, countries, connectors, determiners = _org_tables(lang)
+    endings = lexicon(lang).speech.case_endings
+    country, heads, parts = None, [], []
+    k = 0
+    while k < len(words):
+        n, english, is_country = _longest_term(words, k, terms, countries)
+        if not n:  # another case of a one-word term: ru 'Минфина' is 'Минфин'
+            stems = [words[k][: -len(e)] for e in endings if words[k].endswith(e)]
+            n, english, is_country = next(
+                (_longest_term([stem], 0, terms, countries) for stem in stems if stem in terms),
+                (0, "", False),
+            )
+        if n:
+            if is_country:
+                country = country or english
+            elif english.endswith(" of"):
+                heads.append(english)
+            else:
+                parts.append(english)
+            k += n
+        elif (words[k] in connectors or words[k] in determiners) and k > 0:
+            k += 1
+        else:
+            return None
+    if not heads and not any(" of " in part for part in parts):
+        return None  # no word names a body ('Health' alone is no one)
+    if not parts and not country:
+        return None  # a head alone ('Bộ', 'the ministry') is a role, not one body
+    body = " and ".join(parts)
+    name = " ".join(heads) + " " + body if heads and body else (heads[0][:-3] if heads else body)
+    return f"{country} {name}" if country else name
+
+
+def _longest_term(words: list[str], k: int, terms: dict, countries: dict) -> tuple:
+    """(words taken, English, is a country) for the longest term starting at words[k]."""
+    for n in range(min(4, len(words) - k), 0, -1):
+        key = " ".join(words[k : k + n])
+        if key in countries:
+            return n, countries[key], True
+        if key in terms:
+            return n, terms[key], False
+    return 0, "", False
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    """Every language's English country adjectives ('Russian', 'Turkish')."""
+    words: set[str] = set()
+    for lang in supported_languages():
+        words.update(lexicon(lang).speech.country_adjectives.values())
+    return frozenset(words)
+
+
+@cache
+def _org_tables(lang: str) -> tuple[dict, dict, frozenset[str], frozenset[str]]:
+    speech = lexicon(lang).speech
+    terms = {k.casefold(): v for k, v in speech.org_terms.items()}
+    countries = {k.casefold(): v for k, v in speech.country_adjectives.items()}
+    return terms, countries, frozenset(speech.connectors), frozenset(speech.determiners)
 
 
 def _in_name(toks: list, i: int, lex) -> bool:
@@ -148,7 +226,8 @@ def _after_role(toks: list, k: int, lex) -> list:
         while k < len(toks) and toks[k].cls == DET:
             k += 1
         if k + 1 < len(toks):
-            k += 1
+            # the body's first word, or a known portfolio in full ('do Meio Ambiente')
+            k += max(1, match_at(toks, k, lex.org_terms))
     return toks[k:]
 
 
@@ -163,6 +242,9 @@ def _person_name(toks: list, lex) -> list[str]:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         after_particle = bool(pending) and tok.cap and tok.word  # 'Le Maire', 'De Koning'
         inside = names and tok.cap and nxt is not None and nxt.cls == NAME  # vi 'Hồ Đức Phớc'
+        # a capitalised syllable after a name is the name's, whatever else it is ('Tân' in
+        # 'Nguyễn Sinh Nhật Tân' is also 'new')
+        inside = inside or (lex.syllables and names and tok.cap and tok.cls == MOD)
         acronym = tok.text.isupper() and len(tok.text) > 1
         if acronym and nxt is not None and nxt.cap:
             names, pending = [], []  # a body's, not the person's: 'groupe RN Marine Le Pen'
@@ -184,6 +266,17 @@ def _person_name(toks: list, lex) -> list[str]:
         keep = names.index(words[-3] if lex.syllables else words[-2])
         names = names[keep:]
     return names
+
+
+def _as_written(toks: list, surface: str) -> str:
+    """The tokens with the text between them as written ('Department for Environment,
+    Food and Rural Affairs', 'Hiệp hội Dệt may – Thêu đan'), a space where a bracket was
+    dropped."""
+    out = toks[0].text if toks else ""
+    for before, tok in pairwise(toks):
+        gap = surface[before.end : tok.start]
+        out += (gap if gap.strip() in ("", ",", "–", "—", "-", "&") else " ") + tok.text
+    return out.strip()
 
 
 def _drop_brackets(toks: list) -> list:
@@ -250,6 +343,7 @@ class _Index:
         self.groups: list[_Group] = []
         self.exact: dict[str, _Group] = {}
         self.blocks: dict[str, list[tuple[list[str], _Group]]] = {}
+        self.bare: dict[str, _Group | None] = {}  # see `add_bare`
         for group in groups:
             self.groups.append(group)
             for key in list(group.keys):
@@ -266,10 +360,20 @@ class _Index:
         if parts:
             self.blocks.setdefault(parts[-1][:2], []).append((parts, group))
 
+    def add_bare(self, group: _Group, core: str) -> None:
+        """An organisation named with its country ('Russian Ministry of Health') also
+        stands for the same name without it, if no other country's body has that name."""
+        country, _, rest = core.partition(" ")
+        if rest and country in _country_words():
+            key = phonetic(rest)
+            self.bare[key] = group if self.bare.get(key, group) is group else None
+
     def find(self, core: str, kind: str) -> _Group | None:
         key = phonetic(core)
         if key in self.exact:
             return self.exact[key]
+        if kind == "org" and self.bare.get(key) is not None:
+            return self.bare[key]  # 'Ministry of Health' after 'Russian Ministry of Health'
         if kind == "org" or not key or core.isupper():
             return None  # organisations and acronyms (INE is not Insee) match exactly only
         parts = key.split()
@@ -298,13 +402,36 @@ def _person_score(a: list[str], b: list[str]) -> float:
 
 
 def _best_name(cores: list[tuple[str, str]]) -> str:
-    """The fullest Latin-script form, English first."""
+    """The fullest Latin-script form, English first; a form in another grammatical case
+    ('Росстата' beside 'Росстат') gives way to the form without its ending."""
+    plain = {core for core, _ in cores}
+    stems = [(stem, lang) for core, lang in cores for stem in _case_stems(core, lang)]
+    shared = [stem for stem, lang in set(stems) if stems.count((stem, lang)) >= 2]
+    if shared and not plain & set(shared):
+        return min(shared)  # 'Росстата', 'Росстате': both are 'Росстат'
+    cores = [c for c in cores if not plain & set(_case_stems(*c))] or cores
 
     def rank(item: tuple[str, str]) -> tuple:
         core, lang = item
         return (_is_latin(core), len(core.split()), lang == "en", len(core), core)
 
     return max(cores, key=rank)[0]
+
+
+def _case_stems(core: str, lang: str) -> list[str]:
+    """The core without each case ending its last word may carry: 'Росстата' -> 'Росстат'."""
+    try:
+        endings = lexicon(lang).speech.case_endings
+    except LanguageDataError:
+        return []
+    return [
+        core[: -len(e)] for e in endings if core.endswith(e) and len(core.split()[-1]) > len(e) + 3
+    ]
+
+
+def _find_stem(index: _Index, stems: list[str]) -> _Group | None:
+    """The group of a name this core is another case of ('Росстата' after 'Росстат')."""
+    return next((index.exact[k] for k in map(phonetic, stems) if k in index.exact), None)
 
 
 def _is_latin(text: str) -> bool:

@@ -138,6 +138,7 @@ def _candidate(
         topics=topics,
         speaker=statement.speaker_surface if statement else None,
         speaker_surface=statement.speaker_surface if statement else None,
+        speaker_kind=statement.speaker_kind if statement else None,
         cue=statement.cue if statement else None,
         quote_kind=statement.quote_kind if statement else "none",
         claim_date=when.date,

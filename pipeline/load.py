@@ -238,9 +238,11 @@ class DatabaseWriter:
     def _canonical_speakers(self) -> list[Entity]:
         mentions = self.con.execute(
             """
-            select speaker_surface, lang from claims where speaker_surface is not null
+            select speaker_surface, lang from claims
+            where speaker_surface is not null and speaker_kind is distinct from 'anonymous'
             union
             select s.speaker_surface, a.lang from statements s join articles a using (article_id)
+            where s.speaker_kind != 'anonymous'
             order by 1, 2
             """
         ).fetchall()
@@ -255,6 +257,10 @@ class DatabaseWriter:
             "where claims.speaker_surface = m.surface"
         )
         self.con.unregister("speaker_map")
+        # an anonymous source is no entity: its speaker is the phrase as written
+        self.con.execute(
+            "update claims set speaker = speaker_surface where speaker_kind = 'anonymous'"
+        )
         return entities
 
 

@@ -9,6 +9,8 @@ speech (attribution), dates.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -244,6 +246,12 @@ class SpeechData(_Section):
         "(vi 'Bộ Tài nguyên Thiên nhiên Nga'): a lowercase syllable after a capitalised one "
         "stays in the name",
     )
+    nouns_capitalised: bool = Field(
+        default=False,
+        description="every noun is written with a capital (de): a capitalised source noun "
+        "('Umfrage', 'Angaben') is then no name; elsewhere it may be one ('Office for "
+        "National Statistics')",
+    )
     null_subject: bool = Field(
         default=False,
         description="subject pronouns are dropped (es, it, pt): a sentence opening with a "
@@ -262,6 +270,36 @@ class SpeechData(_Section):
     )
     complementizers: list[str] = Field(
         default_factory=list, description="words opening reported content: 'that', 'dass', 'rằng'"
+    )
+    source_nouns: list[str] = Field(
+        default_factory=list,
+        description="nouns for a document or data a body puts out: 'data', 'estimates', "
+        "'report', 'số liệu', 'данным'; 'according to data from X' and 'X's figures show' "
+        "are X's, never the noun's",
+    )
+    source_links: list[str] = Field(
+        default_factory=list,
+        description="words between a source noun and its body: 'from', 'of', 'by', 'của', 'du'",
+    )
+    source_verbs: list[str] = Field(
+        default_factory=list,
+        description="cues only when their subject is a source noun: 'show' in 'ACI figures "
+        "show that', 'cho thấy'",
+    )
+    agents: list[str] = Field(
+        default_factory=list,
+        description="words before the agent of a passive cue: 'by', 'par', 'da', 'dall''; "
+        "'figures released by the ministry' are the ministry's",
+    )
+    passive_cues: list[str] = Field(
+        default_factory=list,
+        description="participles that are cues only with an agent after them: 'released' in "
+        "'figures released by the ministry', it 'rilevati dall'Ismea'",
+    )
+    inversions: list[str] = Field(
+        default_factory=list,
+        description="subject pronouns written after a cue with a hyphen (fr 'ajoute-t-elle', "
+        "'dit-il'): the suffixes, each making every one-word cue an inverted cue",
     )
     relatives: list[str] = Field(
         default_factory=list,
@@ -289,6 +327,23 @@ class SpeechData(_Section):
         default_factory=list,
         description="words that make a phrase an organisation: 'ministry', 'bộ', 'authorities'",
     )
+    org_terms: dict[str, str] = Field(
+        default_factory=dict,
+        description="words of organisation names in English, to name one body alike in every "
+        "language: heads end in ' of' ('bộ' = 'Ministry of', 'министерство' = 'Ministry of'), "
+        "portfolios do not ('y tế' = 'Health', 'природных ресурсов' = 'Natural Resources')",
+    )
+    case_endings: list[str] = Field(
+        default_factory=list,
+        description="endings a name takes in other grammatical cases (ru 'а' in 'по словам "
+        "Силуанова', 'доклад Росстата'): such a form is the same entity as the name without "
+        "it, and the name without it is the entity's name",
+    )
+    country_adjectives: dict[str, str] = Field(
+        default_factory=dict,
+        description="country words inside organisation names, in English: 'nga' = 'Russian', "
+        "'россии' = 'Russian', 'turks' = 'Turkish'",
+    )
     determiners: list[str] = Field(default_factory=list, description="'the', 'de', 'der', 'die'")
     connectors: list[str] = Field(
         default_factory=list, description="words inside names and roles: 'of', 'van', 'của'"
@@ -300,6 +355,16 @@ class SpeechData(_Section):
         default_factory=list,
         description="lowercase words inside personal names: 'de' (Anna de Vries), "
         "'da' (Lula da Silva)",
+    )
+    inner_particles: list[str] = Field(
+        default_factory=list,
+        description="name particles that stand only after another particle: de 'der', 'den' "
+        "('von der Leyen'); after a bare name they are articles ('sagte Müller den Zeitungen')",
+    )
+    name_joins: list[str] = Field(
+        default_factory=list,
+        description="words joining the last part of a listed name: 'and' in 'Department for "
+        "Environment, Food and Rural Affairs', 'và', 'und'",
     )
     org_pronouns: list[str] = Field(
         default_factory=list, description="pronouns for organisations: 'it', 'they'"
@@ -326,6 +391,28 @@ class SpeechData(_Section):
         default_factory=list,
         description="words that make an unattributed sentence go on reporting the speaker "
         "before it (subjunctives, 'estimates')",
+    )
+    role_nouns: dict[Literal["person", "org", "outlet"], list[str]] = Field(
+        default_factory=dict,
+        description="nouns that stand for an entity named earlier, by its kind: person "
+        "'the executive', org 'the company', outlet 'the newspaper'; resolved to the nearest "
+        "named one of that kind, never kept as the speaker",
+    )
+    sources_after: list[str] = Field(
+        default_factory=list,
+        description="phrases opening a sentence that name the source of the sentences "
+        "before it in the paragraph, the source following: it 'ad affermarlo è', pt 'os "
+        "dados são do', en 'the figures come from'",
+    )
+    definite_articles: list[str] = Field(
+        default_factory=list,
+        description="articles and demonstratives that make a phrase point back ('the', "
+        "'el', 'der'): 'the official' is a person named before, 'an official' is anonymous",
+    )
+    anonymous: list[str] = Field(
+        default_factory=list,
+        description="words of anonymous or generic sources ('official', 'sources', 'people "
+        "familiar'): such a phrase is kept as written, with speaker kind 'anonymous'",
     )
     not_names: list[str] = Field(
         default_factory=list,

@@ -15,6 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 Bound = Literal["eq", "approx", "gt", "lt", "range"]
 QuoteKind = Literal["direct", "indirect", "none"]
+# who a statement's speaker is: 'anonymous' for a generic or unnamed source kept as
+# written ('a senior official'); 'outlet' for a newspaper or agency a role stood for
+SpeakerKind = Literal["person", "org", "outlet", "anonymous", "unknown"]
 DatePrecision = Literal["day", "month", "year"]
 Stage = Literal["ingest", "segment", "extract", "validate", "load"]
 
@@ -73,7 +76,7 @@ class Statement(BaseModel):
     speaker_surface: str
     speaker_start: int | None = None
     speaker_end: int | None = None
-    speaker_kind: Literal["person", "org", "unknown"] = "unknown"
+    speaker_kind: SpeakerKind = "unknown"
     cue: str
     quote_kind: QuoteKind
     start: int = Field(description="start of the reported content")
@@ -103,6 +106,7 @@ class ClaimCandidate(BaseModel):
     topics: list[str] = Field(default_factory=list)
     speaker: str | None = None
     speaker_surface: str | None = None
+    speaker_kind: SpeakerKind | None = None
     cue: str | None = None
     quote_kind: str = "none"
     claim_date: dt.date | None = None

@@ -52,6 +52,15 @@ def test_quote_kind(pipelines, lang, case):
     assert found.quote_kind == case["kind"]
 
 
+@pytest.mark.parametrize(("lang", "case"), [p for p in ATTRIBUTED if "speaker_kind" in p.values[1]])
+def test_speaker_kind(pipelines, lang, case):
+    """A role noun resolves to the body named before it; an anonymous source keeps
+    its phrase with the kind 'anonymous'."""
+    found = _statement(pipelines, lang, case["text"], case["inside"])
+    assert found is not None
+    assert found.speaker_kind == case["speaker_kind"]
+
+
 @pytest.mark.parametrize(("lang", "case"), UNATTRIBUTED)
 def test_own_voice_has_no_speaker(pipelines, lang, case):
     assert _statement(pipelines, lang, case["text"], case["inside"]) is None
@@ -84,6 +93,10 @@ BAD_INPUT = {
     "only-quotes": '""""""«««»»»„„““',
     "empty": "",
     "only-cues": "said said said according to according to, said",
+    "never-closes": 'The minister said: "We will cut 5 percent and\n\nthen 8 percent more',
+    "pronoun-without-antecedent": "He said the plan costs 5 million dollars. It added 3 percent.",
+    "two-speakers-one-sentence": "Lee said and Kim said that 5 percent, the company said.",
+    "role-noun-only": "The company said. The newspaper said. The minister said 5 percent.",
 }
 
 
@@ -91,6 +104,22 @@ BAD_INPUT = {
 def test_bad_input_does_not_raise(pipelines, text):
     statements = find_statements(pipelines["en"](text), "en")
     assert all(0 <= s.start <= s.end <= len(text) for s in statements)
+
+
+def test_pronoun_without_antecedent_has_no_speaker(pipelines):
+    text = "He said the plan would cost 5 million dollars."
+    assert _statement(pipelines, "en", text, "5 million") is None
+
+
+def test_role_noun_is_never_the_speaker(pipelines):
+    """'The company' with no body named before it: no speaker, not 'company'."""
+    for lang, text, inside in [
+        ("en", "The company said it would hire 250 drivers.", "250"),
+        ("de", "Das Unternehmen teilte mit, es stelle 250 Fahrer ein.", "250"),
+        ("fr", "Le groupe a annoncé qu'il embaucherait 250 chauffeurs.", "250"),
+        ("pt", "O gabinete anunciou que vai contratar 250 técnicos.", "250"),
+    ]:
+        assert _statement(pipelines, lang, text, inside) is None, text
 
 
 def test_long_sentence_is_linear(pipelines):

@@ -154,3 +154,21 @@ def test_empty_and_odd_mentions():
 def test_short_names_and_acronyms_do_not_fuzzy_match(a, b):
     mapping, _ = canonicalise([a, b])
     assert mapping[a[0]] != mapping[b[0]]
+
+
+def test_acronym_stays_its_own_body():
+    # an acronym is matched exactly: USDA is not the country it belongs to
+    mapping, _ = canonicalise([("USDA", "en"), ("U.S.", "en"), ("the United States", "en")])
+    assert mapping["USDA"] == "USDA"
+    assert mapping["U.S."] == "United States"
+
+
+def test_role_with_a_known_portfolio_names_no_person():
+    # 'Meio Ambiente' is the ministry's portfolio (pt org_terms), not the minister's name
+    core = core_name("a ministra do Meio Ambiente", "pt")
+    assert core == ("ministra do Meio Ambiente", "unknown")
+
+
+def test_organisation_head_alone_is_not_translated():
+    # 'Bộ' alone is 'the ministry': a role, not one body's English name
+    assert core_name("Bộ", "vi")[0] == "Bộ"

@@ -14,8 +14,9 @@ from functools import cache, lru_cache
 from pipeline.lang import load_lang
 from schemas.lang import LangData
 
-# acronyms with dots (U.S., u.s.), words with inner hyphens/apostrophes, or one other char
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
+# abbreviations joined by a dot (vi 'TP.HCM'), acronyms with dots (U.S., u.s.), words
+# with inner hyphens/apostrophes, or one other char
+_TOKEN = re.compile(r"[A-ZĐ]+\.[A-ZĐ]{2,}|(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
 # text between white space, with the white space before it
 _SPACED_CHUNK = re.compile(r"(\s*)(\S+)")
 _GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
@@ -149,7 +150,16 @@ class Lexicon:
         self.speech = sp
         self.v2 = sp.verb_second
         self.syllables = sp.syllable_names
-        self.cues = _phrases(sp.verbs)
+        self.cues = _phrases(
+            sp.verbs + sp.source_verbs + sp.passive_cues + _inverted(sp.verbs, sp.inversions)
+        )
+        self.passive_cues = {w for ws in _phrases(sp.passive_cues).values() for w in ws}
+        self.source_verbs = {w for ws in _phrases(sp.source_verbs).values() for w in ws}
+        # 'l'estimation' is one token: the noun with each elided determiner too
+        elided = [d + w for d in sp.determiners if d.endswith("'") for w in sp.source_nouns]
+        self.source_nouns = _phrases(sp.source_nouns + elided)
+        self.source_links = _phrases(sp.source_links)
+        self.agents = set(sp.agents)
         self.according = _phrases(sp.according_to)
         self.according_after = _phrases(sp.according_to_after)
         self.continuation = _phrases(sp.continuation)
@@ -159,11 +169,23 @@ class Lexicon:
         self.pronouns = set(sp.pronouns)
         self.org_pronouns = set(sp.org_pronouns)
         self.not_names = set(sp.not_names)
+        if sp.nouns_capitalised:  # de 'Umfrage', 'Angaben' are nouns, not names
+            self.not_names |= {w for w in sp.source_nouns if " " not in w}
         self.particles = set(sp.name_particles)
+        self.name_joins = set(sp.name_joins)
+        self.inner_particles = set(sp.inner_particles)
+        self.org_terms = _phrases(list(sp.org_terms))
         date_words = [w for forms in dd.weekdays + dd.months for w in forms] + dd.mid
+        roles = sp.role_nouns
         self.classes: list[tuple[str, dict]] = [
-            (TITLE, _phrases(sp.titles)),
-            (ORG, _phrases(sp.org_heads)),
+            # role nouns ('the executive', 'the company') are parsed as titles and heads
+            (TITLE, _phrases(_union(sp.titles, roles.get("person", [])))),
+            (
+                ORG,
+                _phrases(
+                    _union(sp.org_heads, *map(sp.role_nouns.get, ("org", "outlet"), ([], [])))
+                ),
+            ),
             (DATE, _phrases(date_words)),
             (DET, _phrases(sp.determiners)),
             (DEMO, _phrases(sp.demonstratives)),
@@ -330,6 +352,21 @@ class Lexicon:
                 return POSS
             return NAME
         return OTHER
+
+
+def _inverted(verbs: list[str], suffixes: list[str]) -> list[str]:
+    """fr 'ajoute-t-elle', 'dit-il': every one-word cue with each inverted pronoun."""
+    return [verb + suffix for verb in verbs if " " not in verb for suffix in suffixes]
+
+
+def _union(first: list[str], *more: list[str]) -> list[str]:
+    """`first` and the entries of `more` it lacks, in order (a phrase listed twice would
+    be matched twice)."""
+    seen = set(first)
+    out = list(first)
+    for items in more:
+        out += [w for w in items if w not in seen and not seen.add(w)]
+    return out
 
 
 def _phrases(items: list[str]) -> dict[str, list[tuple[str, ...]]]:

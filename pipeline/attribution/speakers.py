@@ -9,8 +9,10 @@ window so that long articles stay linear.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from pipeline.attribution.coreference import antecedent, role_nouns
 from pipeline.attribution.lexicon import (
     BETWEEN,
     CONN,
@@ -38,6 +40,7 @@ APPOSITION = 25  # tokens an apposition between a speaker and the cue may take
 RECENT_UNITS = 6  # units back a pronoun may look for its speaker
 WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
 CONFIRM_UNITS = 3  # sentences an article needs before an opening word must be confirmed
+SOURCE_GAP = 20  # tokens between a source noun and the word linking it to its body
 
 
 @dataclass
@@ -81,9 +84,11 @@ class SpeakerFinder:
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
+        self.roles = role_nouns(lex.speech)
         # for `_opener`: this unit's tokens and len(person_names) before it was read; the
         # same for the last unit if it was silent, with its index
         self.unit_opening: tuple[list[Tok], int] = ([], 0)
+        self.unit_starts: list[int] = []  # where each unit starts, when the units are known
         self.opening: tuple[int, list[Tok], int] | None = None
 
     def _clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
@@ -146,9 +151,73 @@ class SpeakerFinder:
             if toks[p].low in self.lex.complementizers:
                 return None
             np = self._np_after(toks, p, len(toks)) if toks[p].word else None
-            if np is not None and np.named and np.titles and not self._in_pp(toks, p):
+            # a titled full name is the subject even after a noun that governs a name ('в
+            # интервью телеканалу глава компании Иван Петров')
+            if (
+                np is not None
+                and np.named
+                and np.titles
+                and (len(np.names) >= 2 or not self._in_pp(toks, p))
+            ):
                 return np
             p = np.j if np is not None else p + 1
+        return None
+
+    def past_source(self, toks: list[Tok], p: int) -> int | None:
+        """Where the body starts after a source noun at toks[p] ('data from the customs
+        department', 'báo cáo tháng 10 (...) của Bộ Y tế', ru 'данным Росстата'); None
+        when no source noun is there or no body follows it."""
+        first = p + (p < len(toks) and toks[p].cls in (DET, DEMO))
+        # up to two adjectives before the noun: 'the latest estimates', 'einer neuen Umfrage'
+        for q in range(first, min(first + 3, len(toks))):
+            n = match_at(toks, q, self.lex.source_nouns)
+            if n or not toks[q].word or toks[q].cls not in (OTHER, MOD) or toks[q].cap:
+                break
+        else:
+            return None
+        if not n:
+            return None
+        q += n
+        # the noun's own words (adjectives, a period in brackets) up to the link: the
+        # body is the first phrase after a link, or right after the noun (ru genitive)
+        for r in range(q, min(len(toks), q + SOURCE_GAP)):
+            tok = toks[r]
+            if tok.quoted or tok.text in ",;:.!?" or tok.low in self.lex.complementizers:
+                break
+            link = match_at(toks, r, self.lex.source_links)
+            if link:
+                return r + link
+            if r == q and tok.cls in (NAME, TITLE, ORG, DET, MOD):
+                return r
+        return None
+
+    def source_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        """The body whose source noun is the subject of the cue at toks[k]: 'ACI figures
+        show', 'data from the customs department show', 'Số liệu của Tổng cục Thống kê
+        cho thấy'."""
+        p = k - 1
+        while p >= 0 and toks[p].cls == BETWEEN:
+            p -= 1
+        if p < 0:
+            return None
+        # 'ACI figures', 'Government statistics': the body before the noun
+        for q in range(max(0, p - 2), p + 1):
+            # a capitalised one is a name's word: 'Tổng cục Thống kê' (statistics office)
+            if q > 0 and not toks[q].cap and match_at(toks, q, self.lex.source_nouns) == p + 1 - q:
+                start = self._np_start(toks, q - 1)
+                if start is not None:
+                    np = self._parse(toks, start, q, exact=True)
+                    if np is not None and (np.named or np.org):
+                        return np
+        # '[the] data from the customs department', 'số liệu của Bộ Y tế': the noun opens
+        # the clause and the body ends right before the cue
+        for q in range(p, max(-1, p - SOURCE_GAP - MAX_NP), -1):
+            if toks[q].quoted or toks[q].text in ",;:.!?":
+                break
+            at = self.past_source(toks, q)
+            if at is not None and at <= p:
+                np = self._parse(toks, at, p + 1, exact=True)
+                return np if np is not None and (np.named or np.org) else None
         return None
 
     def _person(self, name: str) -> None:
@@ -184,6 +253,21 @@ class SpeakerFinder:
         order = self.person_names.get(fold(low))
         return order is None or (names is not None and order >= names)
 
+    def _common_opening(self, toks: list[Tok], np: Mention) -> bool:
+        """A phrase of bare capitalised words opening the sentence ('Уровень безработицы',
+        'Ausbau Erneuerbarer') whose first word the article never writes capitalised
+        inside a sentence and which names no known person: a common word, not a name."""
+        if np.titles or np.org or np.pron or self.units_total < CONFIRM_UNITS:
+            return False
+        if any(t.word for t in toks[: np.i]):
+            return False
+        if fold(np.names[-1]) in self.person_names:
+            return False
+        if toks[np.i].cls == DET:
+            return False  # 'Die Bundesnetzagentur registrierte'
+        # where every noun is capitalised, one inside a sentence confirms nothing
+        return self.lex.speech.nouns_capitalised or toks[np.i].low not in self.midcaps
+
     def _np_before(self, toks: list[Tok], k: int) -> Mention | None:
         p = k - 1
         while p >= 0 and toks[p].cls == BETWEEN and not toks[p].quoted:
@@ -205,6 +289,7 @@ class SpeakerFinder:
         start = self._np_start(toks, p)
         if start is None:
             return None
+        start = self._listed_start(toks, start)
         if self._in_pp(toks, start):
             # 'Тео Франкен в интервью Soir заявил': the subject is further left
             return self._clause_subject(toks, start)
@@ -223,6 +308,49 @@ class SpeakerFinder:
                 if named is not None and named.named and not named.org:
                     return _with_role(named, np)
         return np
+
+    def _name_goes_on(self, toks: list[Tok], j: int, stop: int) -> bool:
+        """A comma or dash at toks[j] inside a body's name: a list of capitalised parts
+        closed by a joining word ('Environment, Food and Rural Affairs'), or a dash
+        between two capitalised parts ('Hiệp hội Dệt may – Thêu đan')."""
+        tok = toks[j]
+        nxt = toks[j + 1] if j + 1 < stop else None
+        if nxt is None or nxt.quoted or not (nxt.word and nxt.cap):
+            return False
+        if tok.text in ("–", "—", "-", "/"):
+            return True  # 'Dệt may – Thêu đan', 'First Call/Thomson Financial'
+        if tok.text != ",":
+            return False
+        for k in range(j + 1, min(stop, j + MAX_NP)):
+            if toks[k].low in self.lex.name_joins and not toks[k].quoted:
+                return k + 1 < stop and toks[k + 1].cap and toks[k + 1].word
+            if not ((toks[k].word and toks[k].cap) or toks[k].text == ","):
+                return False
+        return False
+
+    def _listed_start(self, toks: list[Tok], start: int) -> int:
+        """Where a body's name begins when the phrase ending at a cue starts inside it,
+        after its joining word or dash: 'Rural Affairs' in 'the Department for
+        Environment, Food and Rural Affairs said'."""
+        q = start - 1
+        if q < 1 or toks[q].quoted:
+            return start
+        if toks[q].text in "–—-":
+            p = q - 1  # the part before the dash
+        elif toks[q].low in self.lex.name_joins:
+            q -= 1
+            while q > 0 and ((toks[q].word and toks[q].cap) or toks[q].text == ","):
+                q -= 1
+            p = q + 1  # the last word of the first listed part
+            while p + 1 < start and toks[p + 1].word and toks[p + 1].cap:
+                p += 1
+        else:
+            return start
+        if p >= 0:
+            outer = self._np_start(toks, p) if toks[p].word else None
+            if outer is not None and any(t.cls == ORG for t in toks[outer : p + 1]):
+                return outer
+        return start
 
     def _in_pp(self, toks: list[Tok], start: int) -> bool:
         """The phrase at toks[start] is a preposition's object ('in an interview with Le
@@ -296,6 +424,15 @@ class SpeakerFinder:
             return False
         if not (toks[q - 1].cap and toks[q - 1].word):
             return False
+        # only a body's name has lowercase syllables ('Bộ Tài chính'); a person's has none,
+        # and a capitalised word opening a sentence ('Sốt rét ghi nhận') is no body
+        head = q - 1
+        while head > 0 and toks[head].cls not in (ORG, TITLE) and q - head < MAX_NP:
+            if toks[head - 1].quoted or not (toks[head - 1].word or toks[head - 1].text in "–—"):
+                return False
+            head -= 1
+        if toks[head].cls not in (ORG, TITLE):
+            return False
         nxt = toks[q + 1] if q + 1 < len(toks) else None
         if nxt is not None and nxt.word and not nxt.cap:
             # 'Bộ Tài chính cho biết' (but 'nói' in 'Hùng nói đề xuất' is the cue itself)
@@ -315,6 +452,8 @@ class SpeakerFinder:
                 return False
         elif not names:
             return False
+        elif tok.low in self.lex.inner_particles and toks[j - 1].low not in self.lex.particles:
+            return False  # de 'der' only in 'von der Leyen': 'sagte Müller den Zeitungen'
         nxt = j + 1
         while nxt < stop and toks[nxt].low in self.lex.particles and not toks[nxt].cap:
             nxt += 1
@@ -413,6 +552,9 @@ class SpeakerFinder:
                     if close is not None:
                         j = close + 1
                         continue
+                if (org or (names and tok.text == "/")) and self._name_goes_on(toks, j, stop):
+                    j += 1  # 'Department for Environment, Food and ...', 'Dệt may – Thêu đan'
+                    continue
                 break
             cls = tok.cls
             if j == lower_body:
@@ -451,6 +593,15 @@ class SpeakerFinder:
                 demo = True
                 j += 1
                 break
+            elif (
+                org
+                and names
+                and tok.low in self.lex.name_joins
+                and j + 1 < stop
+                and toks[j + 1].cap
+                and toks[j + 1].word
+            ):
+                pass  # '..., Food and Rural Affairs': the name's last part follows
             elif cls == CONN and j > first and j + 1 < stop and toks[j - 1].cls in (TITLE, ORG):
                 nxt = j + 1 + (toks[j + 1].cls == DET and j + 2 < stop)
                 if self._lowercase_body(toks, nxt, stop):
@@ -506,6 +657,8 @@ class SpeakerFinder:
             # the body's first word is never the person's: 'il presidente dell'Istat' has
             # no name, 'la ministre de l'Agriculture Annie Genevard' is Annie Genevard's
             if m.names and body is not None:
+                # a known portfolio is the body's in full: 'ministra do Meio Ambiente'
+                body += max(0, match_at(toks, body, self.lex.org_terms) - 1)
                 m.names = [toks[q].text for q in name_at if q > body]
         return m
 
@@ -558,12 +711,24 @@ class SpeakerFinder:
     def _resolve(self, np: Mention) -> Speaker | None:
         if np.pron:
             return self._resolve_pronoun(np)
-        if np.named:
+        if np.named and not self._role_at_sentence_start(np):
             kind = "org" if np.org else self._person_kind(np)
             return Speaker(np, kind, np.surface, np.start, np.end)
-        fit = self._resolve_role(np)
+        role_kind = self.roles.kind_of(np.surface)
+        if role_kind == "anonymous":  # 'a senior official', 'fuentes del ministerio'
+            return Speaker(np, "anonymous", np.surface, np.start, np.end)
+        fit = self._resolve_role(np, role_kind is not None)
         if fit is not None:
             return fit
+        if role_kind is not None and np.titles and np.org_part is not None:
+            role_kind = "person"  # 'the head of the company': a person, named before
+        if role_kind is not None:
+            # 'the company', 'l'associazione': the nearest named entity of the kind; a
+            # body's role noun itself is never the speaker, a person's role ('the
+            # minister said') is the best the article gives
+            fit = self._resolve_kind(np, role_kind)
+            if fit is not None or role_kind != "person":
+                return fit
         if np.org_part is not None:
             start, end = np.org_part
             return Speaker(np, "org", self.text[start:end], start, end)
@@ -585,7 +750,20 @@ class SpeakerFinder:
             for unit, sp in self.speakers[-WINDOW:]
             if self.unit_index - unit <= RECENT_UNITS and sp.mention.start < np.start
         ]
-        near = [sp for sp in recent if self.speakers and sp.kind == want]
+        # a speaker counts where it last spoke, not where it was first named: 'el
+        # funcionario aseveró' after the president's name puts the official nearer
+        near = [
+            (
+                max(
+                    sp.mention.start, self.unit_starts[unit] if unit < len(self.unit_starts) else 0
+                ),
+                sp,
+            )
+            for unit, sp in self.speakers[-WINDOW:]
+            if self.unit_index - unit <= RECENT_UNITS
+            and sp.mention.start < np.start
+            and sp.kind == want
+        ]
         last_units = [
             sp
             for unit, sp in self.speakers[-3:]
@@ -594,13 +772,13 @@ class SpeakerFinder:
         if last_units:
             return self._as(last_units[-1], np)
         titled = [
-            Speaker(m, m.kind, m.surface, m.start, m.end)
+            (m.start, Speaker(m, m.kind, m.surface, m.start, m.end))
             for m in self.mentions[-WINDOW:]
             if m.start < np.start and m.kind == want
         ]
-        pool = sorted(near + titled, key=lambda sp: sp.mention.start)
+        pool = sorted(near + titled, key=lambda pair: pair[0])
         if pool:
-            return self._as(pool[-1], np)
+            return self._as(pool[-1][1], np)
         unknown = [sp for sp in recent if sp.kind == "unknown"]
         if unknown and want == "person":
             return self._as(unknown[-1], np)
@@ -627,12 +805,63 @@ class SpeakerFinder:
     def _as(sp: Speaker, np: Mention) -> Speaker:
         return Speaker(sp.mention, sp.kind, sp.surface, sp.start, sp.end, np.surface)
 
-    def _resolve_role(self, np: Mention) -> Speaker | None:
+    def _resolve_kind(self, np: Mention, kind: str) -> Speaker | None:
+        """A role noun of `kind` -> the nearest named speaker or mention of that kind."""
+        # who spoke in the last few units first ('the official said' goes on with the
+        # speaker, not with a name in a phrase between), then any titled mention
+        recent = [
+            sp for unit, sp in self.speakers[-WINDOW:] if self.unit_index - unit <= RECENT_UNITS
+        ]
+        want = "person" if kind == "person" else "org"
+        for sp in reversed(recent):  # a speaker of the kind, whatever its phrase was
+            if sp.kind == want and sp.start < np.start:
+                return Speaker(sp.mention, kind, sp.surface, sp.start, sp.end, np.surface)
+        spoke = [sp.mention for sp in recent]
+        m = antecedent(kind, np.start, spoke) or antecedent(kind, np.start, self.mentions[-WINDOW:])
+        if m is None and kind != "person":
+            # a body named before without a title or a cue: 'Northwind opened a depot.
+            # The company said ...'
+            m = antecedent(kind, np.start, self._untitled_names(np.start))
+        if m is None:
+            return None
+        return Speaker(m, kind, m.surface, m.start, m.end, np.surface)
+
+    def _role_at_sentence_start(self, np: Mention) -> bool:
+        """A role phrase whose one 'name' is the capitalised word opening the sentence:
+        'L'associazione', 'Изначально статведомство' (an adverb, then the role)."""
+        if len(np.names) != 1 or self.roles.kind_of(np.surface) in (None, "anonymous"):
+            return False
+        if self.roles.kind_of(np.names[0]) not in (None, "anonymous"):
+            return True
+        return self.sentence_opening(np) and not self.confirmed_name(np.names[0])
+
+    def sentence_opening(self, m: Mention) -> bool:
+        """The mention starts its unit (only the statement finder knows the units)."""
+        k = self.unit_index
+        if k >= len(self.unit_starts):
+            return False
+        return not any(ch.isalnum() for ch in self.text[self.unit_starts[k] : m.start])
+
+    def confirmed_name(self, word: str) -> bool:
+        """A capitalised word seen inside a sentence, or written so twice in the article:
+        a sentence's opening word alone ('Revenue', 'Demnach') is no name. Asked only
+        for role nouns, so the scan of the text is rare."""
+        if word.casefold() in self.midcaps:
+            return True
+        return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", self.text)) >= 2
+
+    def _untitled_names(self, before: int) -> list[Mention]:
+        """Named phrases without a title before `before`, in the last few units (the
+        statement finder knows the units; a bare finder has none)."""
+        return []
+
+    def _resolve_role(self, np: Mention, generic_body: bool = False) -> Speaker | None:
         """'der russische Präsident' -> the nearest named 'Präsident' with a fitting
-        modifier; 'Bộ này' -> the nearest named 'Bộ ...'."""
+        modifier; 'Bộ này' -> the nearest named 'Bộ ...'. `generic_body`: the phrase's
+        'of ORG' tail is a role noun ('la presidenta de la estatal'), no body of its own."""
         heads = {self.lex.role(t) for t in np.titles}
         mods = [fold(m) for m in (np.role_mods if np.role_mods is not None else np.mods + np.names)]
-        if np.org_part is not None:
+        if np.org_part is not None and not generic_body:
             # 'the press manager of the Russian Presidency': a role named by its body
             # fits only the speaker just before it; otherwise the body is the speaker
             candidates = [sp.mention for _, sp in self.speakers[-1:]]

@@ -17,14 +17,25 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from pipeline.attribution.continuation import (
+    continues,
+    paragraphs,
+    phrase_table,
+    silent_run_start,
+)
 from pipeline.attribution.lexicon import (
     BETWEEN,
     CONN,
     DATE,
     DEMO,
     DET,
+    MOD,
+    NAME,
     NP_CLASSES,
+    ORG,
+    OTHER,
     PRON,
+    TITLE,
     Lexicon,
     Marks,
     Mention,
@@ -35,7 +46,13 @@ from pipeline.attribution.lexicon import (
     lexicon,
     match_at,
 )
-from pipeline.attribution.speakers import MAX_NP, Speaker, SpeakerFinder, opens_clause
+from pipeline.attribution.speakers import (
+    MAX_NP,
+    RECENT_UNITS,
+    Speaker,
+    SpeakerFinder,
+    opens_clause,
+)
 from pipeline.errors import LanguageDataError
 from schemas.records import Statement
 
@@ -43,6 +60,9 @@ log = logging.getLogger(__name__)
 
 # a short lowercase word ending a span is an abbreviation whose point stays ('руб.')
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-Я]{1,4}$")
+ANONYMOUS_TAIL = (
+    7  # tokens an anonymous source's phrase may take ('people familiar with the talks')
+)
 CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
 
 
@@ -122,7 +142,12 @@ class _Finder(SpeakerFinder):
     def run(self, sents: list[tuple[int, int]]) -> list[Statement]:
         quotes = find_quotes(self.text, self.lex)
         units = self._units(sents, quotes)
+        self.units = units
+        self.sources_after = phrase_table(tuple(self.lex.speech.sources_after))
+        self.unit_starts = [u.start for u in units]
         self.units_total = len(units)
+        self.paragraph = paragraphs(self.text, [(u.start, u.end) for u in units])
+        self.said = [False] * len(units)  # units with a statement of their own or continued
         for k, unit in enumerate(units):
             self.unit_index = k
             self.unit_first = len(self.statements)
@@ -136,16 +161,24 @@ class _Finder(SpeakerFinder):
             if len(self.statements) == before:
                 self._continuation(unit)
             silent = len(self.statements) == before
+            self.said[k] = not silent
             self.opening = (k, unit.toks, len(self.person_names)) if silent else None
         self._add_colons()
         return self.statements
 
     @property
     def previous(self) -> tuple[int, int] | None:
-        """The unit before, as content (trimmed when first asked for)."""
+        """What an anaphoric cue ('Lo ha detto X', 'Об этом заявил X') refers back to, as
+        content (trimmed when first asked for): the units of this paragraph before it that
+        no statement covers, back to the paragraph's start; a cue opening its paragraph
+        refers to the unit before."""
         if self._previous is False:
-            before = self.unit_before
-            self._previous = None if before is None else self._trim(before.start, before.end)
+            k = self.unit_index
+            if k == 0:
+                self._previous = None
+            else:
+                first = silent_run_start(self.paragraph, self.said, k)
+                self._previous = self._trim(self.units[first].start, self.units[k - 1].end)
         return self._previous
 
     def _units(self, sents: list[tuple[int, int]], quotes: list[Quote]) -> list[_Unit]:
@@ -188,11 +221,52 @@ class _Finder(SpeakerFinder):
             units.append(_Unit(start, end, toks, mine, marks))
         return units
 
+    def _untitled_names(self, before: int) -> list[Mention]:
+        """Named phrases with no title in this unit and the few before it, that are not
+        known persons: the bodies a role noun ('the company') may stand for."""
+        found = []
+        for u in range(self.unit_index, max(-1, self.unit_index - RECENT_UNITS), -1):
+            unit = self.units[u]
+            if unit.start >= before:
+                continue
+            toks = unit.toks
+            p = 0
+            for c in unit.marks.caps:
+                # a subject opens its clause ('Die Nordwerk AG eröffnete ein Lager'):
+                # a capitalised noun or a place further on is not the body
+                if c < p or toks[c].start >= before or not opens_clause(toks, c):
+                    continue
+                m = self._np_after(toks, c, len(toks))
+                if m is None or m.end > before:
+                    continue
+                # a name without a title, or a body's own head word ('Росстат'), not a
+                # role noun again
+                body = not m.named and m.org and self.roles.kind_of(m.surface) is None
+                if not body and (not m.named or m.titles):
+                    continue
+                p = m.j
+                if self._common_opening(toks, m):
+                    continue  # 'Уровень безработицы составил': a noun opening the sentence
+                if self._in_pp(toks, m.i):
+                    continue  # 'a depot in Leeds': a place, not the body
+                if (
+                    len(m.names) == 1
+                    and not body
+                    and not any(t.word for t in toks[: m.i] if t.cls not in (DET,))
+                    and not self.confirmed_name(m.names[0])
+                ):
+                    continue  # 'Уровень безработицы ...': capitalised as the sentence opens
+                if body or fold(m.names[-1]) not in self.person_names:
+                    found.append(m)
+        return found
+
     # ------------------------------------------------------------ one unit
 
     def _unit(self, unit: _Unit) -> None:
         toks = unit.toks
         used_quotes: set[int] = set()
+        self._source_after(unit)
+        self._source_opening(unit)
         k = 0
         for said in unit.marks.said:  # other words match no table below
             if said < k:
@@ -216,6 +290,43 @@ class _Finder(SpeakerFinder):
             k += 1
         self._colon(unit, used_quotes)
         self._leftover_quotes(unit)
+
+    def _source_after(self, unit: _Unit) -> None:
+        """'Os dados são do Inpe.', 'Ad affermarlo è la Coldiretti': a sentence that opens
+        with a source phrase attributes the sentences of its paragraph before it that no
+        statement covers; what follows in the paragraph goes on with the source."""
+        toks = unit.toks
+        first = next((p for p, t in enumerate(toks) if t.word), None)
+        if first is None or self.previous is None or self.paragraph_start():
+            return
+        n = match_at(toks, first, self.sources_after)
+        if not n:
+            return
+        np = self._np_after(toks, first + n, len(toks), apposition=True)
+        if np is None or np.pron:
+            return
+        cue = self.text[toks[first].start : toks[first + n - 1].end]
+        self._add(np, cue, "indirect", *self.previous)
+
+    def paragraph_start(self) -> bool:
+        """The current unit opens its paragraph."""
+        k = self.unit_index
+        return k == 0 or self.paragraph[k - 1] != self.paragraph[k]
+
+    def _source_opening(self, unit: _Unit) -> None:
+        """it 'Le stime dell'Istat, ...', en 'Figures from the ministry, ...': a unit that
+        opens with a body's source noun and a comma reports the body, as 'according to'."""
+        toks = unit.toks
+        first = next((p for p, t in enumerate(toks) if t.word), None)
+        body = self.past_source(toks, first) if first is not None else None
+        if body is None:
+            return
+        np = self._np_after(toks, body, len(toks))
+        if np is None or not np.named or np.j >= len(toks) or toks[np.j].text != ",":
+            return
+        span = self._trim(toks[np.j].end, unit.end)
+        if span is not None:
+            self._add(np, self.text[toks[first].start : toks[body - 1].end], "indirect", *span)
 
     def _leftover_quotes(self, unit: _Unit) -> None:
         """A quote in a unit with statements, outside all of them, goes on quoting the
@@ -245,6 +356,7 @@ class _Finder(SpeakerFinder):
         # a speaker inside the cue stands in its gap ('voegde Rutte toe'): the cue's last
         # word is never part of it (vi 'dự báo': 'báo' alone is a newspaper)
         right = self._np_after(toks, k + 1, k + n - 1) if n > 2 else None
+        passive = False
         # after a cue that ends in 'that' (vi 'cho rằng') comes what was said, no speaker
         if right is None and toks[k + n - 1].low not in self.lex.complementizers:
             p = k + n  # past time words: 'a déclaré ce mercredi matin Amélie de Montchalin'
@@ -253,32 +365,110 @@ class _Finder(SpeakerFinder):
                 or (toks[p].cls in (DET, DEMO) and p + 1 < len(toks) and toks[p + 1].cls == DATE)
             ):
                 p += 1
-            right = self._np_after(toks, p, len(toks), apposition=True)
+            passive = p < len(toks) and toks[p].low in self.lex.agents  # 'rilevati dall'Ismea'
+            right = self._np_after(toks, p + passive, len(toks), apposition=True)
+            if passive and right is not None:
+                left = None  # the agent said it, not the subject
+        phrase = tuple(t.low for t in toks[k : k + n])
+        if phrase in self.lex.passive_cues and not (passive and right is not None):
+            return False  # 'the figures published on Monday': no agent, no one's cue
         speaker = self._choose(toks, k, left, right)
+        if phrase in self.lex.source_verbs:
+            # 'ACI figures show': ACI's, no one else's; 'The results show' is no one's
+            speaker = self.source_subject(toks, k)
+            if speaker is None:
+                return False
         if speaker is not None and self._unconfirmed_opening_word(toks, speaker):
             speaker = None  # 'Insurance claims rose 12 percent'
-        if speaker is None and self._anaphor_opens(toks, k):
+        if speaker is None and (self._anaphor_opens(toks, k) or _after_content(toks, k)):
             speaker = self._late_subject(toks, k + n)  # 'Об этом заявил 25 марта ... X'
         if speaker is None:
             speaker = (
                 self._participle_subject(unit, k)
                 or self._cue_pronoun(toks, k, n)
+                or self._anonymous_after(toks, k + n, not _first_word(toks, k))
+                or self._anonymous_before(toks, k)
                 or self._dropped_subject(toks, k)
             )
-        if speaker is None:
+        if speaker is None or self._already_said(toks[k].start, speaker):
             return False
-        cue_end = max(k + n, speaker.j if speaker is right else k + n)
+        if (
+            0 < speaker.i < k
+            and toks[speaker.i - 1].low in self.lex.complementizers
+            and self._reported_inside(toks[k].start)
+        ):
+            return False  # 'X said that the ministry expects 5%': X's figure, as reported
+        # a speaker after the cue ends it ('заявил в интервью ... министр X')
+        cue_end = max(k + n, speaker.j if speaker is right or speaker.i >= k + n else k + n)
         cue_text = self._cue_text(toks, k, n)
+        if passive and speaker is right:  # 'The 5% cut announced by X was ...': all of it
+            if len(self.statements) > self.unit_first:
+                return False  # after a cue: 'Lo afferma X, commentando i dati diffusi da Y'
+            span = self._trim(unit.start, unit.end)
+            return span is not None and self._add(speaker, cue_text, "indirect", *span)
         quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
         if quote is not None:
             used_quotes.add(id(quote))
-            return self._add(speaker, cue_text, "direct", quote.inner_start, quote.inner_end)
+            added = self._add(speaker, cue_text, "direct", quote.inner_start, quote.inner_end)
+            if added and quote.start > toks[k].start:
+                self._after_partial_quote(unit, quote.end)
+            return added
         span = self._indirect_content(unit, k, cue_end, speaker)
         if span is None:
             if _ends_with_colon(toks, cue_end):  # 'Putin said:' and the quote below
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _after_partial_quote(self, unit: _Unit, end: int) -> None:
+        """'afirmou "não abrir mão" da meta de crescer 7,5%': a quoted phrase inside the
+        reported clause; the clause's words after it are the speaker's too, up to the next
+        quote or cue of the unit."""
+        toks = unit.toks
+        rest = [t for t in toks if t.start >= end]
+        stop = next(
+            (
+                p
+                for p, t in enumerate(rest)
+                if t.quoted or (t.word and match_at(rest, p, self.lex.cues))
+            ),
+            len(rest),
+        )
+        if sum(t.word for t in rest[:stop]) < 3:
+            return
+        span = self._trim(rest[0].start, rest[stop - 1].end)
+        if span is not None:
+            # placed before the quote's statement: the unit still ends on the speaker's own
+            # words, after which plain prose is the reporter's again (`_continuation`)
+            last = self.statements[-1]
+            self.statements.insert(
+                len(self.statements) - 1,
+                last.model_copy(
+                    update={"quote_kind": "indirect", "start": span[0], "end": span[1]}
+                ),
+            )
+
+    def _already_said(self, at: int, np: Mention) -> bool:
+        """An 'according to' statement of this unit already reports `at` and names the same
+        phrase ('Laut einer Umfrage des Ifo-Instituts erwarten ...': 'erwarten' adds
+        nothing)."""
+        return any(
+            s.start <= at < s.end
+            and s.speaker_start < np.end
+            and np.start < s.speaker_end
+            and s.cue.casefold().split()[:1] in ([w] for w in self.lex.according)
+            for s in self.statements[self.unit_first :]
+        )
+
+    def _reported_inside(self, at: int) -> bool:
+        """`at` lies in what a speech verb of this unit reports indirectly ('disse que ...
+        e que o Executivo espera ...'): a cue there is part of the report."""
+        for s in self.statements[self.unit_first :]:
+            if s.quote_kind == "indirect" and s.start <= at < s.end and s.speaker_end <= s.start:
+                words = tuple(s.cue.casefold().split()[:1])
+                if words and words[0] in self.lex.cues and words[0] not in self.lex.according:
+                    return True
+        return False
 
     def _cue_pronoun(self, toks: list[Tok], k: int, n: int) -> Mention | None:
         """fr 'a-t-il déclaré': the pronoun inside the cue is the speaker."""
@@ -288,14 +478,89 @@ class _Finder(SpeakerFinder):
                 return self._mention(toks, p, p + 1, pron=word)
         return None
 
+    def _anonymous_after(self, toks: list[Tok], p: int, content_before: bool) -> Mention | None:
+        """An anonymous source right after a cue: 'said a senior official', 'según
+        fuentes del ministerio'; it runs to the next punctuation, at most MAX_NP tokens."""
+        # past determiners and modifiers, and the short articles and partitives that a
+        # determiner list may lack ('des', 'de', 'os'): at most three words
+        first = p
+        while (
+            p < min(len(toks), first + 3)
+            and not toks[p].quoted
+            and (
+                toks[p].cls in (DET, MOD, BETWEEN)
+                or (len(toks[p].low) <= 3 and toks[p].low.isalpha() and not toks[p].cap)
+            )
+        ):
+            p += 1
+        if p >= len(toks) or not self.roles.anonymous_at(toks, p):
+            return None
+        n = self.roles.anonymous_at(toks, p)
+        j = p + n
+        while (
+            j < min(len(toks), p + ANONYMOUS_TAIL)
+            and toks[j].word
+            and not toks[j].quoted
+            and toks[j].low not in self.lex.complementizers
+            and not match_at(toks, j, self.lex.cues)
+        ):
+            j += 1
+        # a tail that runs into the clause ('Volgens ingewijden kost het plan ...') is
+        # not the source's: keep the phrase alone
+        # the sentence's end closes the phrase only when the content came before the cue
+        ends_clause = (content_before and not any(t.word for t in toks[j:])) or (
+            toks[j].text in ",;:"
+            or toks[j].low in self.lex.complementizers
+            or bool(match_at(toks, j, self.lex.cues))
+        )
+        if not ends_clause:
+            j = p + n
+        return self._mention(toks, first, j)
+
+    def _anonymous_before(self, toks: list[Tok], k: int) -> Mention | None:
+        """An anonymous source in the clause before a cue: 'People familiar with the
+        matter said', 'Insiders have told'."""
+        found = None
+        for q in range(k - 1, max(-1, k - MAX_NP), -1):
+            if toks[q].quoted or toks[q].text in ",;:.!?":
+                break
+            if self.roles.anonymous_at(toks, q):
+                found = q
+        if found is None:
+            return None
+        j = k
+        while j > found + 1 and toks[j - 1].cls == BETWEEN:
+            j -= 1
+        while found > 0 and toks[found - 1].cls in (DET, MOD) and toks[found - 1].word:
+            found -= 1
+        return self._mention(toks, found, j)
+
     def _dropped_subject(self, toks: list[Tok], k: int) -> Mention | None:
         """it 'Ha detto che ...', es 'Añadió que ...': a language that drops subject
         pronouns opens the sentence with the cue; the subject is a person pronoun."""
-        if not self.lex.speech.null_subject or any(t.word and t.cls != BETWEEN for t in toks[:k]):
+        if not self.lex.speech.null_subject or not self._subjectless(toks, k):
             return None
         np = self._mention(toks, k, k + 1, pron=next(iter(sorted(self.lex.pronouns)), ""))
         np.surface = "(dropped subject)"  # what resolved_from will say
         return np if self._resolvable(np) else None
+
+    def _subjectless(self, toks: list[Tok], k: int) -> bool:
+        """Nothing before the cue can be its subject: only adverbs, or a fronted phrase of
+        lowercase words ('Como exemplos de investimentos apontou ...') whose capitalised
+        first word is so only as the sentence opens."""
+        for p, tok in enumerate(toks[:k]):
+            if tok.quoted or tok.text in ",;:":
+                return False
+            if not tok.word or tok.cls in (BETWEEN, CONN, DATE):
+                continue
+            if tok.low in self.lex.complementizers or tok.low in self.lex.relatives:
+                return False
+            opening = p == 0 and tok.low not in self.midcaps
+            # a determiner inside a fronted phrase: 'Entre las prioridades destacó'
+            fronted = tok.cls == DET and p > 0 and toks[p - 1].low in self.prepositions
+            if tok.cls != OTHER and not fronted and not (opening and tok.cls == NAME):
+                return False
+        return True
 
     def _cue_text(self, toks: list[Tok], k: int, n: int) -> str:
         """The cue as written; a gap in a separable verb shows as '...' ('schlug ... vor')."""
@@ -338,7 +603,12 @@ class _Finder(SpeakerFinder):
         if own:  # 'in his words', 'selon lui'
             np = self._mention(toks, own[0], own[0] + 1, pron=toks[own[0]].low)
         else:
-            np = self._np_after(toks, k + n, len(toks), apposition=True)
+            body = self.past_source(toks, k + n)  # 'selon une estimation du cabinet X'
+            if body is None and _described_head(toks, k + n):
+                body = k + n + 1  # 'according to tracking firm X': a word before the head
+            np = self._np_after(toks, k + n if body is None else body, len(toks), apposition=True)
+        # 'según fuentes del ministerio'
+        np = np or self._anonymous_after(toks, k + n, not _first_word(toks, k))
         if np is None or (np.pron and not self._resolvable(np)):
             return False
         cue = self.text[toks[k].start : toks[k + n - 1].end]
@@ -350,7 +620,10 @@ class _Finder(SpeakerFinder):
         elif _first_word(toks, k) and after < len(toks):
             span = self._trim(toks[after].start, unit.end)
         elif k > 0 and toks[k - 1].text == "," and _words(toks[:k]) >= 3:
+            # 'A rose, according to X, to 5%' is all X's; 'A rose 5%, according to X' too
             span = self._trim(unit.start, toks[k - 1].start)
+            if np.j < len(toks) and toks[np.j].text == "," and _words(toks[np.j :]) >= 2:
+                span = self._trim(unit.start, unit.end)
         elif np.j < len(toks) and toks[np.j].text == ",":
             span = self._trim(toks[np.j].end, unit.end)
         else:
@@ -424,26 +697,44 @@ class _Finder(SpeakerFinder):
             mark = self.text[q.start : q.inner_start].strip() or '"'
             self._add(opener, mark, "direct", q.inner_start, unit.quotes[-1].inner_end)
             return
-        if not self.speakers or self.speakers[-1][0] != self.unit_index - 1:
+        speaker_unit = self.speakers[-1][0] if self.speakers else -1
+        if speaker_unit < 0:
             return
         last = self.statements[-1]
         toks = unit.toks
-        if unit.quotes and quoted >= 0.6 * (unit.end - unit.start):
+        if (
+            speaker_unit == self.unit_index - 1
+            and unit.quotes
+            and quoted >= 0.6 * (unit.end - unit.start)
+        ):
+            # a quote right after the speaker's sentence goes on quoting them, even as
+            # a paragraph of its own: the quote marks are the cue
             q = unit.quotes[0]
             self._repeat(last, last.cue, "direct", q.inner_start, unit.quotes[-1].inner_end)
             return
-        if getattr(self, "_continued", None) is last:
-            return  # one unattributed sentence goes on reporting; two do not
+        marker = self._continuation_cue(toks)
+        # reported speech ends at the paragraph break, unless the next paragraph carries
+        # a marker of its own ('He added that ...', 'Demnach ...', a subjunctive): a cue
+        next_paragraph = self.paragraph[speaker_unit] == self.paragraph[self.unit_index] - 1
+        if not continues(self.paragraph, speaker_unit, self.unit_index) and not (
+            marker is not None and next_paragraph
+        ):
+            return
+        if marker is None and last.quote_kind == "direct":
+            return  # after the speaker's own words, plain prose is the reporter's again
+        span = self._trim(unit.start, unit.end)
+        if span:
+            self._repeat(last, marker or last.cue, "indirect", *span)
+
+    def _continuation_cue(self, toks: list[Tok]) -> str | None:
+        """The marker that makes the unit go on reporting ('he added', 'theo đó', a
+        subjunctive 'sei'), as written; None when the unit carries none."""
         for k, tok in enumerate(toks):
             if tok.word and not tok.quoted and tok.low in self.lex.continuation:
                 n = match_at(toks, k, self.lex.continuation)
                 if n:
-                    cue = self.text[tok.start : toks[k + n - 1].end]
-                    span = self._trim(unit.start, unit.end)
-                    if span:
-                        self._repeat(last, cue, "indirect", *span)
-                        self._continued = self.statements[-1]
-                    return
+                    return self.text[tok.start : toks[k + n - 1].end]
+        return None
 
     def _repeat(self, last: Statement, cue: str, kind: str, start: int, end: int) -> None:
         self.statements.append(
@@ -502,9 +793,11 @@ class _Finder(SpeakerFinder):
         if anaphoric:
             return self.previous  # 'Lo ha detto il ministro', 'Об этом заявил Силуанов'
         apposed = speaker.i < k and any(t.text == "," for t in toks[speaker.j : k])
+        as_said = False  # ', según destacó Pastor durante ...': what the sentence said before
         while first > 0 and (
             toks[first - 1].cls == BETWEEN or match_at(toks, first - 1, self.lex.according)
         ):
+            as_said = as_said or toks[first - 1].cls != BETWEEN
             first -= 1  # ', según ha explicado la ministra'
         comma_then_more = (  # vi 'Phát biểu tại họp báo, X cho biết, tính đến ...'
             cue_end < len(toks)
@@ -519,7 +812,11 @@ class _Finder(SpeakerFinder):
             and not apposed
             and not comma_then_more
             # what follows the cue is short or a prepositional phrase ('said on the call')
-            and (_clause_words(toks, cue_end) <= 4 or toks[cue_end].low in self.prepositions)
+            and (
+                as_said
+                or _clause_words(toks, cue_end) <= 4
+                or toks[cue_end].low in self.prepositions
+            )
         ):
             return self._trim(unit.start, toks[first - 1].start)
         if apposed and first > 1 and toks[first - 1].text == ",":
@@ -622,6 +919,28 @@ def _name_quote(inner: str) -> bool:
     """A quoted name ('"Focus"', '"Der Spiegel"'): a few capitalised words, no sentence."""
     words = inner.split()
     return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and inner[-1:].isalnum()
+
+
+def _described_head(toks: list[Tok], p: int) -> bool:
+    """A lowercase word describing the title or head after it: 'tracking' in 'tracking
+    firm First Call', 'research' in 'research firm Kpler'."""
+    return (
+        p + 2 < len(toks)
+        and toks[p].word
+        and not toks[p].cap
+        and toks[p].cls == OTHER
+        and toks[p + 1].cls in (TITLE, ORG)
+        and toks[p + 2].cls == NAME
+    )
+
+
+def _after_content(toks: list[Tok], k: int) -> bool:
+    """The cue follows what was said: a comma, dash or quote right before it ('..., заявил
+    в интервью агентству министр X')."""
+    p = k - 1
+    while p >= 0 and toks[p].cls == BETWEEN:
+        p -= 1
+    return p >= 0 and (toks[p].text in ",—–" or toks[p].quoted)
 
 
 def _first_word(toks: list[Tok], k: int) -> bool:
