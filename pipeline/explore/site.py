@@ -106,12 +106,7 @@ def _speaker_pages(env, out: Path, claims: list[dict], entities: list[dict]) -> 
     for name in sorted(by_speaker.keys() | known.keys()):
         said = by_speaker.get(name, [])
         entity = known.get(name, {"kind": None, "aliases": [name], "langs": []})
-        dated = [c for c in said if c["said_on"]]
-        chart = (
-            charts.timeline([_point(c) for c in dated], "lang", f"{name}: figures over time")
-            if dated
-            else None
-        )
+        chart, undated = _timeline(said, "lang", f"{name}: figures over time")
         pages[name] = f"speakers/{slug(name)}.html"
         _write(
             out / pages[name],
@@ -121,11 +116,19 @@ def _speaker_pages(env, out: Path, claims: list[dict], entities: list[dict]) -> 
                 entity=entity,
                 claims=said,
                 chart=chart,
-                undated=len(said) - len(dated),
+                undated=undated,
                 langs=sorted({c["lang"] for c in said} | set(entity["langs"] or [])),
             ),
         )
     return pages
+
+
+def _timeline(said: list[dict], colour: str, title: str) -> tuple[str | None, int]:
+    """The chart of the dated claims among `said` (None when none is dated), and how many
+    claims it leaves out for want of a date."""
+    dated = [c for c in said if c["said_on"]]
+    chart = charts.timeline([_point(c) for c in dated], colour, title) if dated else None
+    return chart, len(said) - len(dated)
 
 
 def _topic_pages(env, out: Path, claims: list[dict]) -> dict[str, str]:
@@ -136,12 +139,7 @@ def _topic_pages(env, out: Path, claims: list[dict]) -> dict[str, str]:
     pages = {}
     for topic in sorted(by_topic):
         said = by_topic[topic]
-        dated = [c for c in said if c["said_on"]]
-        chart = (
-            charts.timeline([_point(c) for c in dated], "speaker", f"{topic}: figures over time")
-            if dated
-            else None
-        )
+        chart, undated = _timeline(said, "speaker", f"{topic}: figures over time")
         pages[topic] = f"topics/{slug(topic)}.html"
         _write(
             out / pages[topic],
@@ -150,7 +148,7 @@ def _topic_pages(env, out: Path, claims: list[dict]) -> dict[str, str]:
                 topic=topic,
                 claims=said,
                 chart=chart,
-                undated=len(said) - len(dated),
+                undated=undated,
                 corroborated=corroborated(said),
                 conflicting=conflicting(said),
             ),
