@@ -37,7 +37,7 @@ STAGES = [
     ("extract", "pipeline/extract.py", "extract"),
     ("  attribution", "pipeline/attribution/statements.py", "find_statements"),
     ("  quantities", "pipeline/quantities/extract.py", "extract_quantities"),
-    ("  claim dates", "pipeline/dates.py", "claim_date"),
+    ("  claim dates", "pipeline/frame.py", "claim"),
     ("  subjects", "pipeline/subjects.py", "subject_of"),
     ("  topics", "pipeline/subjects.py", "topics_of"),
     ("validate", "pipeline/validate.py", "validate"),
