@@ -127,7 +127,13 @@ class SpeakerFinder:
             # 'Amélie de Montchalin, la ministre des Comptes publics, ...': her role
             if np.j + 1 < stop and toks[np.j].text == ",":
                 role = self._parse(toks, np.j + 1, stop)
-                if role is not None and role.titles and not role.named and not role.org:
+                if (
+                    role is not None
+                    and role.titles
+                    and not role.named
+                    and not role.org
+                    and _apposition_closes(toks, np, role, stop)
+                ):
                     np.titles = np.titles + role.titles
                     np.mods = np.mods + role.mods
             return np
@@ -894,6 +900,17 @@ def _with_role(named: Mention, role: Mention) -> Mention:
     named.titles = role.titles + named.titles
     named.mods = role.mods + named.mods
     return named
+
+
+def _apposition_closes(toks: list[Tok], named: Mention, role: Mention, stop: int) -> bool:
+    """'Name, role' is an apposition where the name opens its clause ('X, la ministre
+    des Comptes publics a déclaré') or a mark closes the role ('... du président X, la
+    ministre, a déclaré'). A name inside a phrase followed by a role and a verb is not
+    ('Durante la conferencia del presidente X, el funcionario aseveró': the official
+    is the subject of the verb, not X's title)."""
+    if opens_clause(toks, named.i):
+        return True
+    return role.j >= stop or not toks[role.j].word
 
 
 def _clause_boundary(toks: list[Tok], p: int) -> bool:
