@@ -281,6 +281,12 @@ class SpeechData(_Section):
         default_factory=list,
         description="words between a source noun and its body: 'from', 'of', 'by', 'của', 'du'",
     )
+    programmes: list[str] = Field(
+        default_factory=list,
+        description="head words of a named programme, project or survey that a body runs: "
+        "'Projeto', 'Programa', 'Encuesta'; named with its body ('the X Project, of the Y "
+        "Institute'), its figures are the body's",
+    )
     source_verbs: list[str] = Field(
         default_factory=list,
         description="cues only when their subject is a source noun: 'show' in 'ACI figures "

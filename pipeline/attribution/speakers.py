@@ -85,6 +85,7 @@ class SpeakerFinder:
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
         self.roles = role_nouns(lex.speech)
+        self.programmes = {fold(w) for w in lex.speech.programmes}
         # for `_opener`: this unit's tokens and len(person_names) before it was read; the
         # same for the last unit if it was silent, with its index
         self.unit_opening: tuple[list[Tok], int] = ([], 0)
@@ -147,6 +148,38 @@ class SpeakerFinder:
                     return _with_role(named, np)
             if toks[p].text in ".;!?" or toks[p].quoted:
                 break
+        return np
+
+    def owner(self, toks: list[Tok], np: Mention) -> Mention:
+        """A named programme followed by the body that runs it ('o Projeto X (PX), do
+        Instituto Y', 'the X Survey of the Y Office'): the body, whose figures they are.
+        Any other phrase is its own speaker."""
+        words = [t for t in toks[np.i : np.j] if t.cls != DET and t.word]
+        # the head opens the name in Romance languages, ends it in English; a source
+        # noun's reading may have left it before the phrase ('la Encuesta de [Salarios]')
+        heads = words[:1] + words[-1:] + toks[max(0, np.i - 2) : np.i]
+        if not any(t.cap and fold(t.low) in self.programmes for t in heads):
+            return np
+        # the body after a link, past the rest of the programme's name ('do Desmatamento
+        # na Amazônia') and its acronym; a body only where its phrase has a head word
+        # ('Instituto', 'Office'), or after a comma ('..., do Inpe')
+        p, comma = np.j, False
+        while p < min(len(toks), np.j + MAX_NP) and not toks[p].quoted:
+            if toks[p].text == "(":  # the programme's acronym
+                while p < len(toks) and toks[p].text != ")" and p - np.j < MAX_NP:
+                    p += 1
+            elif toks[p].text == ",":
+                comma = True
+            elif not toks[p].word:
+                break
+            link = match_at(toks, p, self.lex.source_links) if toks[p].word else 0
+            if link:
+                body = self._np_after(toks, p + link, len(toks))
+                if body is not None and not body.pron and (body.org or (comma and body.named)):
+                    return body
+            if comma and toks[p].text != ",":
+                break
+            p += 1
         return np
 
     def _late_subject(self, toks: list[Tok], k: int) -> Mention | None:

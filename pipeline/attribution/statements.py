@@ -305,6 +305,7 @@ class _Finder(SpeakerFinder):
         np = self._np_after(toks, first + n, len(toks), apposition=True)
         if np is None or np.pron:
             return
+        np = self.owner(toks, np)
         cue = self.text[toks[first].start : toks[first + n - 1].end]
         self._add(np, cue, "indirect", *self.previous)
 
@@ -607,6 +608,8 @@ class _Finder(SpeakerFinder):
             if body is None and _described_head(toks, k + n):
                 body = k + n + 1  # 'according to tracking firm X': a word before the head
             np = self._np_after(toks, k + n if body is None else body, len(toks), apposition=True)
+        if np is not None:
+            np = self.owner(toks, np)
         # 'según fuentes del ministerio'
         np = np or self._anonymous_after(toks, k + n, not _first_word(toks, k))
         if np is None or (np.pron and not self._resolvable(np)):
