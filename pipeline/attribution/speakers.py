@@ -82,6 +82,9 @@ class SpeakerFinder:
         self.titles_of: dict[str, list[str]] = {}  # folded last name -> titles seen with it
         self.unit_index = 0
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
+        # where a person's role with no one named before it stands ('o governante disse'
+        # in an article that names the minister later): the statement finder looks ahead
+        self.unnamed_roles: set[int] = set()
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
         self.roles = role_nouns(lex.speech)
@@ -768,6 +771,7 @@ class SpeakerFinder:
             fit = self._resolve_kind(np, role_kind)
             if fit is not None or role_kind != "person":
                 return fit
+            self.unnamed_roles.add(np.start)
         if np.org_part is not None:
             start, end = np.org_part
             return Speaker(np, "org", self.text[start:end], start, end)

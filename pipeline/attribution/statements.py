@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -63,6 +63,7 @@ _ABBREVIATION = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-Я]{1,4}$")
 ANONYMOUS_TAIL = (
     7  # tokens an anonymous source's phrase may take ('people familiar with the talks')
 )
+CATAPHORA_PARAGRAPHS = 3  # paragraphs after an unnamed role within which its name comes
 CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
 
 
@@ -164,7 +165,48 @@ class _Finder(SpeakerFinder):
             self.said[k] = not silent
             self.opening = (k, unit.toks, len(self.person_names)) if silent else None
         self._add_colons()
+        self._name_cataphora()
         return self.statements
+
+    def _name_cataphora(self) -> None:
+        """A person's role that no one named before stands for ('o governante disse ...')
+        is the first person named as a speaker after it, within the next paragraphs
+        ('... Álvaro Santos Pereira adiantou'): news names a minister late, never leaves
+        the role alone. With no such speaker the role stays as written."""
+        if not self.unnamed_roles:
+            return
+        starts = self.unit_starts
+        statements = self.statements
+        for role_start in sorted(self.unnamed_roles):
+            paragraph = self.paragraph[max(0, bisect_right(starts, role_start) - 1)]
+            named = next(
+                (
+                    s
+                    for s in statements
+                    if s.speaker_kind == "person"
+                    and s.resolved_from is None
+                    and s.speaker_start is not None
+                    and s.speaker_start > role_start
+                    and s.speaker_start not in self.unnamed_roles
+                    and any(w[:1].isupper() for w in s.speaker_surface.split())
+                ),
+                None,
+            )
+            if named is None or named.speaker_start is None:
+                continue
+            later = self.paragraph[max(0, bisect_right(starts, named.speaker_start) - 1)]
+            if later - paragraph > CATAPHORA_PARAGRAPHS:
+                continue
+            for i, s in enumerate(statements):
+                if s.speaker_start == role_start:
+                    statements[i] = s.model_copy(
+                        update={
+                            "speaker_surface": named.speaker_surface,
+                            "speaker_start": named.speaker_start,
+                            "speaker_end": named.speaker_end,
+                            "resolved_from": s.resolved_from or s.speaker_surface,
+                        }
+                    )
 
     @property
     def previous(self) -> tuple[int, int] | None:
