@@ -592,8 +592,14 @@ class _Finder(SpeakerFinder):
         lowercase words ('Como exemplos de investimentos apontou ...') whose capitalised
         first word is so only as the sentence opens."""
         for p, tok in enumerate(toks[:k]):
-            if tok.quoted or tok.text in ",;:":
+            if tok.quoted or tok.text in ";:":
                 return False
+            if tok.text == ",":
+                # only a fronted adverbial closes with a comma ('Por otro lado, aseguró');
+                # a clause before it may hold the subject ('El dato, aseguró ...')
+                if any(t.cls not in (OTHER, BETWEEN, CONN, DATE) for t in toks[1:p] if t.word):
+                    return False
+                continue
             if not tok.word or tok.cls in (BETWEEN, CONN, DATE):
                 continue
             if tok.low in self.lex.complementizers or tok.low in self.lex.relatives:
