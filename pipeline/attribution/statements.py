@@ -145,6 +145,8 @@ class _Finder(SpeakerFinder):
         units = self._units(sents, quotes)
         self.units = units
         self.sources_after = phrase_table(tuple(self.lex.speech.sources_after))
+        self.as_words = set(self.lex.speech.as_clauses)
+        self.joins = set(self.lex.speech.name_joins)
         self.unit_starts = [u.start for u in units]
         self.units_total = len(units)
         self.paragraph = paragraphs(self.text, [(u.start, u.end) for u in units])
@@ -433,7 +435,12 @@ class _Finder(SpeakerFinder):
                 or self._anonymous_before(toks, k)
                 or self._dropped_subject(toks, k)
             )
-        if speaker is None or self._already_said(toks[k].start, speaker):
+        if speaker is None:
+            return False
+        # 'as X claims', es 'como sostiene X': the clause opens before the first of them
+        if self._as_clause(unit, speaker, speaker.i if speaker is left else k):
+            return True
+        if self._already_said(toks[k].start, speaker):
             return False
         if (
             0 < speaker.i < k
@@ -462,6 +469,30 @@ class _Finder(SpeakerFinder):
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _as_clause(self, unit: _Unit, speaker: Mention, opens: int) -> bool:
+        """'... is under 3 percent and not above 4 percent, as X claims': the phrase
+        before the comma, back to the last comma, 'and' or 'that', is X's claim, the
+        narrower statement inside the sentence's speaker's."""
+        toks = unit.toks
+        p = opens - 1
+        # past the role's words the phrase left out: 'as opposition leader X claims'
+        while p > opens - 4 and p > 1 and toks[p].word and toks[p].low not in self.as_words:
+            p -= 1
+        if p < 1 or toks[p].low not in self.as_words or toks[p - 1].text != ",":
+            return False
+        end = p - 1
+        first = end
+        while first > 0 and not (
+            toks[first - 1].text in ",;:"
+            or toks[first - 1].low in self.lex.complementizers
+            or toks[first - 1].low in self.joins
+            or toks[first - 1].quoted
+        ):
+            first -= 1
+        if first == end:
+            return False
+        return self._add(speaker, toks[p].text, "indirect", toks[first].start, toks[end - 1].end)
 
     def _after_partial_quote(self, unit: _Unit, end: int) -> None:
         """'afirmou "não abrir mão" da meta de crescer 7,5%': a quoted phrase inside the
