@@ -744,12 +744,18 @@ class _Finder(SpeakerFinder):
 
     def _add_colons(self) -> None:
         """'Putin: ...' speaks; 'Ukraine: 5 killed in attack' is a headline about a place.
-        A colon speaker must be a person or a body the article names as such."""
+        A colon speaker must be a person or a body the article names as such, or one it
+        has speak elsewhere ('Inpe: ...' and 'Segundo o Inpe, ...')."""
+        speaking = {
+            w: s.speaker_kind for s in self.statements for w in fold(s.speaker_surface).split()
+        }
         for np, kind, (start, end) in self.colons:
             person = np.titles or len(np.names) > 1 or fold(np.names[-1]) in self.person_names
-            if not (person or np.org) or any(s.start <= start < s.end for s in self.statements):
+            known = person or np.org or fold(np.names[-1]) in speaking
+            if not known or any(s.start <= start < s.end for s in self.statements):
                 continue
-            speaker = Speaker(np, "org" if np.org else "person", np.surface, np.start, np.end)
+            who = "org" if np.org else "person" if person else speaking[fold(np.names[-1])]
+            speaker = Speaker(np, who, np.surface, np.start, np.end)
             self.statements.append(speaker.statement(":", kind, start, end))
 
     def _continuation(self, unit: _Unit) -> None:
