@@ -500,6 +500,8 @@ class _Finder(SpeakerFinder):
         quote or cue of the unit."""
         toks = unit.toks
         rest = [t for t in toks if t.start >= end]
+        if len(rest) > 1 and rest[0].text == "," and rest[1].low in self.prepositions:
+            return  # ', no Fórum de ...', ', at the summit': the reporter's setting
         stop = next(
             (
                 p
