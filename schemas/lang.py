@@ -281,6 +281,18 @@ class SpeechData(_Section):
         default_factory=list,
         description="words between a source noun and its body: 'from', 'of', 'by', 'của', 'du'",
     )
+    as_clauses: list[str] = Field(
+        default_factory=list,
+        description="words opening a comment clause after a comma ('as' in '..., not above "
+        "4 percent, as X claims'; es/pt 'como'): the phrase before the comma is X's, "
+        "even inside another speaker's statement",
+    )
+    programmes: list[str] = Field(
+        default_factory=list,
+        description="head words of a named programme, project or survey that a body runs: "
+        "'Projeto', 'Programa', 'Encuesta'; named with its body ('the X Project, of the Y "
+        "Institute'), its figures are the body's",
+    )
     source_verbs: list[str] = Field(
         default_factory=list,
         description="cues only when their subject is a source noun: 'show' in 'ACI figures "

@@ -25,7 +25,11 @@ def paragraphs(text: str, units: list[tuple[int, int]]) -> list[int]:
         if end is not None and "\n" in text[end:start]:
             index += 1
         out.append(index)
+        # a unit may end with the line break after it (a headline without a full stop
+        # is one sentence with its blank line): the break counts from its last word
         end = stop
+        while end > start and text[end - 1].isspace():
+            end -= 1
     return out
 
 

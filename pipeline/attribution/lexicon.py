@@ -323,6 +323,9 @@ class Lexicon:
             tok = toks[i]
             cls = class_word.get(tok.low)
             if cls is not None:
+                if cls == BETWEEN and _inside_name(toks, i):
+                    k = i + 1  # 'tracking firm First Call': a name's word, no adverb
+                    continue
                 if not tok.quoted:  # a quoted word starts no phrase
                     tok.cls = cls
                     if cls in (TITLE, ORG, PRON):
@@ -559,3 +562,15 @@ def _quote_marks(lex: Lexicon) -> tuple[dict[str, list[tuple[str, str]]], re.Pat
 def _closes(text: str, j: int) -> bool:
     """An either-mark that could open or close closes when punctuation or a space follows."""
     return j >= len(text) or not text[j].isalnum()
+
+
+def _inside_name(toks: list[Tok], i: int) -> bool:
+    """A capitalised word inside a sentence right before another capitalised word: part
+    of a name ('First Call', 'Just Eat'), whatever the word's class alone."""
+    return (
+        0 < i < len(toks) - 1
+        and toks[i].cap
+        and toks[i - 1].word
+        and toks[i + 1].cap
+        and toks[i].cls == NAME
+    )

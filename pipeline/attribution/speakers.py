@@ -82,9 +82,13 @@ class SpeakerFinder:
         self.titles_of: dict[str, list[str]] = {}  # folded last name -> titles seen with it
         self.unit_index = 0
         self.midcaps: set[str] = set()  # capitalised words seen inside a sentence
+        # where a person's role with no one named before it stands ('o governante disse'
+        # in an article that names the minister later): the statement finder looks ahead
+        self.unnamed_roles: set[int] = set()
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
         self.roles = role_nouns(lex.speech)
+        self.programmes = {fold(w) for w in lex.speech.programmes}
         # for `_opener`: this unit's tokens and len(person_names) before it was read; the
         # same for the last unit if it was silent, with its index
         self.unit_opening: tuple[list[Tok], int] = ([], 0)
@@ -127,7 +131,13 @@ class SpeakerFinder:
             # 'Amélie de Montchalin, la ministre des Comptes publics, ...': her role
             if np.j + 1 < stop and toks[np.j].text == ",":
                 role = self._parse(toks, np.j + 1, stop)
-                if role is not None and role.titles and not role.named and not role.org:
+                if (
+                    role is not None
+                    and role.titles
+                    and not role.named
+                    and not role.org
+                    and _apposition_closes(toks, np, role, stop)
+                ):
                     np.titles = np.titles + role.titles
                     np.mods = np.mods + role.mods
             return np
@@ -141,6 +151,38 @@ class SpeakerFinder:
                     return _with_role(named, np)
             if toks[p].text in ".;!?" or toks[p].quoted:
                 break
+        return np
+
+    def owner(self, toks: list[Tok], np: Mention) -> Mention:
+        """A named programme followed by the body that runs it ('o Projeto X (PX), do
+        Instituto Y', 'the X Survey of the Y Office'): the body, whose figures they are.
+        Any other phrase is its own speaker."""
+        words = [t for t in toks[np.i : np.j] if t.cls != DET and t.word]
+        # the head opens the name in Romance languages, ends it in English; a source
+        # noun's reading may have left it before the phrase ('la Encuesta de [Salarios]')
+        heads = words[:1] + words[-1:] + toks[max(0, np.i - 2) : np.i]
+        if not any(t.cap and fold(t.low) in self.programmes for t in heads):
+            return np
+        # the body after a link, past the rest of the programme's name ('do Desmatamento
+        # na Amazônia') and its acronym; a body only where its phrase has a head word
+        # ('Instituto', 'Office'), or after a comma ('..., do Inpe')
+        p, comma = np.j, False
+        while p < min(len(toks), np.j + MAX_NP) and not toks[p].quoted:
+            if toks[p].text == "(":  # the programme's acronym
+                while p < len(toks) and toks[p].text != ")" and p - np.j < MAX_NP:
+                    p += 1
+            elif toks[p].text == ",":
+                comma = True
+            elif not toks[p].word:
+                break
+            link = match_at(toks, p, self.lex.source_links) if toks[p].word else 0
+            if link:
+                body = self._np_after(toks, p + link, len(toks))
+                if body is not None and not body.pron and (body.org or (comma and body.named)):
+                    return body
+            if comma and toks[p].text != ",":
+                break
+            p += 1
         return np
 
     def _late_subject(self, toks: list[Tok], k: int) -> Mention | None:
@@ -729,6 +771,7 @@ class SpeakerFinder:
             fit = self._resolve_kind(np, role_kind)
             if fit is not None or role_kind != "person":
                 return fit
+            self.unnamed_roles.add(np.start)
         if np.org_part is not None:
             start, end = np.org_part
             return Speaker(np, "org", self.text[start:end], start, end)
@@ -894,6 +937,17 @@ def _with_role(named: Mention, role: Mention) -> Mention:
     named.titles = role.titles + named.titles
     named.mods = role.mods + named.mods
     return named
+
+
+def _apposition_closes(toks: list[Tok], named: Mention, role: Mention, stop: int) -> bool:
+    """'Name, role' is an apposition where the name opens its clause ('X, la ministre
+    des Comptes publics a déclaré') or a mark closes the role ('... du président X, la
+    ministre, a déclaré'). A name inside a phrase followed by a role and a verb is not
+    ('Durante la conferencia del presidente X, el funcionario aseveró': the official
+    is the subject of the verb, not X's title)."""
+    if opens_clause(toks, named.i):
+        return True
+    return role.j >= stop or not toks[role.j].word
 
 
 def _clause_boundary(toks: list[Tok], p: int) -> bool:

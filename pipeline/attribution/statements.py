@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -63,6 +63,7 @@ _ABBREVIATION = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-Я]{1,4}$")
 ANONYMOUS_TAIL = (
     7  # tokens an anonymous source's phrase may take ('people familiar with the talks')
 )
+CATAPHORA_PARAGRAPHS = 3  # paragraphs after an unnamed role within which its name comes
 CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
 
 
@@ -144,6 +145,8 @@ class _Finder(SpeakerFinder):
         units = self._units(sents, quotes)
         self.units = units
         self.sources_after = phrase_table(tuple(self.lex.speech.sources_after))
+        self.as_words = set(self.lex.speech.as_clauses)
+        self.joins = set(self.lex.speech.name_joins)
         self.unit_starts = [u.start for u in units]
         self.units_total = len(units)
         self.paragraph = paragraphs(self.text, [(u.start, u.end) for u in units])
@@ -164,7 +167,48 @@ class _Finder(SpeakerFinder):
             self.said[k] = not silent
             self.opening = (k, unit.toks, len(self.person_names)) if silent else None
         self._add_colons()
+        self._name_cataphora()
         return self.statements
+
+    def _name_cataphora(self) -> None:
+        """A person's role that no one named before stands for ('o governante disse ...')
+        is the first person named as a speaker after it, within the next paragraphs
+        ('... Álvaro Santos Pereira adiantou'): news names a minister late, never leaves
+        the role alone. With no such speaker the role stays as written."""
+        if not self.unnamed_roles:
+            return
+        starts = self.unit_starts
+        statements = self.statements
+        for role_start in sorted(self.unnamed_roles):
+            paragraph = self.paragraph[max(0, bisect_right(starts, role_start) - 1)]
+            named = next(
+                (
+                    s
+                    for s in statements
+                    if s.speaker_kind == "person"
+                    and s.resolved_from is None
+                    and s.speaker_start is not None
+                    and s.speaker_start > role_start
+                    and s.speaker_start not in self.unnamed_roles
+                    and any(w[:1].isupper() for w in s.speaker_surface.split())
+                ),
+                None,
+            )
+            if named is None or named.speaker_start is None:
+                continue
+            later = self.paragraph[max(0, bisect_right(starts, named.speaker_start) - 1)]
+            if later - paragraph > CATAPHORA_PARAGRAPHS:
+                continue
+            for i, s in enumerate(statements):
+                if s.speaker_start == role_start:
+                    statements[i] = s.model_copy(
+                        update={
+                            "speaker_surface": named.speaker_surface,
+                            "speaker_start": named.speaker_start,
+                            "speaker_end": named.speaker_end,
+                            "resolved_from": s.resolved_from or s.speaker_surface,
+                        }
+                    )
 
     @property
     def previous(self) -> tuple[int, int] | None:
@@ -305,6 +349,7 @@ class _Finder(SpeakerFinder):
         np = self._np_after(toks, first + n, len(toks), apposition=True)
         if np is None or np.pron:
             return
+        np = self.owner(toks, np)
         cue = self.text[toks[first].start : toks[first + n - 1].end]
         self._add(np, cue, "indirect", *self.previous)
 
@@ -390,7 +435,12 @@ class _Finder(SpeakerFinder):
                 or self._anonymous_before(toks, k)
                 or self._dropped_subject(toks, k)
             )
-        if speaker is None or self._already_said(toks[k].start, speaker):
+        if speaker is None:
+            return False
+        # 'as X claims', es 'como sostiene X': the clause opens before the first of them
+        if self._as_clause(unit, speaker, speaker.i if speaker is left else k):
+            return True
+        if self._already_said(toks[k].start, speaker):
             return False
         if (
             0 < speaker.i < k
@@ -420,12 +470,38 @@ class _Finder(SpeakerFinder):
             return False
         return self._add(speaker, cue_text, "indirect", *span)
 
+    def _as_clause(self, unit: _Unit, speaker: Mention, opens: int) -> bool:
+        """'... is under 3 percent and not above 4 percent, as X claims': the phrase
+        before the comma, back to the last comma, 'and' or 'that', is X's claim, the
+        narrower statement inside the sentence's speaker's."""
+        toks = unit.toks
+        p = opens - 1
+        # past the role's words the phrase left out: 'as opposition leader X claims'
+        while p > opens - 4 and p > 1 and toks[p].word and toks[p].low not in self.as_words:
+            p -= 1
+        if p < 1 or toks[p].low not in self.as_words or toks[p - 1].text != ",":
+            return False
+        end = p - 1
+        first = end
+        while first > 0 and not (
+            toks[first - 1].text in ",;:"
+            or toks[first - 1].low in self.lex.complementizers
+            or toks[first - 1].low in self.joins
+            or toks[first - 1].quoted
+        ):
+            first -= 1
+        if first == end:
+            return False
+        return self._add(speaker, toks[p].text, "indirect", toks[first].start, toks[end - 1].end)
+
     def _after_partial_quote(self, unit: _Unit, end: int) -> None:
         """'afirmou "não abrir mão" da meta de crescer 7,5%': a quoted phrase inside the
         reported clause; the clause's words after it are the speaker's too, up to the next
         quote or cue of the unit."""
         toks = unit.toks
         rest = [t for t in toks if t.start >= end]
+        if len(rest) > 1 and rest[0].text == "," and rest[1].low in self.prepositions:
+            return  # ', no Fórum de ...', ', at the summit': the reporter's setting
         stop = next(
             (
                 p
@@ -549,8 +625,14 @@ class _Finder(SpeakerFinder):
         lowercase words ('Como exemplos de investimentos apontou ...') whose capitalised
         first word is so only as the sentence opens."""
         for p, tok in enumerate(toks[:k]):
-            if tok.quoted or tok.text in ",;:":
+            if tok.quoted or tok.text in ";:":
                 return False
+            if tok.text == ",":
+                # only a fronted adverbial closes with a comma ('Por otro lado, aseguró');
+                # a clause before it may hold the subject ('El dato, aseguró ...')
+                if any(t.cls not in (OTHER, BETWEEN, CONN, DATE) for t in toks[1:p] if t.word):
+                    return False
+                continue
             if not tok.word or tok.cls in (BETWEEN, CONN, DATE):
                 continue
             if tok.low in self.lex.complementizers or tok.low in self.lex.relatives:
@@ -607,6 +689,8 @@ class _Finder(SpeakerFinder):
             if body is None and _described_head(toks, k + n):
                 body = k + n + 1  # 'according to tracking firm X': a word before the head
             np = self._np_after(toks, k + n if body is None else body, len(toks), apposition=True)
+        if np is not None:
+            np = self.owner(toks, np)
         # 'según fuentes del ministerio'
         np = np or self._anonymous_after(toks, k + n, not _first_word(toks, k))
         if np is None or (np.pron and not self._resolvable(np)):
@@ -662,12 +746,18 @@ class _Finder(SpeakerFinder):
 
     def _add_colons(self) -> None:
         """'Putin: ...' speaks; 'Ukraine: 5 killed in attack' is a headline about a place.
-        A colon speaker must be a person or a body the article names as such."""
+        A colon speaker must be a person or a body the article names as such, or one it
+        has speak elsewhere ('Inpe: ...' and 'Segundo o Inpe, ...')."""
+        speaking = {
+            w: s.speaker_kind for s in self.statements for w in fold(s.speaker_surface).split()
+        }
         for np, kind, (start, end) in self.colons:
             person = np.titles or len(np.names) > 1 or fold(np.names[-1]) in self.person_names
-            if not (person or np.org) or any(s.start <= start < s.end for s in self.statements):
+            known = person or np.org or fold(np.names[-1]) in speaking
+            if not known or any(s.start <= start < s.end for s in self.statements):
                 continue
-            speaker = Speaker(np, "org" if np.org else "person", np.surface, np.start, np.end)
+            who = "org" if np.org else "person" if person else speaking[fold(np.names[-1])]
+            speaker = Speaker(np, who, np.surface, np.start, np.end)
             self.statements.append(speaker.statement(":", kind, start, end))
 
     def _continuation(self, unit: _Unit) -> None:
