@@ -129,6 +129,7 @@ def _candidate(
         value_max=quantity.value_max,
         unit=quantity.unit,
         dimension=quantity.dimension,
+        kind=quantity.kind,
         surface=quantity.surface,
         bound=quantity.bound,
         approx=quantity.approx,

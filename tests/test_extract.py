@@ -77,3 +77,16 @@ def test_sentence_repeated_word_for_word_states_its_figure_once(tmp_path) -> Non
     article = ingest_file(tmp_path / "a.txt", tmp_path)
     candidates, _ = extract(segment(article.text, article.lang), article)
     assert [c.value for c in candidates if c.unit == "tonne"] == [658e6]
+
+
+def test_claims_carry_the_kind_of_their_quantity(tmp_path) -> None:
+    (tmp_path / "b.txt").write_text(
+        "Harbour traffic grew.\nThe port authority said 2 million tonnes of grain left the "
+        "port, 7 percent more, worth 900 million euros.\n"
+    )
+    article = ingest_file(tmp_path / "b.txt", tmp_path)
+    candidates, _ = extract(segment(article.text, article.lang), article)
+    kinds = {c.surface: c.kind for c in candidates}
+    assert kinds.get("2 million tonnes") == "mass"
+    assert kinds.get("7 percent") == "percent"
+    assert kinds.get("900 million euros") == "money"

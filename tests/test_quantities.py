@@ -165,6 +165,20 @@ def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:
     assert [q.kind for q in extract_quantities(text, lang)] == [kind]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Die Arbeitslosenquote sank um 0,4 Prozentpunkte.", "de", 0.4),
+        ("De rente steeg met ruim 1,5 procentpunt.", "nl", 1.5),
+        ("Turnout fell by 3 percentage points.", "en", 3.0),
+    ],
+)
+def test_percentage_points_are_percent_of_kind_point(text: str, lang: str, value: float) -> None:
+    (quantity,) = extract_quantities(text, lang)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, "percent", "percentage point")
+    assert "percentage point" in (quantity.number_note or "")
+
+
 def test_jsonl_protocol_emits_the_kind() -> None:
     out = io.StringIO()
     run_jsonl(['{"id": 1, "text": "It weighs 5 kg.", "lang": "en"}'], out)
