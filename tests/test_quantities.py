@@ -168,6 +168,21 @@ def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "value"),
     [
+        ("Il Belgio (12,4 milioni di visitatori) segue la Spagna (83 milioni).", "it", 83e6),
+        ("Los ingresos de Chile (2.300 millones) crecieron.", "es", 2.3e9),
+    ],
+)
+def test_bracketed_amount_is_no_footnote(text: str, lang: str, value: float) -> None:
+    assert value in [q.value for q in extract_quantities(text, lang)]
+
+
+def test_bracketed_whole_number_alone_is_a_footnote() -> None:
+    assert extract_quantities("Die Regel gilt seit langem (3) und bleibt.", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
         ("Die Arbeitslosenquote sank um 0,4 Prozentpunkte.", "de", 0.4),
         ("De rente steeg met ruim 1,5 procentpunt.", "nl", 1.5),
         ("Turnout fell by 3 percentage points.", "en", 3.0),
@@ -201,6 +216,14 @@ def test_jsonl_protocol_emits_the_kind() -> None:
             "Las ventas sumaron 610 millones y el beneficio, 38 millones de euros.",
             "es",
             [610e6, 38e6],
+            "sentence",
+        ),
+        # a scaled run of number words after an amount in its sentence shares its unit
+        (
+            "Este año se exportaron un millón 150 mil toneladas y el próximo casi un millón "
+            "400 mil, según el ministerio.",
+            "es",
+            [1150000.0, 1400000.0],
             "sentence",
         ),
         # a unit right after a bare number, in the same clause: 'van ... naar ... procent'
@@ -238,6 +261,8 @@ def test_bare_number_takes_the_unit_of_its_context(
         ("Revenue reached €2 billion while 300 staff left.", "en"),  # a noun: a count
         ("Der Umsatz stieg um 5 Mio. Euro, 12 Filialen und 7 Lager.", "de"),  # count nearer
         ("A ticket costs €7.50 and 45 is the number we sold.", "en"),  # whole, unscaled
+        # a scaled run of words after an amount of another size
+        ("Despite a budget of £3 billion, nearly a million were waiting.", "en"),
         ("The loan of $40 million runs 25 - year terms.", "en"),  # cut by a dash
     ],
 )

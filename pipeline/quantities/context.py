@@ -42,7 +42,7 @@ def infer_units(text: str, items: list[Found]) -> None:
             continue
         if source.unit.canonical == "percent" and item.value > _MAX_PERCENT:
             continue
-        if level == "sentence" and item.scale == 1.0 and not _same_writing(item, source):
+        if level == "sentence" and not _shares_scale(item, source):
             continue
         item.unit = source.unit
         item.note = _note(item.note, f"unit {source.unit.canonical} inferred from the {level}")
@@ -121,6 +121,20 @@ def _scaled(item: Found) -> bool:
 
 def _shares(item: Found) -> bool:
     return item.unit is not None and item.unit.dimension in SHARED_DIMENSIONS
+
+
+def _shares_scale(item: Found, source: Found) -> bool:
+    """Whether a bare number takes the unit of one in its sentence: a number written
+    with a scale ('520 millones'), or in words with a scale word, after an amount of its
+    size ('un millón 268 mil barriles ... casi un millón 300 mil'; not 'a million are
+    waiting ... despite £5 billion', nor 'after £5 billion, a million wait'), or one
+    written alike."""
+    if item.scale != 1.0:
+        return True
+    if item.form == "words":
+        size = item.value / source.value if source.value else 0.0
+        return source.end <= item.start and 1 / _SCALE_SPAN <= size <= _SCALE_SPAN
+    return _same_writing(item, source)
 
 
 def _same_writing(item: Found, source: Found) -> bool:

@@ -600,7 +600,19 @@ def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
         or lex.cue_before.find(text, item.start) is not None
         or bool(lex.cue_after.match(text, end))
         or (item.value.is_integer() and _next_to_month(text, item, lex))
-        or (item.start > 0 and text[item.start - 1] in "([" and text[end : end + 1] in ")]")
+        or _footnote(text, item)
+    )
+
+
+def _footnote(text: str, item: Found) -> bool:
+    """'(3)', '[12]': a bracketed whole number alone; '(140,7 milioni)' is an amount."""
+    return (
+        item.start > 0
+        and text[item.start - 1] in "(["
+        and text[item.end : item.end + 1] in ")]"
+        and item.form == "num"
+        and item.scale == 1.0
+        and item.value.is_integer()
     )
 
 
