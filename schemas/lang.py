@@ -183,6 +183,12 @@ class HedgeData(_Section):
     range_dash: list[str] = Field(
         default_factory=list, description="joins that make a range on their own: '-', 'to'"
     )
+    change_start: list[str] = Field(
+        default_factory=list,
+        description="range_start words that may open a change instead ('from' in 'rose from "
+        "$3 million to $5 million'): two ends each written whole, unit and scale, are two "
+        "figures",
+    )
 
 
 class NotQuantityData(_Section):

@@ -547,6 +547,8 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     second = _read(text, match, lex, joined=True) if match else None
     if second is None or not _same_kind(item, second):
         return None
+    if opener and opener[0].lower() in lex.change_start and _whole(item, second):
+        return None  # 'pasó de $us 103 millones a $us 133 millones': from one to the other
     value = item.value
     if item.scale == 1.0 and second.scale != 1.0:
         value *= second.scale
@@ -562,6 +564,22 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     if opener:
         item.start = opener[1]
     return second
+
+
+def _whole(first: Found, second: Found) -> bool:
+    """Whether both ends of a from-to are written whole: each with its unit and its own
+    scale word. A range writes what its ends share once ('from $3 to $5 million'); one
+    that repeats only the unit ('ranged from -18 °C to -34 °C', '$350 per kg to $680 per
+    kg') is still read as a range, as quantulum3's suite does; repeating the scale word
+    too ('de $us 103 millones a $us 133 millones') names two amounts."""
+    return (
+        first.scale > 1.0
+        and first.unit is not None
+        and second.unit is not None
+        and second.unit_surface is not None
+        and first.scale == second.scale
+        and first.last_scale == second.last_scale
+    )
 
 
 @cache
