@@ -181,6 +181,26 @@ def test_bracketed_whole_number_alone_is_a_footnote() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("La empresa ganó 12 millones de euros con 90 millones de ingresos.", "es", 90e6, "EUR"),
+        ("Il comune ha speso 3 milioni di euro, su 8 milioni di spesa.", "it", 8e6, "EUR"),
+        ("Der Konzern machte 2 Mrd. Euro Gewinn bei 9 Mrd. Umsatz.", "de", 9e9, "EUR"),
+        ("The club made a £4 million profit on 60 million of revenue.", "en", 60e6, "GBP"),
+        ("De winst was 5 miljoen euro bij 40 miljoen omzet.", "nl", 40e6, "EUR"),
+        ("A rede teve 7 milhões de euros de lucro e 30 milhões de receitas.", "pt", 30e6, "EUR"),
+        ("Le groupe a dégagé 2 millions d'euros sur 15 millions de recettes.", "fr", 15e6, "EUR"),
+    ],
+)
+def test_a_sum_noun_leaves_the_unit_to_the_context(
+    text: str, lang: str, value: float, unit: str
+) -> None:
+    found = {q.value: q for q in extract_quantities(text, lang)}
+    assert found[value].unit == unit
+    assert "inferred" in (found[value].number_note or "")
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "value"),
     [
         ("Die Arbeitslosenquote sank um 0,4 Prozentpunkte.", "de", 0.4),

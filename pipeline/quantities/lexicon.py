@@ -134,6 +134,7 @@ class Lexicon:
     ordinal: re.Pattern
     noun: re.Pattern
     stopwords: frozenset[str]
+    amount_nouns: frozenset[str]  # 'ingresos': a scaled number before it is a sum, no count
     unit_links: frozenset[str]  # "de" in "millones de euros": between a scale and its unit
 
     def unit(self, written: str, before: bool = False) -> Unit | None:
@@ -421,4 +422,5 @@ def _cue_patterns(data: LangData) -> dict:
         ),
         "stopwords": frozenset(w.lower() for w in counts.stopwords),
         "unit_links": frozenset(w.lower() for w in data.units.links),
+        "amount_nouns": frozenset(w.lower() for w in data.units.amount_nouns),
     }

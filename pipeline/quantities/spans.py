@@ -663,8 +663,8 @@ def _noun(text: str, item: Found, lex: Lexicon) -> None:
         if match is None:
             return
         word = match.group("n")
-    if word.lower() in lex.stopwords:
-        return
+    if word.lower() in lex.stopwords or word.lower() in lex.amount_nouns:
+        return  # a sum ('515 millones de ingresos') counts nothing; its unit is implicit
     if word[0].isupper() and not lex.data.counts.capitalised_nouns:
         return
     item.noun = ((match.group("c") or "") + word).strip()
