@@ -246,6 +246,14 @@ def test_jsonl_protocol_emits_the_kind() -> None:
             [1150000.0, 1400000.0],
             "sentence",
         ),
+        # an unscaled whole number of the amount's size before it in its sentence
+        (
+            "Il latte costa 0,46 euro al litro al Nord, ma al Sud ne pagano appena 0,4.",
+            "it",
+            [0.46, 0.4],
+            "sentence",
+        ),
+        ("El kilo costaba 12,5 euros en mayo y ahora apenas 11.", "es", [12.5, 11.0], "sentence"),
         # a unit right after a bare number, in the same clause: 'van ... naar ... procent'
         ("Het aandeel zakte van 81,4 naar 79,9 procent.", "nl", [81.4, 79.9], "sentence"),
         # a scaled number takes the unit its paragraph set
