@@ -159,6 +159,10 @@ def test_scaled_value_carries_no_binary_noise(text: str, lang: str, value: float
         ("Un niño de 9 años de edad fue rescatado.", "es", "age"),
         ("Die Frau ist 83 Jahre alt.", "de", "age"),
         ("Cụ bà 102 tuổi vẫn khỏe mạnh.", "vi", "age"),
+        ("The village finally got 300 Mbps broadband.", "en", "data rate"),
+        ("Its battery holds 4,410 mAh.", "en", "charge"),
+        ("The diesel estate averages 61 mpg.", "en", "fuel economy"),
+        ("The old van managed 24 miles per gallon.", "en", "fuel economy"),
     ],
 )
 def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:
