@@ -65,6 +65,8 @@ CANONICAL_UNITS: dict[str, str] = {
     "Gbit/s": "data rate",
     "mAh": "charge",
     "mpg": "fuel economy",
+    # 'sixfold', 'dreifach': a multiplier, which the guidelines keep out of the claims
+    "times": "multiplier",
     # physics and medicine in the news: named in full, as pint and quantulum3 name them
     "electronvolt": "energy",
     "kiloelectronvolt": "energy",

@@ -46,15 +46,16 @@ TIMES = [
     ("en", "The ferry service was halted for nine days after the flood.", "nine days"),
     ("en", "A 14-year-old pupil designed the new school logo.", "14-year"),
     ("es", "El conductor, de 47 años de edad, resultó ileso.", "47 años"),
+    ("en", "Complaints about the landlord rose 12-fold in two years.", "12-fold"),
 ]
 
 
 @pytest.mark.parametrize("lang,text,surface", TIMES, ids=[c[2] for c in TIMES])
-def test_durations_and_ages_are_quantities_but_no_claims(
+def test_durations_ages_and_multipliers_are_quantities_but_no_claims(
     lang: str, text: str, surface: str
 ) -> None:
     quantity = _quantity(text, lang, surface)
-    assert quantity.kind in ("duration", "age")
+    assert quantity.kind in ("duration", "age", "multiplier")
     assert not is_claim(quantity, text, lang)
 
 
