@@ -615,10 +615,33 @@ def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
         return False
     return (
         _is_year(item)
-        or lex.cue_before.find(text, item.start) is not None
+        or _after_cue(text, item, lex)
         or bool(lex.cue_after.match(text, end))
         or (item.value.is_integer() and _next_to_month(text, item, lex))
         or _footnote(text, item)
+    )
+
+
+def _after_cue(text: str, item: Found, lex: Lexicon) -> bool:
+    """After a reference word ('page 3', 'năm 2024'); a grouped numeral after a word of
+    time is no year or day ('từ đầu năm 7.723 ca': cases since the start of the year)."""
+    cue = lex.cue_before.find(text, item.start)
+    if cue is None:
+        return False
+    unit = lex.units_after.get(cue[0]) or lex.units_after.get(cue[0].lower())
+    return not (unit is not None and unit.dimension == "time" and _grouped(item))
+
+
+def _grouped(item: Found) -> bool:
+    """'7.723', '12,500': a whole numeral written with group separators, as years and
+    days are not."""
+    return (
+        item.form == "num"
+        and item.value >= 1000
+        and item.value.is_integer()
+        and not item.raw.isdigit()
+        and bool(item.note)
+        and "group" in item.note
     )
 
 
