@@ -79,7 +79,10 @@ def extract(
 
 
 # kinds of quantity that state no claim: times and ranks are read, not claimed
-NOT_CLAIM_KINDS = frozenset({"duration", "age", "year", "date", "time", "ordinal", "rank"})
+# multipliers ('a 10-fold rise') too: the annotation guidelines leave them out
+NOT_CLAIM_KINDS = frozenset(
+    {"duration", "age", "year", "date", "time", "ordinal", "rank", "multiplier"}
+)
 
 
 def is_claim(quantity: Quantity, text: str, lang: str) -> bool:
@@ -129,6 +132,7 @@ def _candidate(
         value_max=quantity.value_max,
         unit=quantity.unit,
         dimension=quantity.dimension,
+        kind=quantity.kind,
         surface=quantity.surface,
         bound=quantity.bound,
         approx=quantity.approx,

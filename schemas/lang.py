@@ -158,6 +158,12 @@ class UnitData(_Section):
         description="names quantulum3's unit catalogue holds that news uses as plain words "
         "('span', 'score', 'point'): left out of the generated catalogue",
     )
+    amount_nouns: list[str] = Field(
+        default_factory=list,
+        description="nouns that name a sum, not things counted ('ingresos' in '515 millones "
+        "de ingresos', 'spesa'): the number before them is a bare amount, whose unit its "
+        "context may set",
+    )
     age_after: list[str] = Field(
         default_factory=list,
         description="words after a time that make it an age: 'old' in '15 years old', "
@@ -182,6 +188,12 @@ class HedgeData(_Section):
     )
     range_dash: list[str] = Field(
         default_factory=list, description="joins that make a range on their own: '-', 'to'"
+    )
+    change_start: list[str] = Field(
+        default_factory=list,
+        description="range_start words that may open a change instead ('from' in 'rose from "
+        "$3 million to $5 million'): two ends each written whole, unit and scale, are two "
+        "figures",
     )
 
 

@@ -97,6 +97,9 @@ class ClaimCandidate(BaseModel):
     value_max: float | None = None
     unit: str
     dimension: str
+    kind: str = Field(
+        default="count", description="what the quantity measures, as the extractor typed it"
+    )
     surface: str
     bound: str
     approx: bool = False

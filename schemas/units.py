@@ -59,6 +59,14 @@ CANONICAL_UNITS: dict[str, str] = {
     "petabyte": "data",
     "exabyte": "data",
     "bit": "data",
+    # a line's speed, a battery's charge, a car's fuel economy: pint reads the first two
+    "kbit/s": "data rate",
+    "Mbit/s": "data rate",
+    "Gbit/s": "data rate",
+    "mAh": "charge",
+    "mpg": "fuel economy",
+    # 'sixfold', 'dreifach': a multiplier, which the guidelines keep out of the claims
+    "times": "multiplier",
     # physics and medicine in the news: named in full, as pint and quantulum3 name them
     "electronvolt": "energy",
     "kiloelectronvolt": "energy",

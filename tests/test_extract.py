@@ -46,15 +46,16 @@ TIMES = [
     ("en", "The ferry service was halted for nine days after the flood.", "nine days"),
     ("en", "A 14-year-old pupil designed the new school logo.", "14-year"),
     ("es", "El conductor, de 47 años de edad, resultó ileso.", "47 años"),
+    ("en", "Complaints about the landlord rose 12-fold in two years.", "12-fold"),
 ]
 
 
 @pytest.mark.parametrize("lang,text,surface", TIMES, ids=[c[2] for c in TIMES])
-def test_durations_and_ages_are_quantities_but_no_claims(
+def test_durations_ages_and_multipliers_are_quantities_but_no_claims(
     lang: str, text: str, surface: str
 ) -> None:
     quantity = _quantity(text, lang, surface)
-    assert quantity.kind in ("duration", "age")
+    assert quantity.kind in ("duration", "age", "multiplier")
     assert not is_claim(quantity, text, lang)
 
 
@@ -77,3 +78,16 @@ def test_sentence_repeated_word_for_word_states_its_figure_once(tmp_path) -> Non
     article = ingest_file(tmp_path / "a.txt", tmp_path)
     candidates, _ = extract(segment(article.text, article.lang), article)
     assert [c.value for c in candidates if c.unit == "tonne"] == [658e6]
+
+
+def test_claims_carry_the_kind_of_their_quantity(tmp_path) -> None:
+    (tmp_path / "b.txt").write_text(
+        "Harbour traffic grew.\nThe port authority said 2 million tonnes of grain left the "
+        "port, 7 percent more, worth 900 million euros.\n"
+    )
+    article = ingest_file(tmp_path / "b.txt", tmp_path)
+    candidates, _ = extract(segment(article.text, article.lang), article)
+    kinds = {c.surface: c.kind for c in candidates}
+    assert kinds.get("2 million tonnes") == "mass"
+    assert kinds.get("7 percent") == "percent"
+    assert kinds.get("900 million euros") == "money"

@@ -159,10 +159,63 @@ def test_scaled_value_carries_no_binary_noise(text: str, lang: str, value: float
         ("Un niño de 9 años de edad fue rescatado.", "es", "age"),
         ("Die Frau ist 83 Jahre alt.", "de", "age"),
         ("Cụ bà 102 tuổi vẫn khỏe mạnh.", "vi", "age"),
+        ("The village finally got 300 Mbps broadband.", "en", "data rate"),
+        ("Its battery holds 4,410 mAh.", "en", "charge"),
+        ("The diesel estate averages 61 mpg.", "en", "fuel economy"),
+        ("The old van managed 24 miles per gallon.", "en", "fuel economy"),
     ],
 )
 def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:
     assert [q.kind for q in extract_quantities(text, lang)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Il Belgio (12,4 milioni di visitatori) segue la Spagna (83 milioni).", "it", 83e6),
+        ("Los ingresos de Chile (2.300 millones) crecieron.", "es", 2.3e9),
+    ],
+)
+def test_bracketed_amount_is_no_footnote(text: str, lang: str, value: float) -> None:
+    assert value in [q.value for q in extract_quantities(text, lang)]
+
+
+def test_bracketed_whole_number_alone_is_a_footnote() -> None:
+    assert extract_quantities("Die Regel gilt seit langem (3) und bleibt.", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("La empresa ganó 12 millones de euros con 90 millones de ingresos.", "es", 90e6, "EUR"),
+        ("Il comune ha speso 3 milioni di euro, su 8 milioni di spesa.", "it", 8e6, "EUR"),
+        ("Der Konzern machte 2 Mrd. Euro Gewinn bei 9 Mrd. Umsatz.", "de", 9e9, "EUR"),
+        ("The club made a £4 million profit on 60 million of revenue.", "en", 60e6, "GBP"),
+        ("De winst was 5 miljoen euro bij 40 miljoen omzet.", "nl", 40e6, "EUR"),
+        ("A rede teve 7 milhões de euros de lucro e 30 milhões de receitas.", "pt", 30e6, "EUR"),
+        ("Le groupe a dégagé 2 millions d'euros sur 15 millions de recettes.", "fr", 15e6, "EUR"),
+    ],
+)
+def test_a_sum_noun_leaves_the_unit_to_the_context(
+    text: str, lang: str, value: float, unit: str
+) -> None:
+    found = {q.value: q for q in extract_quantities(text, lang)}
+    assert found[value].unit == unit
+    assert "inferred" in (found[value].number_note or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Die Arbeitslosenquote sank um 0,4 Prozentpunkte.", "de", 0.4),
+        ("De rente steeg met ruim 1,5 procentpunt.", "nl", 1.5),
+        ("Turnout fell by 3 percentage points.", "en", 3.0),
+    ],
+)
+def test_percentage_points_are_percent_of_kind_point(text: str, lang: str, value: float) -> None:
+    (quantity,) = extract_quantities(text, lang)
+    assert (quantity.value, quantity.unit, quantity.kind) == (value, "percent", "percentage point")
+    assert "percentage point" in (quantity.number_note or "")
 
 
 def test_jsonl_protocol_emits_the_kind() -> None:
@@ -189,6 +242,22 @@ def test_jsonl_protocol_emits_the_kind() -> None:
             [610e6, 38e6],
             "sentence",
         ),
+        # a scaled run of number words after an amount in its sentence shares its unit
+        (
+            "Este año se exportaron un millón 150 mil toneladas y el próximo casi un millón "
+            "400 mil, según el ministerio.",
+            "es",
+            [1150000.0, 1400000.0],
+            "sentence",
+        ),
+        # an unscaled whole number of the amount's size before it in its sentence
+        (
+            "Il latte costa 0,46 euro al litro al Nord, ma al Sud ne pagano appena 0,4.",
+            "it",
+            [0.46, 0.4],
+            "sentence",
+        ),
+        ("El kilo costaba 12,5 euros en mayo y ahora apenas 11.", "es", [12.5, 11.0], "sentence"),
         # a unit right after a bare number, in the same clause: 'van ... naar ... procent'
         ("Het aandeel zakte van 81,4 naar 79,9 procent.", "nl", [81.4, 79.9], "sentence"),
         # a scaled number takes the unit its paragraph set
@@ -224,6 +293,8 @@ def test_bare_number_takes_the_unit_of_its_context(
         ("Revenue reached €2 billion while 300 staff left.", "en"),  # a noun: a count
         ("Der Umsatz stieg um 5 Mio. Euro, 12 Filialen und 7 Lager.", "de"),  # count nearer
         ("A ticket costs €7.50 and 45 is the number we sold.", "en"),  # whole, unscaled
+        # a scaled run of words after an amount of another size
+        ("Despite a budget of £3 billion, nearly a million were waiting.", "en"),
         ("The loan of $40 million runs 25 - year terms.", "en"),  # cut by a dash
     ],
 )

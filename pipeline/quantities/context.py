@@ -27,6 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u00bb\u201d)\]]*[\s\u00a0]+(?=\S)|\
 _PARAGRAPH_END = re.compile(r"\n[ \t\u00a0]*\n")
 _NEXT_GAP = 16  # at most this many characters between a bare number and a unit after it
 _SCALE_SPAN = 100.0  # a bare number shares the scale of one within this factor of it
+_CLOSE_SPAN = 1.5  # an unscaled whole number this near an amount's size is of its unit
 _MAX_PERCENT = 100.0
 _WORDS_FLOOR = 1000.0  # number words from a thousand up hold a scale word
 
@@ -42,7 +43,7 @@ def infer_units(text: str, items: list[Found]) -> None:
             continue
         if source.unit.canonical == "percent" and item.value > _MAX_PERCENT:
             continue
-        if level == "sentence" and item.scale == 1.0 and not _same_writing(item, source):
+        if level == "sentence" and not _shares_scale(item, source):
             continue
         item.unit = source.unit
         item.note = _note(item.note, f"unit {source.unit.canonical} inferred from the {level}")
@@ -123,12 +124,28 @@ def _shares(item: Found) -> bool:
     return item.unit is not None and item.unit.dimension in SHARED_DIMENSIONS
 
 
+def _shares_scale(item: Found, source: Found) -> bool:
+    """Whether a bare number takes the unit of one in its sentence: a number written
+    with a scale ('520 millones'), or in words with a scale word, after an amount of its
+    size ('un millón 268 mil barriles ... casi un millón 300 mil'; not 'a million are
+    waiting ... despite £5 billion', nor 'after £5 billion, a million wait'), or one
+    written alike."""
+    if item.scale != 1.0:
+        return True
+    if item.form == "words":
+        size = item.value / source.value if source.value else 0.0
+        return source.end <= item.start and 1 / _SCALE_SPAN <= size <= _SCALE_SPAN
+    return _same_writing(item, source)
+
+
 def _same_writing(item: Found, source: Found) -> bool:
     """Whether an unscaled bare number is written like a figure of its sentence's unit:
     '520 millones ... y un beneficio de 36' (36 millones: the scale is shared when the
     two are of a size), '31,8 euro (30,3 al Nord)' (a decimal, as prices are). A bare
     whole number beside an unscaled amount ('$4.25, and 32 is the number I want') is
-    more often a count. Shares the scale into `item` when it says yes."""
+    more often a count, unless it is of the amount's size (within `_CLOSE_SPAN`: '31,8
+    euro ... appena 28'), as amounts compared in one sentence are. Shares the scale into
+    `item` when it says yes."""
     if source.scale > 1.0:
         written = source.value / source.scale
         if item.form != "num" or not written:
@@ -140,7 +157,10 @@ def _same_writing(item: Found, source: Found) -> bool:
             item.value_max *= source.scale
         item.scale = source.scale
         return True
-    return not item.value.is_integer()
+    if not item.value.is_integer():
+        return True
+    size = item.value / source.value if source.value > 0 else 0.0
+    return item.form == "num" and 1 / _CLOSE_SPAN <= size <= _CLOSE_SPAN
 
 
 def _note(note: str | None, extra: str) -> str:

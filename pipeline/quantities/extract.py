@@ -33,6 +33,8 @@ MAX_VALUE = 1e21
 FALLBACK_LANG = "en"
 COUNT = Unit("count", 1.0, "count")
 _DIGITS = re.compile(r"[0-9\u00bc-\u00be\u2150-\u215e]+")  # digits and vulgar fractions
+# a difference of shares, and the unit the guidelines write it in (see _to_quantity)
+POINTS_AS_PERCENT = {"percentage point": "percent"}
 _DIGIT = re.compile(r"[0-9\u00bc-\u00be\u2150-\u215e]")
 
 __all__ = ["extract_quantities", "run_jsonl"]
@@ -121,13 +123,22 @@ def _to_quantity(text: str, item: Found, lang: str) -> Quantity | None:
     high = None if item.value_max is None else _clean(item.value_max * unit.factor)
     if not _sane(value) or (high is not None and not _sane(high)):
         return None
+    kind = kind_of(unit.dimension, text, item.end, lang, item.unit_surface)
+    canonical, note = unit.canonical, item.note
+    if canonical in POINTS_AS_PERCENT:
+        # The annotation guidelines (shared/eval/GUIDELINES.md) list 'percent' as the one
+        # canonical unit of a share, and their golds write "0,3 Prozentpunkte" as 0.3
+        # percent; a change in points is still no share, so the kind and the note keep
+        # what it was, for the claims stage and a reader.
+        canonical, kind = POINTS_AS_PERCENT[canonical], canonical
+        note = "; ".join(filter(None, [note, f"{kind}s, given as {canonical}"]))
     # built without re-validation: every field is made here, of the right type
     return Quantity.model_construct(
         value=value,
         value_max=high,
-        unit=unit.canonical,
+        unit=canonical,
         dimension=unit.dimension,
-        kind=kind_of(unit.dimension, text, item.end, lang, item.unit_surface),
+        kind=kind,
         surface=text[item.start : item.end],
         start=item.start,
         end=item.end,
@@ -135,7 +146,7 @@ def _to_quantity(text: str, item: Found, lang: str) -> Quantity | None:
         approx=item.bound == "approx",
         noun=item.noun or (item.unit_surface if unit.dimension == "count" else None),
         unit_surface=item.unit_surface,
-        number_note=item.note,
+        number_note=note,
     )
 
 

@@ -125,6 +125,7 @@ class Lexicon:
     range_start: Before
     range_join: re.Pattern
     range_dash: re.Pattern
+    change_start: frozenset[str]  # range openers after which two whole ends are a change
     cue_before: Before
     clock_before: Before  # 'at' in 'at 2200 hours': hours of the clock, no duration
     cue_after: re.Pattern
@@ -133,6 +134,7 @@ class Lexicon:
     ordinal: re.Pattern
     noun: re.Pattern
     stopwords: frozenset[str]
+    amount_nouns: frozenset[str]  # 'ingresos': a scaled number before it is a sum, no count
     unit_links: frozenset[str]  # "de" in "millones de euros": between a scale and its unit
 
     def unit(self, written: str, before: bool = False) -> Unit | None:
@@ -384,6 +386,7 @@ def _hedge_patterns(data: LangData) -> dict:
         "range_start": Before(hedges.range_start),
         "range_join": _joins(hedges.range_join),
         "range_dash": _joins(hedges.range_dash),
+        "change_start": frozenset(w.lower() for w in hedges.change_start),
     }
 
 
@@ -419,4 +422,5 @@ def _cue_patterns(data: LangData) -> dict:
         ),
         "stopwords": frozenset(w.lower() for w in counts.stopwords),
         "unit_links": frozenset(w.lower() for w in data.units.links),
+        "amount_nouns": frozenset(w.lower() for w in data.units.amount_nouns),
     }

@@ -547,6 +547,8 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     second = _read(text, match, lex, joined=True) if match else None
     if second is None or not _same_kind(item, second):
         return None
+    if opener and opener[0].lower() in lex.change_start and _whole(item, second):
+        return None  # 'pasó de $us 103 millones a $us 133 millones': from one to the other
     value = item.value
     if item.scale == 1.0 and second.scale != 1.0:
         value *= second.scale
@@ -562,6 +564,22 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     if opener:
         item.start = opener[1]
     return second
+
+
+def _whole(first: Found, second: Found) -> bool:
+    """Whether both ends of a from-to are written whole: each with its unit and its own
+    scale word. A range writes what its ends share once ('from $3 to $5 million'); one
+    that repeats only the unit ('ranged from -18 °C to -34 °C', '$350 per kg to $680 per
+    kg') is still read as a range, as quantulum3's suite does; repeating the scale word
+    too ('de $us 103 millones a $us 133 millones') names two amounts."""
+    return (
+        first.scale > 1.0
+        and first.unit is not None
+        and second.unit is not None
+        and second.unit_surface is not None
+        and first.scale == second.scale
+        and first.last_scale == second.last_scale
+    )
 
 
 @cache
@@ -597,10 +615,45 @@ def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
         return False
     return (
         _is_year(item)
-        or lex.cue_before.find(text, item.start) is not None
+        or _after_cue(text, item, lex)
         or bool(lex.cue_after.match(text, end))
         or (item.value.is_integer() and _next_to_month(text, item, lex))
-        or (item.start > 0 and text[item.start - 1] in "([" and text[end : end + 1] in ")]")
+        or _footnote(text, item)
+    )
+
+
+def _after_cue(text: str, item: Found, lex: Lexicon) -> bool:
+    """After a reference word ('page 3', 'năm 2024'); a grouped numeral after a word of
+    time is no year or day ('từ đầu năm 7.723 ca': cases since the start of the year)."""
+    cue = lex.cue_before.find(text, item.start)
+    if cue is None:
+        return False
+    unit = lex.units_after.get(cue[0]) or lex.units_after.get(cue[0].lower())
+    return not (unit is not None and unit.dimension == "time" and _grouped(item))
+
+
+def _grouped(item: Found) -> bool:
+    """'7.723', '12,500': a whole numeral written with group separators, as years and
+    days are not."""
+    return (
+        item.form == "num"
+        and item.value >= 1000
+        and item.value.is_integer()
+        and not item.raw.isdigit()
+        and bool(item.note)
+        and "group" in item.note
+    )
+
+
+def _footnote(text: str, item: Found) -> bool:
+    """'(3)', '[12]': a bracketed whole number alone; '(140,7 milioni)' is an amount."""
+    return (
+        item.start > 0
+        and text[item.start - 1] in "(["
+        and text[item.end : item.end + 1] in ")]"
+        and item.form == "num"
+        and item.scale == 1.0
+        and item.value.is_integer()
     )
 
 
@@ -633,8 +686,8 @@ def _noun(text: str, item: Found, lex: Lexicon) -> None:
         if match is None:
             return
         word = match.group("n")
-    if word.lower() in lex.stopwords:
-        return
+    if word.lower() in lex.stopwords or word.lower() in lex.amount_nouns:
+        return  # a sum ('515 millones de ingresos') counts nothing; its unit is implicit
     if word[0].isupper() and not lex.data.counts.capitalised_nouns:
         return
     item.noun = ((match.group("c") or "") + word).strip()
