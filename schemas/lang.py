@@ -404,6 +404,12 @@ class SpeechData(_Section):
         "before it in the paragraph, the source following: it 'ad affermarlo è', pt 'os "
         "dados são do', en 'the figures come from'",
     )
+    possessives: list[str] = Field(
+        default_factory=list,
+        description="possessive determiners ('seine', 'zijn'): a phrase they open right "
+        "after a cue with no title or body in it is the verb's object, not its speaker "
+        "('verteidigte seine Pläne'; 'sagte seine Sprecherin' has a title)",
+    )
     definite_articles: list[str] = Field(
         default_factory=list,
         description="articles and demonstratives that make a phrase point back ('the', "

@@ -165,6 +165,7 @@ class Lexicon:
         self.continuation = _phrases(sp.continuation)
         self.anaphors = _phrases(sp.anaphors)
         self.complementizers = set(sp.complementizers)
+        self.possessives = set(sp.possessives)
         self.relatives = set(sp.relatives)
         self.pronouns = set(sp.pronouns)
         self.org_pronouns = set(sp.org_pronouns)

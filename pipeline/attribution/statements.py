@@ -367,6 +367,8 @@ class _Finder(SpeakerFinder):
                 p += 1
             passive = p < len(toks) and toks[p].low in self.lex.agents  # 'rilevati dall'Ismea'
             right = self._np_after(toks, p + passive, len(toks), apposition=True)
+            if right is not None and self._possessed_object(toks, right):
+                right = None  # 'verteidigte seine Pläne': the verb's object
             if passive and right is not None:
                 left = None  # the agent said it, not the subject
         phrase = tuple(t.low for t in toks[k : k + n])
@@ -419,6 +421,11 @@ class _Finder(SpeakerFinder):
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _possessed_object(self, toks: list[Tok], np: Mention) -> bool:
+        """A phrase opened by a possessive with neither title nor body ('seine Pläne',
+        'haar plannen') names a thing owned, not someone who speaks."""
+        return toks[np.i].low in self.lex.possessives and not np.titles and not np.org
 
     def _after_partial_quote(self, unit: _Unit, end: int) -> None:
         """'afirmou "não abrir mão" da meta de crescer 7,5%': a quoted phrase inside the
