@@ -404,6 +404,12 @@ class SpeechData(_Section):
         "before it in the paragraph, the source following: it 'ad affermarlo è', pt 'os "
         "dados são do', en 'the figures come from'",
     )
+    perfect_auxiliaries: list[str] = Field(
+        default_factory=list,
+        description="auxiliaries of the active perfect ('hat', 'hatte', 'heeft'): a "
+        "passive cue that closes its clause after one is active, its subject the source "
+        "('Das Amt hatte am Montag Zahlen veröffentlicht:')",
+    )
     possessives: list[str] = Field(
         default_factory=list,
         description="possessive determiners ('seine', 'zijn'): a phrase they open right "

@@ -166,6 +166,7 @@ class Lexicon:
         self.anaphors = _phrases(sp.anaphors)
         self.complementizers = set(sp.complementizers)
         self.possessives = set(sp.possessives)
+        self.perfect_auxiliaries = set(sp.perfect_auxiliaries)
         self.relatives = set(sp.relatives)
         self.pronouns = set(sp.pronouns)
         self.org_pronouns = set(sp.org_pronouns)

@@ -372,7 +372,11 @@ class _Finder(SpeakerFinder):
             if passive and right is not None:
                 left = None  # the agent said it, not the subject
         phrase = tuple(t.low for t in toks[k : k + n])
-        if phrase in self.lex.passive_cues and not (passive and right is not None):
+        if (
+            phrase in self.lex.passive_cues
+            and not (passive and right is not None)
+            and not self._active_perfect(toks, k, n)
+        ):
             return False  # 'the figures published on Monday': no agent, no one's cue
         speaker = self._choose(toks, k, left, right)
         if phrase in self.lex.source_verbs:
@@ -421,6 +425,19 @@ class _Finder(SpeakerFinder):
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _active_perfect(self, toks: list[Tok], k: int, n: int) -> bool:
+        """The participle closes a clause whose perfect auxiliary stands before it: 'Das
+        Amt hatte am Freitag neue Zahlen veröffentlicht:' is active, the subject its
+        source; 'die am Freitag veröffentlichten Zahlen' is not (no auxiliary, no end)."""
+        if k + n < len(toks) and toks[k + n].word and not toks[k + n].quoted:
+            return False
+        p = k - 1
+        while p >= 0 and toks[p].text not in ",;:" and not toks[p].quoted:
+            if toks[p].low in self.lex.perfect_auxiliaries:
+                return True
+            p -= 1
+        return False
 
     def _possessed_object(self, toks: list[Tok], np: Mention) -> bool:
         """A phrase opened by a possessive with neither title nor body ('seine Pläne',
