@@ -744,11 +744,23 @@ class _Finder(SpeakerFinder):
             marker is not None and next_paragraph
         ):
             return
-        if marker is None and last.quote_kind == "direct":
+        if marker is None and last.quote_kind == "direct" and not self._body_goes_on(toks):
             return  # after the speaker's own words, plain prose is the reporter's again
         span = self._trim(unit.start, unit.end)
         if span:
             self._repeat(last, marker or last.cue, "indirect", *span)
+
+    def _body_goes_on(self, toks: list[Tok]) -> bool:
+        """The unit opens with an organisation's pronoun and the last speaker is a body:
+        'Die Behörde sprach von einem "Rekord". Sie zählte 4.000 Anträge.' goes on
+        reporting what the body counted (a person's next sentence may be narration)."""
+        first = next((t for t in toks if t.word), None)
+        return (
+            first is not None
+            and not first.quoted
+            and first.low in self.lex.org_pronouns
+            and self.speakers[-1][1].kind == "org"
+        )
 
     def _continuation_cue(self, toks: list[Tok]) -> str | None:
         """The marker that makes the unit go on reporting ('he added', 'theo đó', a
