@@ -216,7 +216,13 @@ class _Finder(SpeakerFinder):
                 q += 1
             _mark_quoted(toks, mine)
             self.lex.phrases(toks, marks)
-            first = next((i for i, t in enumerate(toks) if t.word), len(toks))
+            # where every noun is capitalised, the noun after an opening article is
+            # no name confirmed inside a sentence ('Die Preise stiegen')
+            skip_det = self.lex.speech.nouns_capitalised
+            first = next(
+                (i for i, t in enumerate(toks) if t.word and not (skip_det and t.cls == DET)),
+                len(toks),
+            )
             self.midcaps.update(toks[i].low for i in marks.caps if i > first)
             units.append(_Unit(start, end, toks, mine, marks))
         return units
