@@ -404,6 +404,11 @@ class SpeechData(_Section):
         "before it in the paragraph, the source following: it 'ad affermarlo è', pt 'os "
         "dados são do', en 'the figures come from'",
     )
+    as_markers: list[str] = Field(
+        default_factory=list,
+        description="'as' opening a trailing clause with a clause-final cue ('wie', "
+        "'zoals'): '..., wie das Amt mitteilte' reports what stands before the comma",
+    )
     perfect_auxiliaries: list[str] = Field(
         default_factory=list,
         description="auxiliaries of the active perfect ('hat', 'hatte', 'heeft'): a "

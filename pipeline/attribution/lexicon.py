@@ -167,6 +167,7 @@ class Lexicon:
         self.complementizers = set(sp.complementizers)
         self.possessives = set(sp.possessives)
         self.perfect_auxiliaries = set(sp.perfect_auxiliaries)
+        self.as_markers = set(sp.as_markers)
         self.relatives = set(sp.relatives)
         self.pronouns = set(sp.pronouns)
         self.org_pronouns = set(sp.org_pronouns)

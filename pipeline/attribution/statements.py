@@ -874,6 +874,12 @@ class _Finder(SpeakerFinder):
             ):
                 return self._trim(unit.start, toks[outer - 1].start)
         if not any(t.word for t in toks[cue_end:]):  # clause-final cue: 'hat ... bestätigt.'
+            if (
+                first > 1
+                and toks[first - 1].low in self.lex.as_markers
+                and toks[first - 2].text == ","
+            ):
+                return self._trim(unit.start, toks[first - 2].start)  # '..., wie X mitteilte'
             if speaker.j <= k:
                 span = self._trim(toks[speaker.j].start, toks[k].start)
             else:
