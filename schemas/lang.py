@@ -404,6 +404,12 @@ class SpeechData(_Section):
         "before it in the paragraph, the source following: it 'ad affermarlo è', pt 'os "
         "dados são do', en 'the figures come from'",
     )
+    impersonal_cues: list[str] = Field(
+        default_factory=list,
+        description="cues with no speaker of their own ('heißt es', 'staat er'): the "
+        "speaker is the body of the source phrase after them ('heißt es in einem Bericht "
+        "des Amtes'), never the phrase before",
+    )
     as_markers: list[str] = Field(
         default_factory=list,
         description="'as' opening a trailing clause with a clause-final cue ('wie', "

@@ -378,6 +378,12 @@ class _Finder(SpeakerFinder):
             if passive and right is not None:
                 left = None  # the agent said it, not the subject
         phrase = tuple(t.low for t in toks[k : k + n])
+        if phrase in self.lex.impersonal_cues:
+            body = self._impersonal_source(toks, k + n)
+            if body is not None:  # 'heißt es in einem Bericht des Amtes': the Amt's
+                left, right = None, body
+            elif left is not None and not self._in_source(toks, left):
+                left = None  # 'Die Lage sei ernst, hieß es': what was said, no one
         if (
             phrase in self.lex.passive_cues
             and not (passive and right is not None)
@@ -402,6 +408,15 @@ class _Finder(SpeakerFinder):
                 or self._anonymous_before(toks, k)
                 or self._dropped_subject(toks, k)
             )
+        if (
+            phrase in self.lex.impersonal_cues
+            and speaker is not None
+            and speaker is not right
+            and not self._in_source(toks, speaker)
+        ):
+            # 'Die Lage sei ernst, hieß es aus Kreisen der Regierung': no phrase before
+            # the cue says it; an anonymous source after it may
+            speaker = self._anonymous_after(toks, k + n, True)
         if speaker is None or self._already_said(toks[k].start, speaker):
             return False
         if (
@@ -431,6 +446,18 @@ class _Finder(SpeakerFinder):
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _in_source(self, toks: list[Tok], np: Mention) -> bool:
+        """The phrase is the body of a source phrase: 'In einer Mitteilung des Amtes'."""
+        links = self.lex.source_links
+        return toks[np.i].low in links or (np.i > 0 and toks[np.i - 1].low in links)
+
+    def _impersonal_source(self, toks: list[Tok], p: int) -> Mention | None:
+        """The body of 'in einem Bericht des Amtes' right after an impersonal cue."""
+        if p >= len(toks) or toks[p].low not in self.prepositions:
+            return None
+        body = self.past_source(toks, p + 1)
+        return self._np_after(toks, body, len(toks)) if body is not None else None
 
     def _active_perfect(self, toks: list[Tok], k: int, n: int) -> bool:
         """The participle closes a clause whose perfect auxiliary stands before it: 'Das
