@@ -428,6 +428,29 @@ class SpeechData(_Section):
         "before it in the paragraph, the source following: it 'ad affermarlo è', pt 'os "
         "dados são do', en 'the figures come from'",
     )
+    impersonal_cues: list[str] = Field(
+        default_factory=list,
+        description="cues with no speaker of their own ('heißt es', 'staat er'): the "
+        "speaker is the body of the source phrase after them ('heißt es in einem Bericht "
+        "des Amtes'), never the phrase before",
+    )
+    as_markers: list[str] = Field(
+        default_factory=list,
+        description="'as' opening a trailing clause with a clause-final cue ('wie', "
+        "'zoals'): '..., wie das Amt mitteilte' reports what stands before the comma",
+    )
+    perfect_auxiliaries: list[str] = Field(
+        default_factory=list,
+        description="auxiliaries of the active perfect ('hat', 'hatte', 'heeft'): a "
+        "passive cue that closes its clause after one is active, its subject the source "
+        "('Das Amt hatte am Montag Zahlen veröffentlicht:')",
+    )
+    possessives: list[str] = Field(
+        default_factory=list,
+        description="possessive determiners ('seine', 'zijn'): a phrase they open right "
+        "after a cue with no title or body in it is the verb's object, not its speaker "
+        "('verteidigte seine Pläne'; 'sagte seine Sprecherin' has a title)",
+    )
     definite_articles: list[str] = Field(
         default_factory=list,
         description="articles and demonstratives that make a phrase point back ('the', "

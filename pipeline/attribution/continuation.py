@@ -18,18 +18,16 @@ def paragraphs(text: str, units: list[tuple[int, int]]) -> list[int]:
 
     A line break between two units starts a new paragraph: plain-text articles separate
     paragraphs by a blank line, HTML pages come out of ingest with one line break per
-    block, and a headline or caption is a paragraph of its own either way.
+    block, and a headline or caption is a paragraph of its own either way. A unit keeps
+    the blank line after it when its sentence has no final point (a headline), so the
+    break is looked for from the end of its last word.
     """
     index, out, end = 0, [], None
     for start, stop in units:
         if end is not None and "\n" in text[end:start]:
             index += 1
         out.append(index)
-        # a unit may end with the line break after it (a headline without a full stop
-        # is one sentence with its blank line): the break counts from its last word
-        end = stop
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        end = start + len(text[start:stop].rstrip())
     return out
 
 

@@ -165,6 +165,10 @@ class Lexicon:
         self.continuation = _phrases(sp.continuation)
         self.anaphors = _phrases(sp.anaphors)
         self.complementizers = set(sp.complementizers)
+        self.possessives = set(sp.possessives)
+        self.perfect_auxiliaries = set(sp.perfect_auxiliaries)
+        self.as_markers = set(sp.as_markers)
+        self.impersonal_cues = {w for ws in _phrases(sp.impersonal_cues).values() for w in ws}
         self.relatives = set(sp.relatives)
         self.pronouns = set(sp.pronouns)
         self.org_pronouns = set(sp.org_pronouns)

@@ -38,6 +38,8 @@ from schemas.records import Statement
 MAX_NP = 16  # tokens in one speaker phrase (vi roles run long)
 APPOSITION = 25  # tokens an apposition between a speaker and the cue may take
 RECENT_UNITS = 6  # units back a pronoun may look for its speaker
+DATELINE = 6  # tokens a dateline before the first sentence may take ("BONN (dpa) –")
+DATELINE_MARKS = ("|", "–", "—", "-")  # what ends a dateline: "BERLIN taz |"
 WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
 CONFIRM_UNITS = 3  # sentences an article needs before an opening word must be confirmed
 SOURCE_GAP = 20  # tokens between a source noun and the word linking it to its body
@@ -270,6 +272,8 @@ class SpeakerFinder:
         bare quote right after it may be by; as decided when the article had named
         `names` persons (the unit's start or end)."""
         first = next((p for p, t in enumerate(toks) if t.word), None)
+        if first is not None:
+            first = _past_dateline(toks, first)
         if first is None or toks[first].quoted:
             return None
         np = self._np_after(toks, first, len(toks))
@@ -948,6 +952,17 @@ def _apposition_closes(toks: list[Tok], named: Mention, role: Mention, stop: int
     if opens_clause(toks, named.i):
         return True
     return role.j >= stop or not toks[role.j].word
+
+
+def _past_dateline(toks: list[Tok], first: int) -> int | None:
+    """The first word after a dateline opening the unit ('BERLIN taz | Die ...', 'BONN
+    (dpa) – Der ...'): a place in capitals, then a bar or dash; `first` when none."""
+    for p in range(first, min(len(toks), first + DATELINE)):
+        if toks[p].text in DATELINE_MARKS and any(
+            t.text.isupper() and len(t.text) > 2 for t in toks[first:p]
+        ):
+            return next((q for q in range(p + 1, len(toks)) if toks[q].word), None)
+    return first
 
 
 def _clause_boundary(toks: list[Tok], p: int) -> bool:

@@ -260,7 +260,13 @@ class _Finder(SpeakerFinder):
                 q += 1
             _mark_quoted(toks, mine)
             self.lex.phrases(toks, marks)
-            first = next((i for i, t in enumerate(toks) if t.word), len(toks))
+            # where every noun is capitalised, the noun after an opening article is
+            # no name confirmed inside a sentence ('Die Preise stiegen')
+            skip_det = self.lex.speech.nouns_capitalised
+            first = next(
+                (i for i, t in enumerate(toks) if t.word and not (skip_det and t.cls == DET)),
+                len(toks),
+            )
             self.midcaps.update(toks[i].low for i in marks.caps if i > first)
             units.append(_Unit(start, end, toks, mine, marks))
         return units
@@ -412,10 +418,22 @@ class _Finder(SpeakerFinder):
                 p += 1
             passive = p < len(toks) and toks[p].low in self.lex.agents  # 'rilevati dall'Ismea'
             right = self._np_after(toks, p + passive, len(toks), apposition=True)
+            if right is not None and self._possessed_object(toks, right):
+                right = None  # 'verteidigte seine Pläne': the verb's object
             if passive and right is not None:
                 left = None  # the agent said it, not the subject
         phrase = tuple(t.low for t in toks[k : k + n])
-        if phrase in self.lex.passive_cues and not (passive and right is not None):
+        if phrase in self.lex.impersonal_cues:
+            body = self._impersonal_source(toks, k + n)
+            if body is not None:  # 'heißt es in einem Bericht des Amtes': the Amt's
+                left, right = None, body
+            elif left is not None and not self._in_source(toks, left):
+                left = None  # 'Die Lage sei ernst, hieß es': what was said, no one
+        if (
+            phrase in self.lex.passive_cues
+            and not (passive and right is not None)
+            and not self._active_perfect(toks, k, n)
+        ):
             return False  # 'the figures published on Monday': no agent, no one's cue
         speaker = self._choose(toks, k, left, right)
         if phrase in self.lex.source_verbs:
@@ -435,6 +453,15 @@ class _Finder(SpeakerFinder):
                 or self._anonymous_before(toks, k)
                 or self._dropped_subject(toks, k)
             )
+        if (
+            phrase in self.lex.impersonal_cues
+            and speaker is not None
+            and speaker is not right
+            and not self._in_source(toks, speaker)
+        ):
+            # 'Die Lage sei ernst, hieß es aus Kreisen der Regierung': no phrase before
+            # the cue says it; an anonymous source after it may
+            speaker = self._anonymous_after(toks, k + n, True)
         if speaker is None:
             return False
         # 'as X claims', es 'como sostiene X': the clause opens before the first of them
@@ -493,6 +520,36 @@ class _Finder(SpeakerFinder):
         if first == end:
             return False
         return self._add(speaker, toks[p].text, "indirect", toks[first].start, toks[end - 1].end)
+
+    def _in_source(self, toks: list[Tok], np: Mention) -> bool:
+        """The phrase is the body of a source phrase: 'In einer Mitteilung des Amtes'."""
+        links = self.lex.source_links
+        return toks[np.i].low in links or (np.i > 0 and toks[np.i - 1].low in links)
+
+    def _impersonal_source(self, toks: list[Tok], p: int) -> Mention | None:
+        """The body of 'in einem Bericht des Amtes' right after an impersonal cue."""
+        if p >= len(toks) or toks[p].low not in self.prepositions:
+            return None
+        body = self.past_source(toks, p + 1)
+        return self._np_after(toks, body, len(toks)) if body is not None else None
+
+    def _active_perfect(self, toks: list[Tok], k: int, n: int) -> bool:
+        """The participle closes a clause whose perfect auxiliary stands before it: 'Das
+        Amt hatte am Freitag neue Zahlen veröffentlicht:' is active, the subject its
+        source; 'die am Freitag veröffentlichten Zahlen' is not (no auxiliary, no end)."""
+        if k + n < len(toks) and toks[k + n].word and not toks[k + n].quoted:
+            return False
+        p = k - 1
+        while p >= 0 and toks[p].text not in ",;:" and not toks[p].quoted:
+            if toks[p].low in self.lex.perfect_auxiliaries:
+                return True
+            p -= 1
+        return False
+
+    def _possessed_object(self, toks: list[Tok], np: Mention) -> bool:
+        """A phrase opened by a possessive with neither title nor body ('seine Pläne',
+        'haar plannen') names a thing owned, not someone who speaks."""
+        return toks[np.i].low in self.lex.possessives and not np.titles and not np.org
 
     def _after_partial_quote(self, unit: _Unit, end: int) -> None:
         """'afirmou "não abrir mão" da meta de crescer 7,5%': a quoted phrase inside the
@@ -810,11 +867,23 @@ class _Finder(SpeakerFinder):
             marker is not None and next_paragraph
         ):
             return
-        if marker is None and last.quote_kind == "direct":
+        if marker is None and last.quote_kind == "direct" and not self._body_goes_on(toks):
             return  # after the speaker's own words, plain prose is the reporter's again
         span = self._trim(unit.start, unit.end)
         if span:
             self._repeat(last, marker or last.cue, "indirect", *span)
+
+    def _body_goes_on(self, toks: list[Tok]) -> bool:
+        """The unit opens with an organisation's pronoun and the last speaker is a body:
+        'Die Behörde sprach von einem "Rekord". Sie zählte 4.000 Anträge.' goes on
+        reporting what the body counted (a person's next sentence may be narration)."""
+        first = next((t for t in toks if t.word), None)
+        return (
+            first is not None
+            and not first.quoted
+            and first.low in self.lex.org_pronouns
+            and self.speakers[-1][1].kind == "org"
+        )
 
     def _continuation_cue(self, toks: list[Tok]) -> str | None:
         """The marker that makes the unit go on reporting ('he added', 'theo đó', a
@@ -922,6 +991,12 @@ class _Finder(SpeakerFinder):
             ):
                 return self._trim(unit.start, toks[outer - 1].start)
         if not any(t.word for t in toks[cue_end:]):  # clause-final cue: 'hat ... bestätigt.'
+            if (
+                first > 1
+                and toks[first - 1].low in self.lex.as_markers
+                and toks[first - 2].text == ","
+            ):
+                return self._trim(unit.start, toks[first - 2].start)  # '..., wie X mitteilte'
             if speaker.j <= k:
                 span = self._trim(toks[speaker.j].start, toks[k].start)
             else:
