@@ -498,7 +498,7 @@ class _Finder(SpeakerFinder):
         return self._add(speaker, cue_text, "indirect", *span)
 
     def _as_clause(self, unit: _Unit, speaker: Mention, opens: int) -> bool:
-        """'... is under 3 percent and not above 4 percent, as X claims': the phrase
+        """'... will stay near 2 percent and not reach 5 percent, as X claims': the phrase
         before the comma, back to the last comma, 'and' or 'that', is X's claim, the
         narrower statement inside the sentence's speaker's."""
         toks = unit.toks
@@ -552,7 +552,7 @@ class _Finder(SpeakerFinder):
         return toks[np.i].low in self.lex.possessives and not np.titles and not np.org
 
     def _after_partial_quote(self, unit: _Unit, end: int) -> None:
-        """'afirmou "não abrir mão" da meta de crescer 7,5%': a quoted phrase inside the
+        """'prometeu "não recuar" na meta de cortar 2% do gasto': a quoted phrase inside the
         reported clause; the clause's words after it are the speaker's too, up to the next
         quote or cue of the unit."""
         toks = unit.toks
@@ -679,7 +679,7 @@ class _Finder(SpeakerFinder):
 
     def _subjectless(self, toks: list[Tok], k: int) -> bool:
         """Nothing before the cue can be its subject: only adverbs, or a fronted phrase of
-        lowercase words ('Como exemplos de investimentos apontou ...') whose capitalised
+        lowercase words ('Entre as obras previstas citou ...') whose capitalised
         first word is so only as the sentence opens."""
         for p, tok in enumerate(toks[:k]):
             if tok.quoted or tok.text in ";:":
