@@ -37,8 +37,10 @@ def extract(
     doc: Doc, article: Article, statements: list[Statement] | None = None
 ) -> tuple[list[ClaimCandidate], list[Statement]]:
     """Claim candidates and attributed statements of one article; `statements` are
-    found here unless the caller has them already."""
-    text = article.text[: reading_limit(article.text, article.lang)]  # offsets stay valid
+    found here unless the caller has them already. What is read is what `doc` covers:
+    the build segments only the article's readable prefix (`reading_limit`, decided once
+    in `pipeline.process.readable`), and a prefix keeps every offset valid."""
+    text = article.text[: len(doc.text)]
     if len(text) < len(article.text):
         article.warnings.append(
             f"over {MAX_NUMBERS:,} numbers: read only the first {len(text):,} "
