@@ -163,11 +163,7 @@ def show_frame(frame: pl.DataFrame, fmt: Format) -> None:
     import polars as pl
 
     if fmt is Format.csv:
-        flat = frame.with_columns(
-            pl.col(c).cast(pl.List(pl.String)).list.join("; ")
-            for c, dtype in frame.schema.items()
-            if isinstance(dtype, pl.List)
-        )
+        flat = _csv_ready(frame)
         if sys.stdout.isatty():  # a file or pipe gets the data as stored
             flat = escape_frame(flat, cell=False)
         typer.echo(flat.write_csv(), nl=False)
@@ -593,13 +589,18 @@ def _write_frame(frame: pl.DataFrame, fmt: SqlFormat, output: Path) -> None:
             encoding="utf-8",
         )
     else:  # a table in a file is its csv
-        import polars as pl
+        _csv_ready(frame).write_csv(output)
 
-        frame.with_columns(
-            pl.col(c).cast(pl.List(pl.String)).list.join("; ")
-            for c, dtype in frame.schema.items()
-            if isinstance(dtype, pl.List)
-        ).write_csv(output)
+
+def _csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
+    """List columns (topics, aliases) joined with '; ': CSV has no lists."""
+    import polars as pl
+
+    return frame.with_columns(
+        pl.col(c).cast(pl.List(pl.String)).list.join("; ")
+        for c, dtype in frame.schema.items()
+        if isinstance(dtype, pl.List)
+    )
 
 
 @app.command()
