@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from pipeline.dbfile import database_path, open_read_only
+from pipeline.dbfile import database_path, first_line, open_read_only
 from pipeline.errors import BadParameter, DatabaseError
 
 if TYPE_CHECKING:  # frames come from duckdb's .pl(): a build never imports polars
@@ -57,14 +57,14 @@ def connect(db: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]
     try:
         yield con
     except duckdb.CatalogException as exc:
-        raise DatabaseError(f"{path} is not a factdb database: {_first_line(exc)}") from None
+        raise DatabaseError(f"{path} is not a factdb database: {first_line(exc)}") from None
     except (duckdb.ConversionException, duckdb.InvalidInputException) as exc:
         # A parameter DuckDB cannot use as given: text for a number, a lone surrogate.
-        raise BadParameter(f"a parameter cannot be used: {_first_line(exc)}") from None
+        raise BadParameter(f"a parameter cannot be used: {first_line(exc)}") from None
     except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException) as exc:
         # A file cut short or damaged opens, then fails where a query reads the bad part.
         raise DatabaseError(
-            f"cannot read {path} ({_first_line(exc)}); it is damaged: rebuild it or restore a copy"
+            f"cannot read {path} ({first_line(exc)}); it is damaged: rebuild it or restore a copy"
         ) from None
     finally:
         con.close()
@@ -145,10 +145,6 @@ def entities(db: Path | str | None = None, name: str | None = None) -> pl.DataFr
         return con.sql(sql + " order by name", params=params).pl()
 
 
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
 def sql(text: str, db: Path | str | None = None) -> pl.DataFrame:
     """Run the user's own SQL on a read-only connection: it can read every table and
     write nothing, so a stray `delete` cannot harm the database."""
@@ -156,7 +152,7 @@ def sql(text: str, db: Path | str | None = None) -> pl.DataFrame:
         try:
             return con.sql(text).pl()
         except duckdb.Error as exc:  # a typo, an unknown table, a write: the user's SQL
-            raise BadParameter(f"sql: {_first_line(exc)}") from None
+            raise BadParameter(f"sql: {first_line(exc)}") from None
 
 
 # The COPY options of each export format; DuckDB writes the file itself, so an export
@@ -187,5 +183,5 @@ def export(table: str, path: Path | str, fmt: str, db: Path | str | None = None)
         try:
             con.execute(f'copy (select * from "{table}") to {literal} {EXPORT_FORMATS[fmt]}')
         except duckdb.IOException as exc:
-            raise BadParameter(f"cannot write {out}: {_first_line(exc)}") from None
+            raise BadParameter(f"cannot write {out}: {first_line(exc)}") from None
         return con.execute(f'select count(*) from "{table}"').fetchone()[0]
