@@ -82,19 +82,29 @@ def _antecedent(
     ):
         return after, "sentence"  # 'van 95,1 naar 94,8 procent'
     ahead = _ahead(text, items, index) if _scaled(item) else None
+    # A sentence or paragraph end between an earlier quantity and the number lies between
+    # every quantity before that one too: each is searched for until it is found, not
+    # again for every earlier quantity (that made an article of bare numbers quadratic).
+    same_sentence = same_paragraph = True
     for before in reversed(items[:index]):
-        same_sentence = not _ends_between(_SENTENCE_END, text, before.end, item.start)
+        same_sentence = same_sentence and not _ends_between(
+            _SENTENCE_END, text, before.end, item.start
+        )
+        if not same_sentence:
+            if ahead is not None:
+                return ahead, "sentence"
+            if not _scaled(item):
+                return None, ""  # a bare '36' far from any unit: no guess
         if not _shares(before):
             if same_sentence and not _bare(before):
                 return None, ""  # '12 Mitarbeiter sowie 7': the count is nearer
             continue
         if same_sentence:
             return before, "sentence"
-        if ahead is not None:
-            return ahead, "sentence"
-        if not _scaled(item):
-            return None, ""  # a bare '36' far from any unit: no guess
-        if not _ends_between(_PARAGRAPH_END, text, before.end, item.start):
+        same_paragraph = same_paragraph and not _ends_between(
+            _PARAGRAPH_END, text, before.end, item.start
+        )
+        if same_paragraph:
             return before, "paragraph"
         if 0 <= before.end <= headline_end:
             return before, "headline"
