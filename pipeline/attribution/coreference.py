@@ -13,9 +13,9 @@ The words come from `[speech.role_nouns]` and `speech.anonymous` in the language
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
-from pipeline.attribution.lexicon import Mention, Tok, fold
-from schemas.lang import SpeechData
+from pipeline.attribution.lexicon import Lexicon, Mention, Tok, fold
 
 KINDS = ("person", "org", "outlet")
 
@@ -68,18 +68,11 @@ class RoleNouns:
         return 0
 
 
-_CACHE: dict[int, RoleNouns] = {}
-
-
-def role_nouns(speech: SpeechData) -> RoleNouns:
-    """One language's `RoleNouns`, built once per process (a language's data is loaded
-    once, so its identity is a key)."""
-    found = _CACHE.get(id(speech))
-    if found is None:
-        found = _CACHE[id(speech)] = RoleNouns(
-            speech.role_nouns, speech.anonymous, speech.definite_articles
-        )
-    return found
+@cache
+def role_nouns(lex: Lexicon) -> RoleNouns:
+    """One language's `RoleNouns`, built once per process (as `lexicon(lang)` is)."""
+    speech = lex.speech
+    return RoleNouns(speech.role_nouns, speech.anonymous, speech.definite_articles)
 
 
 def antecedent(kind: str, before: int, candidates: Iterable[Mention]) -> Mention | None:

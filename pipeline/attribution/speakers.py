@@ -89,7 +89,7 @@ class SpeakerFinder:
         self.unnamed_roles: set[int] = set()
         self.units_total = 0
         self.prepositions = set(lex.speech.prepositions)
-        self.roles = role_nouns(lex.speech)
+        self.roles = role_nouns(lex)
         self.programmes = {fold(w) for w in lex.speech.programmes}
         # for `_opener`: this unit's tokens and len(person_names) before it was read; the
         # same for the last unit if it was silent, with its index
