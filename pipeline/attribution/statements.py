@@ -124,6 +124,7 @@ class _Unit:
     toks: list[Tok]
     quotes: list[Quote]
     marks: Marks
+    first: int | None  # index of the first word, None when the unit has none
 
 
 class _Finder(SpeakerFinder):
@@ -263,12 +264,15 @@ class _Finder(SpeakerFinder):
             # where every noun is capitalised, the noun after an opening article is
             # no name confirmed inside a sentence ('Die Preise stiegen')
             skip_det = self.lex.speech.nouns_capitalised
-            first = next(
-                (i for i, t in enumerate(toks) if t.word and not (skip_det and t.cls == DET)),
-                len(toks),
-            )
+            first_word = next((i for i, t in enumerate(toks) if t.word), None)
+            first = len(toks) if first_word is None else first_word
+            if skip_det:
+                first = next(
+                    (i for i in range(first, len(toks)) if toks[i].word and toks[i].cls != DET),
+                    len(toks),
+                )
             self.midcaps.update(toks[i].low for i in marks.caps if i > first)
-            units.append(_Unit(start, end, toks, mine, marks))
+            units.append(_Unit(start, end, toks, mine, marks, first_word))
         return units
 
     def _untitled_names(self, before: int) -> list[Mention]:
@@ -346,11 +350,12 @@ class _Finder(SpeakerFinder):
         with a source phrase attributes the sentences of its paragraph before it that no
         statement covers; what follows in the paragraph goes on with the source."""
         toks = unit.toks
-        first = next((p for p, t in enumerate(toks) if t.word), None)
-        if first is None or self.previous is None or self.paragraph_start():
+        first = unit.first
+        if first is None or self.paragraph_start():
             return
+        # the phrase first: `previous` costs more and is asked only when it matches
         n = match_at(toks, first, self.sources_after)
-        if not n:
+        if not n or self.previous is None:
             return
         np = self._np_after(toks, first + n, len(toks), apposition=True)
         if np is None or np.pron:
@@ -368,7 +373,7 @@ class _Finder(SpeakerFinder):
         """it 'Le stime dell'Istat, ...', en 'Figures from the ministry, ...': a unit that
         opens with a body's source noun and a comma reports the body, as 'according to'."""
         toks = unit.toks
-        first = next((p for p, t in enumerate(toks) if t.word), None)
+        first = unit.first
         body = self.past_source(toks, first) if first is not None else None
         if body is None:
             return
@@ -756,7 +761,7 @@ class _Finder(SpeakerFinder):
         after = max(np.j, k + n)
         while after < len(toks) and toks[after].text in ",:":
             after += 1
-        if self.previous is not None and self._anaphor_opens(toks, k):
+        if self._anaphor_opens(toks, k) and self.previous is not None:
             span = self.previous  # 'Dat blijkt uit cijfers van het CBS': the sentence before
         elif _first_word(toks, k) and after < len(toks):
             span = self._trim(toks[after].start, unit.end)
@@ -937,7 +942,7 @@ class _Finder(SpeakerFinder):
     def _indirect_content(self, unit, k, cue_end, speaker):
         toks = unit.toks
         first = min(k, speaker.i)
-        anaphoric = self.previous is not None and self._anaphor_opens(toks, first)
+        anaphoric = self._anaphor_opens(toks, first) and self.previous is not None
         cues = self.lex.cues
         for p in range(cue_end, min(len(toks), cue_end + CONTENT_WINDOW)):
             tok = toks[p]
