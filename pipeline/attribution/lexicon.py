@@ -497,10 +497,11 @@ def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
     quotes: list[Quote] = []
     opened: tuple[int, int, bool] | None = None  # (mark start, inner start, single)
     i, n = 0, len(text)
-    while i < n:
-        stop = stops.search(text, i)
-        if stop is None:
-            break
+    # one scan for every stop (a search from each stop again cost more); a stop inside
+    # a mark just read is passed over
+    for stop in stops.finditer(text):
+        if stop.start() < i:
+            continue
         i = stop.start()
         c = text[i]
         if c == "\n" and opened:

@@ -810,6 +810,8 @@ class _Finder(SpeakerFinder):
         """'Putin: ...' speaks; 'Ukraine: 5 killed in attack' is a headline about a place.
         A colon speaker must be a person or a body the article names as such, or one it
         has speak elsewhere ('Inpe: ...' and 'Segundo o Inpe, ...')."""
+        if not self.colons:
+            return  # most articles: no speakers' words to fold
         speaking = {
             w: s.speaker_kind for s in self.statements for w in fold(s.speaker_surface).split()
         }
