@@ -271,7 +271,8 @@ class _Finder(SpeakerFinder):
                     (i for i in range(first, len(toks)) if toks[i].word and toks[i].cls != DET),
                     len(toks),
                 )
-            self.midcaps.update(toks[i].low for i in marks.caps if i > first)
+            caps = marks.caps  # in token order: those after `first` are a tail
+            self.midcaps.update([toks[i].low for i in caps[bisect_right(caps, first) :]])
             units.append(_Unit(start, end, toks, mine, marks, first_word))
         return units
 
@@ -337,7 +338,9 @@ class _Finder(SpeakerFinder):
             if n and self._according_after(unit, k, n):
                 k += n
                 continue
-            n = match_at(toks, k, self.lex.cues) if not tok.cap or _first_word(toks, k) else 0
+            # `_first_word(toks, k)`, from the unit's first word
+            opening = unit.first is None or unit.first >= k
+            n = match_at(toks, k, self.lex.cues) if not tok.cap or opening else 0
             if n and self._cue(unit, k, n, used_quotes):
                 k += n
                 continue
