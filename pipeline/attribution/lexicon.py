@@ -44,7 +44,7 @@ class Tok:
 
 
 # what a token is a start of, for the scans after tokenizing (`Marks`)
-_PHRASE, _SAID, _CAPS, _TITLED = 1, 2, 4, 8
+_PHRASE, _SAID, _CAPS, _TITLED, _GOES_ON = 1, 2, 4, 8, 16
 
 
 @dataclass(slots=True)
@@ -56,6 +56,7 @@ class Marks:
     said: list[int]  # words a cue or 'according to' phrase starts with
     caps: list[int]  # capitalised words
     titled: list[int]  # tokens whose class may be TITLE, ORG or PRON (check .cls)
+    goes_on: list[int]  # words a continuation marker ('he added', 'demnach') starts with
 
     def add(self, n: int, flags: int) -> None:
         """Token `n` starts the scans its chunk's `flags` name."""
@@ -67,6 +68,8 @@ class Marks:
             self.caps.append(n)
         if flags & _TITLED:
             self.titled.append(n)
+        if flags & _GOES_ON:
+            self.goes_on.append(n)
 
 
 @dataclass(slots=True)
@@ -245,7 +248,7 @@ class Lexicon:
 
     def classify(self, toks: list[Tok]) -> None:
         """Give every token its class; phrases take the longest match."""
-        marks = Marks([], [], [], [])
+        marks = Marks([], [], [], [], [])
         for k, tok in enumerate(toks):
             tok.cls = self._single(tok) if tok.word else OTHER
             if tok.word and tok.low in self.class_phrases:
@@ -260,7 +263,7 @@ class Lexicon:
         what each chunk gives is computed once per distinct chunk (tokenizing and
         classifying every token was most of attribution's time)."""
         toks: list[Tok] = []
-        marks = Marks([], [], [], [])
+        marks = Marks([], [], [], [], [])
         segment = text[start:end]
         chunks = segment.split()
         if not chunks:
@@ -277,6 +280,7 @@ class Lexicon:
         known = self._chunks
         # Marks.add inlined: a call per marked token was a tenth of this loop
         phrase, said, caps, titled = marks.phrase, marks.said, marks.caps, marks.titled
+        goes_on = marks.goes_on
         pos = start
         for gap, chunk in zip(gaps, chunks, strict=True):
             pos += gap
@@ -295,6 +299,8 @@ class Lexicon:
                         caps.append(n)
                     if flags & _TITLED:
                         titled.append(n)
+                    if flags & _GOES_ON:
+                        goes_on.append(n)
                 end = pos + len(chunk)
                 append(Tok(chunk, low, pos, end, word, cap, False, cls))
                 pos = end
@@ -320,6 +326,7 @@ class Lexicon:
                 flags |= _PHRASE if tok.low in self.class_phrases else 0
                 flags |= _SAID if tok.low in self.statement_starts else 0
                 flags |= _CAPS if tok.cap else 0
+                flags |= _GOES_ON if tok.low in self.continuation else 0
             flags |= _TITLED if cls == TITLE else 0
             info.append((tok.text, tok.low, tok.start, tok.word, tok.cap, cls, flags))
         one = len(info) == 1

@@ -715,6 +715,8 @@ class SpeakerFinder:
     def _scan_mentions(self, toks: list[Tok], titled: list[int]) -> None:
         """Remember named phrases with a title or head word, for roles to resolve to.
         `titled`: the tokens that may be a title, a head word or a pronoun."""
+        if not titled:
+            return  # most units: no title, head word or pronoun to give a phrase titles
         titles = self.lex.titles
         # Only a title, a head word or a title-like pronoun gives a phrase titles, and
         # only one at or after where the phrase starts: parsing a phrase past the last

@@ -264,7 +264,10 @@ class _Finder(SpeakerFinder):
             # where every noun is capitalised, the noun after an opening article is
             # no name confirmed inside a sentence ('Die Preise stiegen')
             skip_det = self.lex.speech.nouns_capitalised
-            first_word = next((i for i, t in enumerate(toks) if t.word), None)
+            if toks and toks[0].word:  # most units: no generator to run
+                first_word: int | None = 0
+            else:
+                first_word = next((i for i, t in enumerate(toks) if t.word), None)
             first = len(toks) if first_word is None else first_word
             if skip_det:
                 first = next(
@@ -869,7 +872,7 @@ class _Finder(SpeakerFinder):
             q = unit.quotes[0]
             self._repeat(last, last.cue, "direct", q.inner_start, unit.quotes[-1].inner_end)
             return
-        marker = self._continuation_cue(toks)
+        marker = self._continuation_cue(toks, unit.marks.goes_on)
         # reported speech ends at the paragraph break, unless the next paragraph carries
         # a marker of its own ('He added that ...', 'Demnach ...', a subjunctive): a cue
         next_paragraph = self.paragraph[speaker_unit] == self.paragraph[self.unit_index] - 1
@@ -895,11 +898,13 @@ class _Finder(SpeakerFinder):
             and self.speakers[-1][1].kind == "org"
         )
 
-    def _continuation_cue(self, toks: list[Tok]) -> str | None:
+    def _continuation_cue(self, toks: list[Tok], starts: list[int]) -> str | None:
         """The marker that makes the unit go on reporting ('he added', 'theo đó', a
-        subjunctive 'sei'), as written; None when the unit carries none."""
-        for k, tok in enumerate(toks):
-            if tok.word and not tok.quoted and tok.low in self.lex.continuation:
+        subjunctive 'sei'), as written; None when the unit carries none. `starts`: the
+        words a marker may start with (`Marks.goes_on`), in order."""
+        for k in starts:
+            tok = toks[k]
+            if not tok.quoted:
                 n = match_at(toks, k, self.lex.continuation)
                 if n:
                     return self.text[tok.start : toks[k + n - 1].end]
