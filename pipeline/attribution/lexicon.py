@@ -43,8 +43,9 @@ class Tok:
     cls: str = OTHER
 
 
-# what a token is a start of, for the scans after tokenizing (`Marks`)
-_PHRASE, _SAID, _CAPS, _TITLED, _GOES_ON = 1, 2, 4, 8, 16
+# what a token is a start of, for the scans after tokenizing: the lists of `Marks`, in
+# the order of its fields
+_PHRASE, _SAID, _CAPS, _TITLED, _GOES_ON = range(5)
 
 
 @dataclass(slots=True)
@@ -57,19 +58,6 @@ class Marks:
     caps: list[int]  # capitalised words
     titled: list[int]  # tokens whose class may be TITLE, ORG or PRON (check .cls)
     goes_on: list[int]  # words a continuation marker ('he added', 'demnach') starts with
-
-    def add(self, n: int, flags: int) -> None:
-        """Token `n` starts the scans its chunk's `flags` name."""
-        if flags & _PHRASE:
-            self.phrase.append(n)
-        if flags & _SAID:
-            self.said.append(n)
-        if flags & _CAPS:
-            self.caps.append(n)
-        if flags & _TITLED:
-            self.titled.append(n)
-        if flags & _GOES_ON:
-            self.goes_on.append(n)
 
 
 @dataclass(slots=True)
@@ -278,9 +266,9 @@ class Lexicon:
             chunks = [chunk for _, chunk in found]
         append = toks.append
         known = self._chunks
-        # Marks.add inlined: a call per marked token was a tenth of this loop
-        phrase, said, caps, titled = marks.phrase, marks.said, marks.caps, marks.titled
-        goes_on = marks.goes_on
+        # each chunk's token knows which of these lists it joins (`_chunk`); appending
+        # here, not in a method of Marks: a call per marked token was a tenth of this loop
+        lists = (marks.phrase, marks.said, marks.caps, marks.titled, marks.goes_on)
         pos = start
         for gap, chunk in zip(gaps, chunks, strict=True):
             pos += gap
@@ -288,47 +276,47 @@ class Lexicon:
             if info is None:
                 info = self._chunk(chunk)
             if info.__class__ is tuple:  # one token
-                low, word, cap, cls, flags = info
-                if flags:
+                low, word, cap, cls, joins = info
+                if joins:
                     n = len(toks)
-                    if flags & _PHRASE:
-                        phrase.append(n)
-                    if flags & _SAID:
-                        said.append(n)
-                    if flags & _CAPS:
-                        caps.append(n)
-                    if flags & _TITLED:
-                        titled.append(n)
-                    if flags & _GOES_ON:
-                        goes_on.append(n)
+                    for m in joins:
+                        lists[m].append(n)
                 end = pos + len(chunk)
                 append(Tok(chunk, low, pos, end, word, cap, False, cls))
                 pos = end
                 continue
-            for part, low, at, word, cap, cls, flags in info:  # 'said,' or 'U.S.-led'
-                if flags:
-                    marks.add(len(toks), flags)
+            for part, low, at, word, cap, cls, joins in info:  # 'said,' or 'U.S.-led'
+                if joins:
+                    n = len(toks)
+                    for m in joins:
+                        lists[m].append(n)
                 at += pos
                 append(Tok(part, low, at, at + len(part), word, cap, False, cls))
             pos += len(chunk)
         return toks, marks
 
     def _chunk(self, chunk: str) -> tuple | list[tuple]:
-        """What a chunk of text without white space gives: (low, word, cap, class,
-        flags) for one token, or a list of those with each token's text and offset."""
+        """What a chunk of text without white space gives: (low, word, cap, class, the
+        `Marks` lists it joins) for one token, or a list of those with each token's text
+        and offset."""
         if len(self._chunks) >= MAX_CHUNKS:
             self._chunks.clear()  # bounds memory on a corpus of many words
         info: list[tuple] = []
         for tok in tokenize(chunk, 0, len(chunk)):
             cls = self._single(tok) if tok.word else OTHER
-            flags = 0
+            joins = []
             if tok.word:
-                flags |= _PHRASE if tok.low in self.class_phrases else 0
-                flags |= _SAID if tok.low in self.statement_starts else 0
-                flags |= _CAPS if tok.cap else 0
-                flags |= _GOES_ON if tok.low in self.continuation else 0
-            flags |= _TITLED if cls == TITLE else 0
-            info.append((tok.text, tok.low, tok.start, tok.word, tok.cap, cls, flags))
+                if tok.low in self.class_phrases:
+                    joins.append(_PHRASE)
+                if tok.low in self.statement_starts:
+                    joins.append(_SAID)
+                if tok.cap:
+                    joins.append(_CAPS)
+            if cls == TITLE:
+                joins.append(_TITLED)
+            if tok.word and tok.low in self.continuation:
+                joins.append(_GOES_ON)
+            info.append((tok.text, tok.low, tok.start, tok.word, tok.cap, cls, tuple(joins)))
         one = len(info) == 1
         self._chunks[chunk] = out = (info[0][1], *info[0][3:]) if one else info
         return out
