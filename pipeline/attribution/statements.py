@@ -325,6 +325,9 @@ class _Finder(SpeakerFinder):
         used_quotes: set[int] = set()
         self._source_after(unit)
         self._source_opening(unit)
+        # a word starts most often a cue only: the tables are asked for it before
+        # `match_at` is called on them
+        according, after, cues = self.lex.according, self.lex.according_after, self.lex.cues
         k = 0
         for said in unit.marks.said:  # other words match no table below
             if said < k:
@@ -333,17 +336,18 @@ class _Finder(SpeakerFinder):
             tok = toks[k]
             if tok.quoted:
                 continue
-            n = match_at(toks, k, self.lex.according)
+            low = tok.low
+            n = match_at(toks, k, according) if low in according else 0
             if n and self._according(unit, k, n):
                 k += n
                 continue
-            n = match_at(toks, k, self.lex.according_after)
+            n = match_at(toks, k, after) if low in after else 0
             if n and self._according_after(unit, k, n):
                 k += n
                 continue
             # `_first_word(toks, k)`, from the unit's first word
             opening = unit.first is None or unit.first >= k
-            n = match_at(toks, k, self.lex.cues) if not tok.cap or opening else 0
+            n = match_at(toks, k, cues) if low in cues and (not tok.cap or opening) else 0
             if n and self._cue(unit, k, n, used_quotes):
                 k += n
                 continue
