@@ -212,9 +212,10 @@ class SpeakerFinder:
         department', 'báo cáo tháng 10 (...) của Bộ Y tế', ru 'данным Росстата'); None
         when no source noun is there or no body follows it."""
         first = p + (p < len(toks) and toks[p].cls in (DET, DEMO))
+        nouns = self.lex.source_nouns  # asked before `match_at`: this runs for every unit
         # up to two adjectives before the noun: 'the latest estimates', 'einer neuen Umfrage'
         for q in range(first, min(first + 3, len(toks))):
-            n = match_at(toks, q, self.lex.source_nouns)
+            n = match_at(toks, q, nouns) if toks[q].low in nouns else 0
             if n or not toks[q].word or toks[q].cls not in (OTHER, MOD) or toks[q].cap:
                 break
         else:
