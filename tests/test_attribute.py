@@ -9,7 +9,8 @@ from _cases import lang_cases
 from spacy.language import Language
 
 from pipeline.attribution import find_statements, statement_for
-from pipeline.attribution.lexicon import fold
+from pipeline.attribution.coreference import role_nouns
+from pipeline.attribution.lexicon import fold, lexicon
 from pipeline.lang import supported_languages
 from pipeline.segment import get_nlp
 from schemas.records import Statement
@@ -136,3 +137,38 @@ def test_long_sentence_without_cues_is_fast(pipelines):
     started = time.perf_counter()
     assert find_statements(doc, "de") == []
     assert time.perf_counter() - started < 5
+
+
+def test_anonymous_phrase_found_by_its_first_word():
+    """`anonymous_at` tries only the phrases its token starts, longest listed fit
+    first; a phrase running past the unit's end is no match."""
+    lex = lexicon("en")
+    roles = role_nouns(lex)
+    text = "Insiders and people familiar with it"
+    toks, _ = lex.tokens(text, 0, len(text))
+    words = [t.low for t in toks]
+    assert roles.anonymous_at(toks, words.index("insiders")) == 1
+    assert roles.anonymous_at(toks, words.index("people")) == 2  # 'people familiar'
+    assert roles.anonymous_at(toks, words.index("with")) == 0
+    cut, _ = lex.tokens("We met people", 0, 13)  # 'people' alone ends the tokens
+    assert roles.anonymous_at(cut, 2) == 0
+    assert roles.anonymous_at(cut, 3) == 0  # past the last token
+
+
+def test_continuation_marker_words_are_marked_outside_quotes(pipelines):
+    """The words a continuation marker starts with are marked while tokenizing; the
+    paragraph after a speaker's goes on reporting them through a marker, but not
+    through one inside a quote."""
+    lex = lexicon("en")
+    text = "Output fell, he added, by his estimate 4 percent."
+    toks, marks = lex.tokens(text, 0, len(text))
+    assert [toks[k].low for k in marks.goes_on] == ["he", "by"]  # 'by his estimate'
+    said = "The minister Ana Lopes said exports rose 3 percent last year.\n\n"
+    plain = said + "The office cited according to estimates as its source; imports fell 2 percent."
+    quoted = (
+        said + 'The office cited "according to estimates" as its source; imports fell 2 percent.'
+    )
+    found = _statement(pipelines, "en", plain, "2 percent")
+    assert found is not None and found.cue == "according to estimates"
+    assert "Ana Lopes" in found.speaker_surface
+    assert _statement(pipelines, "en", quoted, "2 percent") is None
