@@ -1068,6 +1068,8 @@ class _Finder(SpeakerFinder):
 def _cut_before_quotes(text: str, spans: list[list[int]], quotes: list[Quote]) -> None:
     """The sentencizer leaves an opening quote mark at the end of the sentence before
     ('... podium. "' + 'I love cats," he said.'): move it to the sentence it opens."""
+    if not quotes:
+        return  # most articles: nothing to move
     qi = 0
     for k in range(len(spans) - 1):
         start, end = spans[k]
