@@ -95,12 +95,13 @@ def claim_date(
 
 
 def sentence_date(
-    sentence: str, frame: Frame, lang: str, today: dt.date | None = None
+    sentence: str, frame: Frame, lang: str, today: dt.date | None = None, period: bool = True
 ) -> ClaimDate:
     """The date a time cue in `sentence` gives the claim (date None without one) and
-    the period its figures are about. A bare month ('im Februar', 'el pasado mes de
-    enero', 'last month') is the month of the data, a period; a month with 'mid', 'end
-    of', 'в конце' is a point in time, a claim date."""
+    the period its figures are about (None without `period`: a statement's is never
+    used). A bare month ('im Februar', 'el pasado mes de enero', 'last month') is the
+    month of the data, a period; a month with 'mid', 'end of', 'в конце' is a point in
+    time, a claim date."""
     try:
         matcher = _matcher(lang)
     except LanguageDataError:
@@ -108,7 +109,7 @@ def sentence_date(
     today = today or dt.date.today()
     base = frame.base
     dates = matcher.find(sentence)
-    period = matcher.period(sentence, dates, base)
+    period_of = matcher.period(sentence, dates, base) if period else None
     for found in sorted(dates, key=lambda f: (f.kind in _MONTH_KINDS, f.start)):
         if found.kind in _MONTH_KINDS and not found.qualified:
             continue
@@ -116,8 +117,8 @@ def sentence_date(
             continue
         resolved = _resolve(found, base, today)
         if resolved is not None and (base is None or resolved[0] <= base):
-            return ClaimDate(resolved[0], resolved[1], period, cued=True)
-    return ClaimDate(None, None, period)
+            return ClaimDate(resolved[0], resolved[1], period_of, cued=True)
+    return ClaimDate(None, None, period_of)
 
 
 def date_of_claim(
@@ -272,8 +273,64 @@ _NEVER = r"(?!x)x"  # the alternation of no words
 
 
 def _alt(words: list[str]) -> str:
+    """An alternation of the casefolded words, a space in them standing for any run of
+    whitespace, that prefers a longer word to a shorter one matching at the same place.
+
+    Written as a trie ('j(?:anuary|u(?:ne|ly))', not 'january|june|july'): re tries every
+    branch of an alternation at every position of the text, and a trie has a few. Two
+    words matching at one place are one the other's prefix, and the trie tries the longer
+    first, as the longest-first list did: the matches are the same."""
     words = sorted({w.casefold() for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or _NEVER
+    if not words:
+        return _NEVER
+    trie: dict = {}
+    for word in words:
+        tokens = _tokens(word)
+        if tokens is None:
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        node = trie
+        for token in tokens:
+            node = node.setdefault(token, {})
+        node[""] = {}  # a word ends here: tried after every longer one
+    if _case_twins(trie):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return _trie_pattern(trie)
+
+
+def _tokens(word: str) -> list[str] | None:
+    """The word as one pattern per character, any run of whitespace for a space; None for
+    a word a trie could read otherwise than the list (a space at an end or two together,
+    other whitespace, a backslash)."""
+    if word != word.strip() or "  " in word or "\\" in word:
+        return None
+    if any(ch.isspace() and ch != " " for ch in word):
+        return None
+    return [r"\s+" if ch == " " else re.escape(ch) for ch in word]
+
+
+def _case_twins(node: dict) -> bool:
+    """Two branches of a node that IGNORECASE lets match the same character (such as 'k'
+    and the Kelvin sign): the trie would try them in another order than the list."""
+    branches = [token for token in node if token]
+    for i, first in enumerate(branches):
+        for second in branches[i + 1 :]:
+            if _same_ignoring_case(first, second):
+                return True
+    return any(_case_twins(child) for child in node.values())
+
+
+@cache
+def _same_ignoring_case(first: str, second: str) -> bool:
+    if r"\s+" in (first, second):
+        return False  # the other is not whitespace (`_tokens`)
+    return bool(re.fullmatch(first, re.sub(r"\\(.)", r"\1", second), re.IGNORECASE))
+
+
+def _trie_pattern(node: dict) -> str:
+    options = [token + _trie_pattern(child) for token, child in node.items() if token]
+    if "" in node:
+        options.append("")
+    return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
 
 
 class _Matcher:
@@ -331,13 +388,21 @@ class _Matcher:
         ]
         # a pattern that needs a word of an empty list never matches, yet searching for
         # it costs as much as for any other: left out
+        # A text without a weekday name cannot match the four patterns that open with
+        # one, nor one without a month name the three around one: a search for the name
+        # alone rules them out at the cost of one of them (the wanted word is a part of
+        # each of their matches, so no match is lost).
+        gates = {
+            wd: re.compile(rf"{b}(?:{wd}){e}", re.IGNORECASE),
+            mo: re.compile(rf"(?:{mo}){e}", re.IGNORECASE),
+        }
         self.patterns = [
-            (kind, re.compile(p, re.IGNORECASE))
+            (kind, re.compile(p, re.IGNORECASE), gates.get(needs))
             for kind, p, needs in patterns
             if _NEVER not in needs
         ]
         # Up to the last day-level pattern: the patterns after it cannot take their place.
-        last_day = max(i for i, (kind, _) in enumerate(self.patterns) if kind in _DAY_KINDS)
+        last_day = max(i for i, (kind, *_) in enumerate(self.patterns) if kind in _DAY_KINDS)
         self.day_patterns = self.patterns[: last_day + 1]
         self.period_re = re.compile(
             rf"{b}(?:{_alt(data.period_words)})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
@@ -356,7 +421,13 @@ class _Matcher:
     def find(self, text: str, patterns: list | None = None) -> list[Found]:
         """Time expressions in text order; where two overlap, the earlier-listed kind."""
         taken: list[Found] = []
-        for kind, pattern in patterns or self.patterns:
+        opened: dict[re.Pattern, bool] = {}  # gate -> whether the text has its word
+        for kind, pattern, gate in patterns or self.patterns:
+            if gate is not None:
+                if gate not in opened:
+                    opened[gate] = gate.search(text) is not None
+                if not opened[gate]:
+                    continue
             for m in pattern.finditer(text):
                 if any(m.start() < f.end and f.start < m.end() for f in taken):
                     continue
