@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from pipeline.errors import LanguageDataError
 from pipeline.lang import load_lang
+from pipeline.wordtrie import alternation
 
 _MONTH_KINDS = ("month", "relative_month")  # a day-level expression is preferred to these
 _DAY_KINDS = ("day", "weekday_day")
@@ -273,64 +274,10 @@ _NEVER = r"(?!x)x"  # the alternation of no words
 
 
 def _alt(words: list[str]) -> str:
-    """An alternation of the casefolded words, a space in them standing for any run of
-    whitespace, that prefers a longer word to a shorter one matching at the same place.
-
-    Written as a trie ('j(?:anuary|u(?:ne|ly))', not 'january|june|july'): re tries every
-    branch of an alternation at every position of the text, and a trie has a few. Two
-    words matching at one place are one the other's prefix, and the trie tries the longer
-    first, as the longest-first list did: the matches are the same."""
+    """The casefolded words as one alternation (`pipeline.wordtrie`), a space in them
+    standing for any run of whitespace; a longer word is preferred to a shorter one."""
     words = sorted({w.casefold() for w in words if w}, key=len, reverse=True)
-    if not words:
-        return _NEVER
-    trie: dict = {}
-    for word in words:
-        tokens = _tokens(word)
-        if tokens is None:
-            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        node = trie
-        for token in tokens:
-            node = node.setdefault(token, {})
-        node[""] = {}  # a word ends here: tried after every longer one
-    if _case_twins(trie):
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return _trie_pattern(trie)
-
-
-def _tokens(word: str) -> list[str] | None:
-    """The word as one pattern per character, any run of whitespace for a space; None for
-    a word a trie could read otherwise than the list (a space at an end or two together,
-    other whitespace, a backslash)."""
-    if word != word.strip() or "  " in word or "\\" in word:
-        return None
-    if any(ch.isspace() and ch != " " for ch in word):
-        return None
-    return [r"\s+" if ch == " " else re.escape(ch) for ch in word]
-
-
-def _case_twins(node: dict) -> bool:
-    """Two branches of a node that IGNORECASE lets match the same character (such as 'k'
-    and the Kelvin sign): the trie would try them in another order than the list."""
-    branches = [token for token in node if token]
-    for i, first in enumerate(branches):
-        for second in branches[i + 1 :]:
-            if _same_ignoring_case(first, second):
-                return True
-    return any(_case_twins(child) for child in node.values())
-
-
-@cache
-def _same_ignoring_case(first: str, second: str) -> bool:
-    if r"\s+" in (first, second):
-        return False  # the other is not whitespace (`_tokens`)
-    return bool(re.fullmatch(first, re.sub(r"\\(.)", r"\1", second), re.IGNORECASE))
-
-
-def _trie_pattern(node: dict) -> str:
-    options = [token + _trie_pattern(child) for token, child in node.items() if token]
-    if "" in node:
-        options.append("")
-    return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+    return alternation(words) or _NEVER
 
 
 class _Matcher:
