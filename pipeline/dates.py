@@ -270,6 +270,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 _RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NEVER = r"(?!x)x"  # the alternation of no words
 
 
@@ -417,7 +418,10 @@ class _Matcher:
         that is not part of a date ('2030'), a month of the data or a deadline month
         ('2025-02'), a day after a period word or a future word ('2025-03-31')."""
         found: list[tuple[int, str]] = []
-        for m in self.period_re.finditer(sentence):
+        # period_re needs a year: a search for one alone (its digits lead it: re skips to
+        # them) spares most sentences the search for a period word at every position
+        has_year = _YEAR.search(sentence) is not None
+        for m in self.period_re.finditer(sentence) if has_year else ():
             if not any(f.start < m.end() and m.start() < f.end for f in dates):
                 found.append((m.start(), m.group("year")))
                 break
