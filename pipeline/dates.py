@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from pipeline.errors import LanguageDataError
 from pipeline.lang import load_lang
+from pipeline.wordtrie import alternation
 
 _MONTH_KINDS = ("month", "relative_month")  # a day-level expression is preferred to these
 _DAY_KINDS = ("day", "weekday_day")
@@ -95,12 +96,13 @@ def claim_date(
 
 
 def sentence_date(
-    sentence: str, frame: Frame, lang: str, today: dt.date | None = None
+    sentence: str, frame: Frame, lang: str, today: dt.date | None = None, period: bool = True
 ) -> ClaimDate:
     """The date a time cue in `sentence` gives the claim (date None without one) and
-    the period its figures are about. A bare month ('im Februar', 'el pasado mes de
-    enero', 'last month') is the month of the data, a period; a month with 'mid', 'end
-    of', 'в конце' is a point in time, a claim date."""
+    the period its figures are about (None without `period`: a statement's is never
+    used). A bare month ('im Februar', 'el pasado mes de enero', 'last month') is the
+    month of the data, a period; a month with 'mid', 'end of', 'в конце' is a point in
+    time, a claim date."""
     try:
         matcher = _matcher(lang)
     except LanguageDataError:
@@ -108,7 +110,7 @@ def sentence_date(
     today = today or dt.date.today()
     base = frame.base
     dates = matcher.find(sentence)
-    period = matcher.period(sentence, dates, base)
+    period_of = matcher.period(sentence, dates, base) if period else None
     for found in sorted(dates, key=lambda f: (f.kind in _MONTH_KINDS, f.start)):
         if found.kind in _MONTH_KINDS and not found.qualified:
             continue
@@ -116,8 +118,8 @@ def sentence_date(
             continue
         resolved = _resolve(found, base, today)
         if resolved is not None and (base is None or resolved[0] <= base):
-            return ClaimDate(resolved[0], resolved[1], period, cued=True)
-    return ClaimDate(None, None, period)
+            return ClaimDate(resolved[0], resolved[1], period_of, cued=True)
+    return ClaimDate(None, None, period_of)
 
 
 def date_of_claim(
@@ -268,12 +270,15 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 _RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NEVER = r"(?!x)x"  # the alternation of no words
 
 
 def _alt(words: list[str]) -> str:
+    """The casefolded words as one alternation (`pipeline.wordtrie`), a space in them
+    standing for any run of whitespace; a longer word is preferred to a shorter one."""
     words = sorted({w.casefold() for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or _NEVER
+    return alternation(words) or _NEVER
 
 
 class _Matcher:
@@ -331,13 +336,21 @@ class _Matcher:
         ]
         # a pattern that needs a word of an empty list never matches, yet searching for
         # it costs as much as for any other: left out
+        # A text without a weekday name cannot match the four patterns that open with
+        # one, nor one without a month name the three around one: a search for the name
+        # alone rules them out at the cost of one of them (the wanted word is a part of
+        # each of their matches, so no match is lost).
+        gates = {
+            wd: re.compile(rf"{b}(?:{wd}){e}", re.IGNORECASE),
+            mo: re.compile(rf"(?:{mo}){e}", re.IGNORECASE),
+        }
         self.patterns = [
-            (kind, re.compile(p, re.IGNORECASE))
+            (kind, re.compile(p, re.IGNORECASE), gates.get(needs))
             for kind, p, needs in patterns
             if _NEVER not in needs
         ]
         # Up to the last day-level pattern: the patterns after it cannot take their place.
-        last_day = max(i for i, (kind, _) in enumerate(self.patterns) if kind in _DAY_KINDS)
+        last_day = max(i for i, (kind, *_) in enumerate(self.patterns) if kind in _DAY_KINDS)
         self.day_patterns = self.patterns[: last_day + 1]
         self.period_re = re.compile(
             rf"{b}(?:{_alt(data.period_words)})\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
@@ -356,7 +369,13 @@ class _Matcher:
     def find(self, text: str, patterns: list | None = None) -> list[Found]:
         """Time expressions in text order; where two overlap, the earlier-listed kind."""
         taken: list[Found] = []
-        for kind, pattern in patterns or self.patterns:
+        opened: dict[re.Pattern, bool] = {}  # gate -> whether the text has its word
+        for kind, pattern, gate in patterns or self.patterns:
+            if gate is not None:
+                if gate not in opened:
+                    opened[gate] = gate.search(text) is not None
+                if not opened[gate]:
+                    continue
             for m in pattern.finditer(text):
                 if any(m.start() < f.end and f.start < m.end() for f in taken):
                     continue
@@ -399,7 +418,10 @@ class _Matcher:
         that is not part of a date ('2030'), a month of the data or a deadline month
         ('2025-02'), a day after a period word or a future word ('2025-03-31')."""
         found: list[tuple[int, str]] = []
-        for m in self.period_re.finditer(sentence):
+        # period_re needs a year: a search for one alone (its digits lead it: re skips to
+        # them) spares most sentences the search for a period word at every position
+        has_year = _YEAR.search(sentence) is not None
+        for m in self.period_re.finditer(sentence) if has_year else ():
             if not any(f.start < m.end() and m.start() < f.end for f in dates):
                 found.append((m.start(), m.group("year")))
                 break

@@ -272,12 +272,15 @@ class ArticleDates:
         end = max(statement.end, statement.speaker_end or statement.end)
         if sent_start <= start and end <= sent_end:
             return None
-        return self._search(start, min(end, start + MAX_STATEMENT), self._statements)
+        # its period is not searched for: a figure's period is its own sentence's
+        return self._search(start, min(end, start + MAX_STATEMENT), self._statements, period=False)
 
-    def _search(self, start: int, end: int, cache: dict) -> ClaimDate:
+    def _search(self, start: int, end: int, cache: dict, period: bool = True) -> ClaimDate:
         start = max(start, self.frame.dateline_end)  # a wire dateline dates no claim
         if (start, end) not in cache:
-            cache[start, end] = sentence_date(self.text[start:end], self.frame, self.lang)
+            cache[start, end] = sentence_date(
+                self.text[start:end], self.frame, self.lang, period=period
+            )
         return cache[start, end]
 
 

@@ -15,9 +15,9 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pyarrow as pa
 from filelock import FileLock, Timeout
 
 from pipeline.dbfile import check_replaceable, first_line, write_marker
@@ -25,7 +25,10 @@ from pipeline.entities import canonicalise
 from pipeline.errors import DatabaseError, DatabaseLocked
 from pipeline.process import statement_id
 from schemas.records import ArticleResult, Entity, Rejection
-from schemas.tables import TABLES, arrow_schema, ddl
+from schemas.tables import TABLES, ddl, polars_schema
+
+if TYPE_CHECKING:
+    import polars as pl
 
 BATCH_ROWS = 2_000
 
@@ -87,7 +90,7 @@ def remove_stale_staging(db: Path) -> None:
 
 
 class DatabaseWriter:
-    """Buffers rows per table and appends them through Arrow in batches."""
+    """Buffers rows per table and appends them through polars frames in batches."""
 
     def __init__(self, db: Path, run_id: str, extractor_version: str) -> None:
         self.db = db
@@ -135,7 +138,7 @@ class DatabaseWriter:
                 self.con.execute("insert into runs by name select * from prev.runs")
             if not article_ids:
                 return
-            self.con.register("keep", pa.table({"article_id": pa.array(article_ids, pa.string())}))
+            self.con.register("keep", _strings({"article_id": article_ids}))
             # Carried rows keep the run_id of the run that extracted them.
             for table in ("articles", "claims", "statements", "rejections"):
                 try:
@@ -215,11 +218,20 @@ class DatabaseWriter:
             self._flush()
 
     def _flush(self) -> None:
+        import polars as pl  # not at start-up: only a build needs it here
+
         for table, rows in self.buffers.items():
             if rows:
-                batch = pa.Table.from_pylist(
-                    [row | {"run_id": self.run_id} for row in rows], schema=arrow_schema(table)
-                )
+                # A polars frame, not pyarrow's from_pylist: pyarrow imports pandas on
+                # its first conversion of Python values (0.2 to 0.5 s of every build).
+                schema = polars_schema(table)
+                values = {
+                    name: [self.run_id] * len(rows)
+                    if name == "run_id"
+                    else [row.get(name) for row in rows]
+                    for name in schema
+                }
+                batch = pl.DataFrame(values, schema=schema)
                 self.con.register("batch", batch)
                 self.con.execute(f"insert into {table} by name select * from batch")
                 self.con.unregister("batch")
@@ -247,10 +259,7 @@ class DatabaseWriter:
             """
         ).fetchall()
         canonical, entities = canonicalise((surface, lang) for surface, lang in mentions)
-        speaker_map = pa.table(
-            {"surface": list(canonical), "name": list(canonical.values())},
-            schema=pa.schema([("surface", pa.string()), ("name", pa.string())]),
-        )
+        speaker_map = _strings({"surface": list(canonical), "name": list(canonical.values())})
         self.con.register("speaker_map", speaker_map)
         self.con.execute(
             "update claims set speaker = m.name from speaker_map m "
@@ -300,6 +309,13 @@ def read_previous(db: Path) -> dict[str, tuple[str, str, str]]:
     finally:
         con.close()
     return {path: (h, v, a) for path, h, v, a in rows}
+
+
+def _strings(columns: dict[str, list[str]]) -> pl.DataFrame:
+    """A frame of string columns for DuckDB to read."""
+    import polars as pl
+
+    return pl.DataFrame(columns, schema={name: pl.String() for name in columns})
 
 
 def _sql_path(path: Path) -> str:

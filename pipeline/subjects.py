@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.attribution.lexicon import fold
+from pipeline.wordtrie import alternation
 from schemas.records import Quantity
 
 DATA = Path(__file__).parent / "data"
@@ -61,8 +62,8 @@ def topics_of(sentence: str, lang: str) -> list[str]:
     compiled = _topic_patterns().get(lang)
     if compiled is None:
         return []
-    pattern, topic_of_group = compiled
-    found = {topic_of_group[m.lastindex] for m in pattern.finditer(fold(sentence)) if m.lastindex}
+    pattern, topic_of_stem = compiled
+    found = {topic_of_stem[" ".join(m.group().split())] for m in pattern.finditer(fold(sentence))}
     return sorted(found)
 
 
@@ -72,9 +73,11 @@ def _subject_data() -> dict:
 
 
 @cache
-def _topic_patterns() -> dict[str, tuple[re.Pattern, dict[int, str]]]:
-    """One alternation per language, longest stems first so that 'armes nucléaires'
-    wins over 'armes'; each stem is a group that names its topic (linear scan)."""
+def _topic_patterns() -> dict[str, tuple[re.Pattern, dict[str, str]]]:
+    """One alternation of the stems per language, longest first so that 'armes
+    nucléaires' wins over 'armes', and the topic of each stem (the first listed, for a
+    stem under two). The alternation is a trie (`pipeline.wordtrie`): with a group per
+    stem naming its topic, re tried each of hundreds of stems at every word start."""
     topics = tomllib.loads((DATA / "topics.toml").read_text(encoding="utf-8"))
     stems: dict[str, list[tuple[str, str]]] = {}
     for topic, langs in topics.items():
@@ -83,11 +86,12 @@ def _topic_patterns() -> dict[str, tuple[re.Pattern, dict[int, str]]]:
     out = {}
     for lang, pairs in stems.items():
         pairs.sort(key=lambda p: -len(p[0]))
-        groups = {i + 1: topic for i, (_, topic) in enumerate(pairs)}
-        alts = "|".join("(" + _stem_pattern(stem) + ")" for stem, _ in pairs)
-        out[lang] = (re.compile(rf"(?<!\w)(?:{alts})"), groups)
+        topic_of_stem: dict[str, str] = {}
+        for stem, topic in pairs:
+            topic_of_stem.setdefault(" ".join(stem.split()), topic)
+        words = list(dict.fromkeys(stem for stem, _ in pairs))
+        out[lang] = (
+            re.compile(rf"(?<!\w)(?:{alternation(words, ignorecase=False)})"),
+            topic_of_stem,
+        )
     return out
-
-
-def _stem_pattern(stem: str) -> str:
-    return re.escape(stem).replace(r"\ ", r"\s+")

@@ -12,7 +12,9 @@ from schemas.records import Article, Claim, ClaimCandidate, Rejection
 def validate(candidates: Iterable[ClaimCandidate], article: Article) -> Iterator[Claim | Rejection]:
     for candidate in candidates:
         try:
-            yield Claim.model_validate(candidate.model_dump(), context={"text": article.text})
+            # The candidate's field values as they are (`__dict__`): a model_dump would
+            # copy them first, a fifth of validation's time, for Claim to copy them again.
+            yield Claim.model_validate(candidate.__dict__, context={"text": article.text})
         except ValidationError as exc:
             yield Rejection(
                 stage="validate",

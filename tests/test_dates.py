@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from _cases import lang_cases
 
-from pipeline.dates import _matcher, claim_date, reference_date
+from pipeline.dates import Frame, _alt, _matcher, claim_date, reference_date, sentence_date
 from pipeline.frame import publication_date
+from pipeline.lang import load_lang
 
 TODAY = dt.date(2026, 11, 25)  # the weekday rule looks back from today: keep tests stable
 
@@ -89,3 +91,55 @@ def test_day_expressions_alone_are_those_of_all(lang, case):
     text = case["text"] + " Montag, 3. März 2025; March 3 2025, Monday; 3 marzo; 2025-03-03"
     every = [f for f in matcher.find(text) if f.kind in ("day", "weekday_day")]
     assert matcher.find_days(text) == every
+
+
+def _listed(words: list[str]) -> str:
+    """The plain longest-first alternation `_alt` stands for."""
+    words = sorted({w.casefold() for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+LANGS = ("de", "en", "es", "fr", "it", "nl", "pt", "ru", "vi")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_word_trie_matches_as_the_longest_first_list(lang):
+    # Every date word list of the language, its words run together, capitalised, split
+    # by several spaces and cut short: the trie finds what the list found, where it did.
+    data = load_lang(lang).dates
+    lists = [
+        [w for forms in data.weekdays for w in forms],
+        [w for forms in data.months for w in forms],
+        list(data.relative_days),
+        list(data.relative_months),
+        data.day_words, data.month_words, data.period_words, data.mid, data.future,
+        [w for forms in data.quarters for w in forms],
+    ]  # fmt: skip
+    for words in (w for w in lists if w):
+        text = " ".join(words) + " " + "".join(words) + " " + " ".join(w.upper() for w in words)
+        text += " " + "  ".join(w.replace(" ", "   ") for w in words)
+        text += " " + " ".join(w[:-1] for w in words if len(w) > 2)
+        for flags in (re.IGNORECASE, 0):
+            trie = re.compile(rf"(?<!\w)(?P<w>{_alt(words)})(?!\w)", flags)
+            listed = re.compile(rf"(?<!\w)(?P<w>{_listed(words)})(?!\w)", flags)
+            assert [m.span() for m in trie.finditer(text)] == [
+                m.span() for m in listed.finditer(text)
+            ]
+            assert [m.span() for m in re.finditer(_alt(words), text, flags)] == [
+                m.span() for m in re.finditer(_listed(words), text, flags)
+            ]
+
+
+def test_word_trie_prefers_the_longer_word():
+    assert re.match(_alt(["vor", "vorgestern", "vorge"]), "Vorgestern", re.I)[0] == "Vorgestern"
+    # a shorter word still matches where the longer one would leave the rest unmatched
+    assert re.match(rf"(?:{_alt(['next month', 'next'])})\s+week", "next week")
+
+
+def test_a_statement_is_dated_without_its_period():
+    frame = Frame(dt.date(2025, 3, 10), "day", dt.date(2025, 3, 10))
+    text = "Der Minister sagte am Montag, die Exporte seien im Februar um 3 Prozent gestiegen."
+    full = sentence_date(text, frame, "de", TODAY)
+    bare = sentence_date(text, frame, "de", TODAY, period=False)
+    assert full.period == "2025-02"
+    assert bare == full._replace(period=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import extract, is_claim
+from pipeline.extract import _length, extract, is_claim
 from pipeline.ingest import ingest_file
 from pipeline.quantities import extract_quantities
 from pipeline.segment import segment
@@ -91,3 +91,18 @@ def test_claims_carry_the_kind_of_their_quantity(tmp_path) -> None:
     assert kinds.get("2 million tonnes") == "mass"
     assert kinds.get("7 percent") == "percent"
     assert kinds.get("900 million euros") == "money"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "Exports rose 4 percent.  \n\n",
+        "Die Ausfuhren stiegen um 4 Prozent\u00a0",
+        "Xuất khẩu tăng 4%.\n\tTiếp theo …",
+    ],
+)
+def test_read_length_is_that_of_the_segmented_text(text):
+    doc = segment(text, "en")
+    assert _length(doc) == len(doc.text) == len(text)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from pipeline.attribution.lexicon import fold
 from pipeline.lang import supported_languages
 from pipeline.subjects import DATA, subject_of, topics_of
 from schemas.records import Quantity
@@ -57,3 +59,34 @@ def test_every_language_has_topic_words(lang):
 
 def test_unknown_language_has_no_topics():
     assert topics_of("rare earth", "xx") == []
+
+
+def _topics_by_group(sentence: str, lang: str) -> list[str]:
+    """Topics as one group per stem finds them, the stems longest first: what the
+    trie of `topics_of` stands for."""
+    pairs = []
+    for topic, langs in _topic_data().items():
+        pairs += [(fold(w), topic) for w in langs.get(lang, [])]
+    pairs.sort(key=lambda p: -len(p[0]))
+    alts = "|".join("(" + re.escape(stem).replace(r"\ ", r"\s+") + ")" for stem, _ in pairs)
+    pattern = re.compile(rf"(?<!\w)(?:{alts})")
+    return sorted({pairs[m.lastindex - 1][1] for m in pattern.finditer(fold(sentence))})
+
+
+@pytest.mark.parametrize("lang", supported_languages())
+def test_topic_trie_finds_what_a_group_per_stem_finds(lang):
+    # every stem of the language, alone, run into the next, spaced out and cut short
+    stems = [w for langs in _topic_data().values() for w in langs.get(lang, [])]
+    texts = [
+        " ".join(stems),
+        "".join(stems),
+        " ".join(w.replace(" ", "  ") for w in stems),
+        " ".join(w[:-1] + " " + w[-1:] for w in stems),
+    ]
+    texts += [f"Die Zahl der {w}n stieg, {w}-Bericht." for w in stems]
+    for text in texts:
+        assert topics_of(text, lang) == _topics_by_group(text, lang)
+
+
+def _topic_data() -> dict:
+    return tomllib.loads((DATA / "topics.toml").read_text("utf-8"))
