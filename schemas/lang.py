@@ -153,6 +153,11 @@ class UnitData(_Section):
         description="unit words that are also common words, read as a unit only where the "
         "clause ends after them: 'in' in '2 in.', not in '2 in the morning'",
     )
+    size_after: list[str] = Field(
+        default_factory=list,
+        description="words of size after a measure ('long', 'wide', 'thick'): after them a "
+        "clause-final unit word or a spaced inch mark is a unit ('2 in thick', '10 \" long')",
+    )
     catalogue_skip: list[str] = Field(
         default_factory=list,
         description="names quantulum3's unit catalogue holds that news uses as plain words "

@@ -163,6 +163,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         return None
     _negative(text, item, lex)
     _spaced_minus(text, item)
+    _dash_after_number(text, item)
     return item
 
 
@@ -247,6 +248,18 @@ def _code_is_currency(text: str, start: int, lex: Lexicon) -> bool:
         return False
     unit = lex.unit(found[0], before=True)
     return unit is not None and unit.dimension == "currency"
+
+
+_NUMBER_BEFORE = re.compile(r"\d[ \u00a0]{1,2}$")
+
+
+def _dash_after_number(text: str, item: Found) -> None:
+    """'75 -300mm', '5 -10 °C': a dash glued to a number right after another number is
+    the dash between two figures, no minus sign."""
+    if text[item.start : item.start + 1] not in ("-", "\u2212") or item.value >= 0:
+        return
+    if _NUMBER_BEFORE.search(text, max(0, item.start - 3), item.start):
+        item.value, item.start = -item.value, item.start + 1
 
 
 _SPACED_MINUS = re.compile(r"(?:^|[(\[:;=\n])[ \u00a0]?([-\u2212])[ \u00a0]$")
@@ -388,8 +401,11 @@ def _group(text: str, match: re.Match, lex: Lexicon) -> Found | None:
     return part
 
 
+_BRACKET_PAIRS = frozenset({"()", "[]", "{}", "<>"})
+
+
 def _unit(text: str, item: Found, lex: Lexicon) -> bool:
-    match = lex.unit_after.match(text, item.end)
+    match = lex.unit_after.match(text, item.end) or _bracketed_unit(text, item.end, lex)
     if match is not None:
         unit = lex.unit(match.group("u"))
         if unit is not None and not _plain_word(text, match, lex) and not _year_mark(item, match):
@@ -410,6 +426,14 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     return False
 
 
+def _bracketed_unit(text: str, end: int, lex: Lexicon) -> re.Match | None:
+    """'20 (kg)', '20 [kg]': a unit alone between a pair of brackets after the number."""
+    match = lex.unit_bracketed.match(text, end)
+    if match is None or match.group("o") + match.group("c") not in _BRACKET_PAIRS:
+        return None
+    return match
+
+
 def _year_mark(item: Found, match: re.Match) -> bool:
     """'by 2031″': a quote or prime sign after a year closes a quotation (or is a stray
     mark); no one measures 2031 inches."""
@@ -422,15 +446,27 @@ def _plain_word(text: str, match: re.Match, lex: Lexicon) -> bool:
     word that is a common word too unless the clause ends after it ('2 in.' against '2
     in the morning')."""
     written = match.group("u")
+    sized = _size_after(lex.data.code).match(text, match.end()) is not None
     if written in lex.data.speech.quote_either:
-        if match.start("u") != match.start():
+        if match.start("u") != match.start() and not sized:
             return True  # '$ 48 " is not adequate': a sign for inches is written glued
         line = text.rfind("\n", 0, match.start()) + 1
         return text.count(written, line, match.start()) % 2 == 1
-    if written.lower() in lex.data.units.clause_final:
+    if written.lower() in lex.data.units.clause_final and not sized:
         rest = text[match.end() : match.end() + 2].lstrip()
         return bool(rest) and rest[0].isalnum()
     return False
+
+
+@cache
+def _size_after(code: str) -> re.Pattern:
+    """A word of size right after a unit ('long' in '10 " long', 'thick' in '2 in thick'):
+    the sign or word before it measures something."""
+    words = load_lang(code).units.size_after
+    if not words:
+        return re.compile(r"(?!x)x")
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"[\s\u00a0]{{1,2}}(?i:{alternatives})(?![^\W\d_])")
 
 
 _NEAR = (60, 40)  # characters looked at before the number and after its unit
