@@ -326,7 +326,7 @@ def _scale(text: str, item: Found, lex: Lexicon) -> None:
         if match is None:
             return
         factor = lex.scale_of(match.group("s") or match.group("g") or match.group("l") or "")
-        if factor is None:
+        if factor is None or _longer_unit(text, item.end, match.end(), lex):
             return
         tail = _last_group(item, lex) if factor < 100 else None
         if tail is not None:  # "three hundred and two dozen": 300 + 2 x 12
@@ -336,6 +336,13 @@ def _scale(text: str, item: Found, lex: Lexicon) -> None:
             item.scale *= factor
         item.last_scale = factor
         item.end = match.end()
+
+
+def _longer_unit(text: str, start: int, scale_end: int, lex: Lexicon) -> bool:
+    """'10 mi por hora', '5 m/s': a unit whose name begins with a scale word and goes on
+    past it is read as the unit ('mi' is 'milhões', 'm' a million)."""
+    unit = lex.unit_after.match(text, start)
+    return unit is not None and unit.end() > scale_end and lex.unit(unit.group("u")) is not None
 
 
 def _last_group(item: Found, lex: Lexicon) -> float | None:
@@ -496,7 +503,7 @@ def _context_readings(code: str) -> tuple[tuple[frozenset[str], re.Pattern, Unit
 
 
 _WORD_AFTER = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]{1,20})")
-_PER_KINDS = frozenset({"currency", "volume", "mass", "energy"})
+_PER_KINDS = frozenset({"currency", "volume", "mass", "energy", "data"})
 
 
 def _per_unit(text: str, item: Found, lex: Lexicon) -> None:
