@@ -77,6 +77,11 @@ class NumberData(_Section):
         default_factory=list,
         description="scale words that with no number before them mean 'many': 'millions'",
     )
+    vague_before: list[str] = Field(
+        default_factory=list,
+        description="words that make a scale word after them vague: 'several' in 'several "
+        "hundred years', 'a few million': no number is written, so no quantity",
+    )
     compounds: bool = Field(
         default=False, description="numbers are written as one word: de 'achtundsiebzig'"
     )

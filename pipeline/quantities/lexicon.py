@@ -100,6 +100,7 @@ class Lexicon:
     weak: frozenset[str]
     articles: frozenset[str]  # weak words that never mean 'one' before a measure
     vague: frozenset[str]  # scale words that alone mean "many"
+    vague_before: Before  # 'several' in 'several hundred': a scale word made vague
     scale: re.Pattern
     scales: dict[str, float]
     # (smaller, larger) scales the language writes together as one ('mil millones'):
@@ -228,6 +229,7 @@ def _number_patterns(data: LangData) -> dict:
         "weak": frozenset(weak),
         "articles": frozenset(w.lower() for w in numbers.articles),
         "vague": frozenset(w.lower() for w in numbers.vague_scales),
+        "vague_before": Before(numbers.vague_before, gap=r"[\s\u00a0]{1,2}"),
         "scale": re.compile(scale),
         "fraction_before": Before(
             [f"{f} {w}" for f in numbers.fractions for w in weak] + list(numbers.fractions),

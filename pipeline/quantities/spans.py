@@ -38,8 +38,9 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     """The quantity starting at `match` (found in `scan`, the text as searched: same
     offsets, maybe lowercased) or None, and where the scan goes on."""
     item = _read(text, match, lex)
-    if item is None:
+    if item is None or _vague_scale(text, item, lex):
         return None, _resume(text, match, lex)
+    _uncertainty(text, item, lex)
     end = item.end
     if item.unit is not None and item.unit.dimension == "time" and _clock_or_date(text, item, lex):
         return None, end
@@ -55,6 +56,35 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item.unit is None and item.value_max is None and not spelled_part:
         _noun(text, item, lex)  # 'a quarter century', 'a half hour' count nothing
     return item, item.end
+
+
+def _vague_scale(text: str, item: Found, lex: Lexicon) -> bool:
+    """'several hundred years', 'a few million dollars': a scale word alone after a word
+    that makes it vague writes no number."""
+    if item.form != "words" or lex.vague_before.find(text, item.start) is None:
+        return False
+    words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
+    return len(words) == 1 and lex.scale_of(words[0]) is not None
+
+
+_PLUS_MINUS = re.compile(r"[ \u00a0]{0,2}(?:\u00b1|\+/[-\u2212]|\+-)[ \u00a0]{0,2}")
+
+
+def _uncertainty(text: str, item: Found, lex: Lexicon) -> None:
+    """'2,000.45 ± 0.01 pounds', '9.8 +/- 0.1 m': the margin after a measurement is part
+    of it, and the unit written after the margin is the measurement's."""
+    join = _PLUS_MINUS.match(text, item.end)
+    match = join and lex.core_any_case.match(text, join.end())
+    margin = _read(text, match, lex, joined=True) if match else None
+    if margin is None or margin.value < 0:
+        return
+    if item.unit is not None and margin.unit is not None and item.unit != margin.unit:
+        return
+    if item.unit is None and margin.unit is not None:
+        item.unit, item.unit_surface = margin.unit, margin.unit_surface
+    note = f"\u00b1 {margin.value:g}"
+    item.note = f"{item.note}; {note}" if item.note else note
+    item.end = margin.end
 
 
 def _clock_or_date(text: str, item: Found, lex: Lexicon) -> bool:
@@ -233,8 +263,10 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     before = text[first - 1] if first > 0 else " "
     if before.isalpha() or before == "_":
         return not _code_is_currency(text, first, lex)  # 'EUR29,99' is money
-    if not joined and before in "-\u2010\u2011" and first > 1 and text[first - 2].isalnum():
-        return True
+    if before == "^":
+        return True  # an exponent: the 2 of 'J/m^2'
+    if not joined and before in "-+\u2010\u2011" and first > 1 and text[first - 2].isalnum():
+        return True  # 'F-16', 'J1149.5+6663'
     if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
