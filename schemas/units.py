@@ -68,6 +68,7 @@ CANONICAL_UNITS: dict[str, str] = {
     "Gbit/s": "data rate",
     "mAh": "charge",
     "mpg": "fuel economy",
+    "l/100km": "fuel consumption",
     # 'sixfold', 'dreifach': a multiplier, which the guidelines keep out of the claims
     "times": "multiplier",
     # physics and medicine in the news: named in full, as pint and quantulum3 name them
