@@ -665,9 +665,12 @@ def _symbol_at(code: str) -> re.Pattern:
 
 
 def _same_kind(first: Found, second: Found) -> bool:
+    """Whether two figures may be the ends of one range: one unit, or one left unsaid.
+    Two units of one dimension ('150 millas por hora y 240 kilómetros por hora') are two
+    figures, the second often the first converted."""
     if first.unit is None or second.unit is None:
         return True
-    return first.unit.canonical == second.unit.canonical
+    return first.unit == second.unit
 
 
 def _is_year(item: Found) -> bool:
