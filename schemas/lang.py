@@ -199,6 +199,11 @@ class HedgeData(_Section):
     range_dash: list[str] = Field(
         default_factory=list, description="joins that make a range on their own: '-', 'to'"
     )
+    between_joins: list[str] = Field(
+        default_factory=list,
+        description="range_join words that mean 'and': they close a range after 'between' "
+        "only, never after a change_start word ('subsidios de 200 y 500 euros' are two)",
+    )
     change_start: list[str] = Field(
         default_factory=list,
         description="range_start words that may open a change instead ('from' in 'rose from "

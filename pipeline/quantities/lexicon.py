@@ -128,6 +128,7 @@ class Lexicon:
     range_join: re.Pattern
     range_dash: re.Pattern
     change_start: frozenset[str]  # range openers after which two whole ends are a change
+    between_joins: frozenset[str]  # 'and': a range's join after 'between', not after 'from'
     cue_before: Before
     clock_before: Before  # 'at' in 'at 2200 hours': hours of the clock, no duration
     cue_after: re.Pattern
@@ -398,6 +399,7 @@ def _hedge_patterns(data: LangData) -> dict:
         "range_join": _joins(hedges.range_join),
         "range_dash": _joins(hedges.range_dash),
         "change_start": frozenset(w.lower() for w in hedges.change_start),
+        "between_joins": frozenset(w.lower() for w in hedges.between_joins),
     }
 
 

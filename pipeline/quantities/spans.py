@@ -607,8 +607,12 @@ def _ends_at(text: str, end: int) -> bool:
 def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     """'between 3 and 5 million', '3-5 Mio.', 'từ 3 đến 5 triệu': both ends, one unit."""
     opener = lex.range_start.find(text, item.start)
+    join = opener and lex.range_join.match(text, item.end)
+    if join and _and_after_from(join.group(0), opener[0], lex):
+        _share_unit(text, item, join.end(), lex)
+        join = None  # 'de 200 y 500 euros', 'van 30 en 40 mensen': two figures
     join = (
-        (opener and lex.range_join.match(text, item.end))
+        join
         or (text[item.end : item.end + 1] == "-" and lex.range_join.match(text, item.end + 1))
         or lex.range_dash.match(text, item.end)
     )  # the second: a suspended hyphen, '8- to 16-metre'
@@ -639,6 +643,27 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     if opener:
         item.start = opener[1]
     return second
+
+
+def _share_unit(text: str, item: Found, at: int, lex: Lexicon) -> None:
+    """'de 200 y 500 euros', 'of 2 and 3 million tonnes': the first of two figures joined
+    by 'and' takes the unit and scale written once after the second."""
+    match = lex.core_any_case.match(text, at)
+    second = _read(text, match, lex, joined=True) if match else None
+    if second is None or second.unit is None or item.unit is not None:
+        return
+    if item.scale == 1.0 and second.scale != 1.0:
+        item.value *= second.scale
+        item.scale = second.scale
+    item.unit = second.unit
+    note = "unit of the figure after it"
+    item.note = f"{item.note}; {note}" if item.note else note
+
+
+def _and_after_from(join: str, opener: str, lex: Lexicon) -> bool:
+    """An 'and' after a from-word ('de', 'van', 'from'): 'and' closes a range only after
+    'between'."""
+    return opener.lower() in lex.change_start and join.strip().lower() in lex.between_joins
 
 
 def _whole(first: Found, second: Found) -> bool:
