@@ -38,8 +38,10 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     """The quantity starting at `match` (found in `scan`, the text as searched: same
     offsets, maybe lowercased) or None, and where the scan goes on."""
     item = _read(text, match, lex)
-    if item is None or _vague_scale(text, item, lex):
+    if item is None:
         return None, _resume(text, match, lex)
+    if _vague_scale(text, item, lex):
+        return None, item.end  # past all its scale words: 'several hundred thousand'
     _uncertainty(text, item, lex)
     end = item.end
     if item.unit is not None and item.unit.dimension == "time" and _clock_or_date(text, item, lex):
@@ -59,12 +61,12 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
 
 
 def _vague_scale(text: str, item: Found, lex: Lexicon) -> bool:
-    """'several hundred years', 'a few million dollars': a scale word alone after a word
-    that makes it vague writes no number."""
+    """'several hundred years', 'a few hundred thousand people': scale words alone after a
+    word that makes them vague write no number."""
     if item.form != "words" or lex.vague_before.find(text, item.start) is None:
         return False
     words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
-    return len(words) == 1 and lex.scale_of(words[0]) is not None
+    return bool(words) and all(lex.scale_of(w) is not None for w in words)
 
 
 _PLUS_MINUS = re.compile(r"[ \u00a0]{0,2}(?:\u00b1|\+/[-\u2212]|\+-)[ \u00a0]{0,2}")
