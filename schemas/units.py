@@ -93,6 +93,13 @@ CANONICAL_UNITS: dict[str, str] = {
     # torque, as car news gives it ('400 lb-ft', '500 Nm'): pint makes it a joule, so it is
     # listed by name only and its units are given by factor in the language files
     "newton metre": "torque",
+    # climate, noise, electricity and diet in the news: listed by name only, their other
+    # spellings given by factor in the language files (pint would make a kilojoule a
+    # kilocalorie, a part per million a percent)
+    "ppm": "concentration",
+    "decibel": "sound level",
+    "volt": "voltage",
+    "kcal": "food energy",
 }
 
 # canonical unit -> its pint spelling, for converting other units into it

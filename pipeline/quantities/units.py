@@ -81,6 +81,11 @@ def _convert(name: str) -> Unit | None:
     return Unit(*known[name]) if known[name] else None
 
 
+# canonical units no other unit is converted into: an oil barrel is what oil is sold
+# in, not the nearest size for cubic feet of gas
+_BY_NAME_ONLY = frozenset({"barrel"})
+
+
 def _convert_with_pint(name: str) -> Unit | None:
     import pint
 
@@ -91,6 +96,8 @@ def _convert_with_pint(name: str) -> Unit | None:
             return None  # pint makes bits, bytes, degrees and radians one dimension
         best = None
         for canonical, pint_name in PINT_NAMES.items():
+            if canonical in _BY_NAME_ONLY:
+                continue
             target = ureg.Unit(pint_name)
             if source.dimensionality != target.dimensionality:
                 continue
