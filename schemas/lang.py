@@ -77,6 +77,11 @@ class NumberData(_Section):
         default_factory=list,
         description="scale words that with no number before them mean 'many': 'millions'",
     )
+    vague_before: list[str] = Field(
+        default_factory=list,
+        description="words that make a scale word after them vague: 'several' in 'several "
+        "hundred years', 'a few million': no number is written, so no quantity",
+    )
     compounds: bool = Field(
         default=False, description="numbers are written as one word: de 'achtundsiebzig'"
     )
@@ -153,6 +158,11 @@ class UnitData(_Section):
         description="unit words that are also common words, read as a unit only where the "
         "clause ends after them: 'in' in '2 in.', not in '2 in the morning'",
     )
+    size_after: list[str] = Field(
+        default_factory=list,
+        description="words of size after a measure ('long', 'wide', 'thick'): after them a "
+        "clause-final unit word or a spaced inch mark is a unit ('2 in thick', '10 \" long')",
+    )
     catalogue_skip: list[str] = Field(
         default_factory=list,
         description="names quantulum3's unit catalogue holds that news uses as plain words "
@@ -188,6 +198,11 @@ class HedgeData(_Section):
     )
     range_dash: list[str] = Field(
         default_factory=list, description="joins that make a range on their own: '-', 'to'"
+    )
+    between_joins: list[str] = Field(
+        default_factory=list,
+        description="range_join words that mean 'and': they close a range after 'between' "
+        "only, never after a change_start word ('subsidios de 200 y 500 euros' are two)",
     )
     change_start: list[str] = Field(
         default_factory=list,

@@ -59,12 +59,16 @@ CANONICAL_UNITS: dict[str, str] = {
     "petabyte": "data",
     "exabyte": "data",
     "bit": "data",
+    "kilobit": "data",
+    "megabit": "data",
+    "gigabit": "data",
     # a line's speed, a battery's charge, a car's fuel economy: pint reads the first two
     "kbit/s": "data rate",
     "Mbit/s": "data rate",
     "Gbit/s": "data rate",
     "mAh": "charge",
     "mpg": "fuel economy",
+    "l/100km": "fuel consumption",
     # 'sixfold', 'dreifach': a multiplier, which the guidelines keep out of the claims
     "times": "multiplier",
     # physics and medicine in the news: named in full, as pint and quantulum3 name them
@@ -84,6 +88,18 @@ CANONICAL_UNITS: dict[str, str] = {
     "microsievert": "equivalent dose",
     "degree": "angle",
     "radian": "angle",
+    # air pressure in weather news ('a low of 950 hPa', '950 mb'), tyres and boilers (psi)
+    "hPa": "pressure",
+    # torque, as car news gives it ('400 lb-ft', '500 Nm'): pint makes it a joule, so it is
+    # listed by name only and its units are given by factor in the language files
+    "newton metre": "torque",
+    # climate, noise, electricity and diet in the news: listed by name only, their other
+    # spellings given by factor in the language files (pint would make a kilojoule a
+    # kilocalorie, a part per million a percent)
+    "ppm": "concentration",
+    "decibel": "sound level",
+    "volt": "voltage",
+    "kcal": "food energy",
 }
 
 # canonical unit -> its pint spelling, for converting other units into it
@@ -137,6 +153,7 @@ PINT_NAMES: dict[str, str] = {
     "kilohertz": "kilohertz",
     "megahertz": "megahertz",
     "gigahertz": "gigahertz",
+    "hPa": "hectopascal",
     # gray and sievert share pint's dimension (J/kg); neither converts into the other,
     # so they are listed by name only and never reached through pint
 }

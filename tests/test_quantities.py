@@ -163,6 +163,10 @@ def test_scaled_value_carries_no_binary_noise(text: str, lang: str, value: float
         ("Its battery holds 4,410 mAh.", "en", "charge"),
         ("The diesel estate averages 61 mpg.", "en", "fuel economy"),
         ("The old van managed 24 miles per gallon.", "en", "fuel economy"),
+        ("The compact burns 6.2 l/100 km on the motorway.", "en", "fuel consumption"),
+        ("The pickup's diesel makes 910 lb-ft at low revs.", "en", "torque"),
+        ("Barometers read 987 hPa as the front passed.", "en", "pressure"),
+        ("The bridge's cable carries 40 Mb per second of telemetry.", "en", "data rate"),
     ],
 )
 def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:

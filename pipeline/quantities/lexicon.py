@@ -100,6 +100,7 @@ class Lexicon:
     weak: frozenset[str]
     articles: frozenset[str]  # weak words that never mean 'one' before a measure
     vague: frozenset[str]  # scale words that alone mean "many"
+    vague_before: Before  # 'several' in 'several hundred': a scale word made vague
     scale: re.Pattern
     scales: dict[str, float]
     # (smaller, larger) scales the language writes together as one ('mil millones'):
@@ -116,6 +117,7 @@ class Lexicon:
     negative: Before  # "minus", "negative" before a number
     decimal_word: re.Pattern  # "point" in "two point five"
     unit_after: re.Pattern
+    unit_bracketed: re.Pattern  # '20 (kg)': a unit alone in brackets after the number
     subunit_join: re.Pattern  # between an amount and its cents: "and", "y", "con"
     units_after: dict[str, Unit | None]  # resolved when the lexicon is built
     unit_before: Before
@@ -126,6 +128,7 @@ class Lexicon:
     range_join: re.Pattern
     range_dash: re.Pattern
     change_start: frozenset[str]  # range openers after which two whole ends are a change
+    between_joins: frozenset[str]  # 'and': a range's join after 'between', not after 'from'
     cue_before: Before
     clock_before: Before  # 'at' in 'at 2200 hours': hours of the clock, no duration
     cue_after: re.Pattern
@@ -227,6 +230,7 @@ def _number_patterns(data: LangData) -> dict:
         "weak": frozenset(weak),
         "articles": frozenset(w.lower() for w in numbers.articles),
         "vague": frozenset(w.lower() for w in numbers.vague_scales),
+        "vague_before": Before(numbers.vague_before, gap=r"[\s\u00a0]{1,2}"),
         "scale": re.compile(scale),
         "fraction_before": Before(
             [f"{f} {w}" for f in numbers.fractions for w in weak] + list(numbers.fractions),
@@ -346,12 +350,20 @@ def _unit_patterns(data: LangData) -> dict:
     links = (
         r"|[\s\u00a0]{1,2}(?i:" + trie_pattern(units.links) + r")(?:[\s\u00a0]{1,2}|(?<=['\u2019]))"
     )
+    # a unit written as letters or digits has no digit glued after it, and a capital
+    # letter alone no dash and digits: 'L202', 'm212', 'L-202' are codes
     after = (
         rf"(?:[\s\u00a0]{{0,2}}|-{links if units.links else ''})"
         rf"(?P<u>{mixed_case(list(units.aliases))})(?![^\W\d_])"
+        r"(?!(?<=\w)\d|(?<=\b[A-Z])-\d)"
     )
+    # a unit in brackets right after the number, as tables and specifications write it:
+    # '20 (kg)', '20 [kg]'; one letter alone in brackets is a footnote or a list mark
+    longer = [k for k in units.aliases if len(k) > 1]
+    bracketed = rf"[\s\u00a0]{{0,2}}(?P<o>[(\[{{<])(?P<u>{mixed_case(longer)})(?P<c>[)\]}}>])"
     return {
         "unit_after": re.compile(after),
+        "unit_bracketed": re.compile(bracketed),
         "subunit_join": re.compile(
             rf"[\s\u00a0]{{1,2}}(?:(?P<j>(?i:{trie_pattern(units.subunit_joins)}))"
             rf"[\s\u00a0]{{1,2}})?"
@@ -387,6 +399,7 @@ def _hedge_patterns(data: LangData) -> dict:
         "range_join": _joins(hedges.range_join),
         "range_dash": _joins(hedges.range_dash),
         "change_start": frozenset(w.lower() for w in hedges.change_start),
+        "between_joins": frozenset(w.lower() for w in hedges.between_joins),
     }
 
 
@@ -418,7 +431,8 @@ def _cue_patterns(data: LangData) -> dict:
         "ordinal": re.compile(rf"(?i:{trie_pattern(cues.ordinal_suffixes)})(?![^\W\d_])"),
         "noun": re.compile(
             rf"[\s\u00a0]{{1,2}}(?P<c>(?i:{classifiers})[\s\u00a0]{{1,2}})?"
-            r"(?P<n>[^\W\d_][^\W\d_'\u2019-]{0,40})"
+            # a word glued to digits ('m212', 'L202') is a code, no noun
+            r"(?P<n>[^\W\d_][^\W\d_'\u2019-]{0,40})(?!\w)"
         ),
         "stopwords": frozenset(w.lower() for w in counts.stopwords),
         "unit_links": frozenset(w.lower() for w in data.units.links),

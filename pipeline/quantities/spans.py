@@ -40,6 +40,9 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     item = _read(text, match, lex)
     if item is None:
         return None, _resume(text, match, lex)
+    if _vague_scale(text, item, lex):
+        return None, item.end  # past all its scale words: 'several hundred thousand'
+    _uncertainty(text, item, lex)
     end = item.end
     if item.unit is not None and item.unit.dimension == "time" and _clock_or_date(text, item, lex):
         return None, end
@@ -55,6 +58,35 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item.unit is None and item.value_max is None and not spelled_part:
         _noun(text, item, lex)  # 'a quarter century', 'a half hour' count nothing
     return item, item.end
+
+
+def _vague_scale(text: str, item: Found, lex: Lexicon) -> bool:
+    """'several hundred years', 'a few hundred thousand people': scale words alone after a
+    word that makes them vague write no number."""
+    if item.form != "words" or lex.vague_before.find(text, item.start) is None:
+        return False
+    words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
+    return bool(words) and all(lex.scale_of(w) is not None for w in words)
+
+
+_PLUS_MINUS = re.compile(r"[ \u00a0]{0,2}(?:\u00b1|\+/[-\u2212]|\+-)[ \u00a0]{0,2}")
+
+
+def _uncertainty(text: str, item: Found, lex: Lexicon) -> None:
+    """'2,000.45 ± 0.01 pounds', '9.8 +/- 0.1 m': the margin after a measurement is part
+    of it, and the unit written after the margin is the measurement's."""
+    join = _PLUS_MINUS.match(text, item.end)
+    match = join and lex.core_any_case.match(text, join.end())
+    margin = _read(text, match, lex, joined=True) if match else None
+    if margin is None or margin.value < 0:
+        return
+    if item.unit is not None and margin.unit is not None and item.unit != margin.unit:
+        return
+    if item.unit is None and margin.unit is not None:
+        item.unit, item.unit_surface = margin.unit, margin.unit_surface
+    note = f"\u00b1 {margin.value:g}"
+    item.note = f"{item.note}; {note}" if item.note else note
+    item.end = margin.end
 
 
 def _clock_or_date(text: str, item: Found, lex: Lexicon) -> bool:
@@ -163,6 +195,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         return None
     _negative(text, item, lex)
     _spaced_minus(text, item)
+    _dash_after_number(text, item)
     return item
 
 
@@ -232,8 +265,10 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     before = text[first - 1] if first > 0 else " "
     if before.isalpha() or before == "_":
         return not _code_is_currency(text, first, lex)  # 'EUR29,99' is money
-    if not joined and before in "-\u2010\u2011" and first > 1 and text[first - 2].isalnum():
-        return True
+    if before == "^":
+        return True  # an exponent: the 2 of 'J/m^2'
+    if not joined and before in "-+\u2010\u2011" and first > 1 and text[first - 2].isalnum():
+        return True  # 'F-16', 'J1149.5+6663'
     if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
@@ -247,6 +282,18 @@ def _code_is_currency(text: str, start: int, lex: Lexicon) -> bool:
         return False
     unit = lex.unit(found[0], before=True)
     return unit is not None and unit.dimension == "currency"
+
+
+_NUMBER_BEFORE = re.compile(r"\d[ \u00a0]{1,2}$")
+
+
+def _dash_after_number(text: str, item: Found) -> None:
+    """'75 -300mm', '5 -10 °C': a dash glued to a number right after another number is
+    the dash between two figures, no minus sign."""
+    if text[item.start : item.start + 1] not in ("-", "\u2212") or item.value >= 0:
+        return
+    if _NUMBER_BEFORE.search(text, max(0, item.start - 3), item.start):
+        item.value, item.start = -item.value, item.start + 1
 
 
 _SPACED_MINUS = re.compile(r"(?:^|[(\[:;=\n])[ \u00a0]?([-\u2212])[ \u00a0]$")
@@ -313,7 +360,7 @@ def _scale(text: str, item: Found, lex: Lexicon) -> None:
         if match is None:
             return
         factor = lex.scale_of(match.group("s") or match.group("g") or match.group("l") or "")
-        if factor is None:
+        if factor is None or _longer_unit(text, item.end, match.end(), lex):
             return
         tail = _last_group(item, lex) if factor < 100 else None
         if tail is not None:  # "three hundred and two dozen": 300 + 2 x 12
@@ -323,6 +370,13 @@ def _scale(text: str, item: Found, lex: Lexicon) -> None:
             item.scale *= factor
         item.last_scale = factor
         item.end = match.end()
+
+
+def _longer_unit(text: str, start: int, scale_end: int, lex: Lexicon) -> bool:
+    """'10 mi por hora', '5 m/s': a unit whose name begins with a scale word and goes on
+    past it is read as the unit ('mi' is 'milhões', 'm' a million)."""
+    unit = lex.unit_after.match(text, start)
+    return unit is not None and unit.end() > scale_end and lex.unit(unit.group("u")) is not None
 
 
 def _last_group(item: Found, lex: Lexicon) -> float | None:
@@ -388,8 +442,11 @@ def _group(text: str, match: re.Match, lex: Lexicon) -> Found | None:
     return part
 
 
+_BRACKET_PAIRS = frozenset({"()", "[]", "{}", "<>"})
+
+
 def _unit(text: str, item: Found, lex: Lexicon) -> bool:
-    match = lex.unit_after.match(text, item.end)
+    match = lex.unit_after.match(text, item.end) or _bracketed_unit(text, item.end, lex)
     if match is not None:
         unit = lex.unit(match.group("u"))
         if unit is not None and not _plain_word(text, match, lex) and not _year_mark(item, match):
@@ -410,6 +467,14 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     return False
 
 
+def _bracketed_unit(text: str, end: int, lex: Lexicon) -> re.Match | None:
+    """'20 (kg)', '20 [kg]': a unit alone between a pair of brackets after the number."""
+    match = lex.unit_bracketed.match(text, end)
+    if match is None or match.group("o") + match.group("c") not in _BRACKET_PAIRS:
+        return None
+    return match
+
+
 def _year_mark(item: Found, match: re.Match) -> bool:
     """'by 2031″': a quote or prime sign after a year closes a quotation (or is a stray
     mark); no one measures 2031 inches."""
@@ -422,15 +487,27 @@ def _plain_word(text: str, match: re.Match, lex: Lexicon) -> bool:
     word that is a common word too unless the clause ends after it ('2 in.' against '2
     in the morning')."""
     written = match.group("u")
+    sized = _size_after(lex.data.code).match(text, match.end()) is not None
     if written in lex.data.speech.quote_either:
-        if match.start("u") != match.start():
+        if match.start("u") != match.start() and not sized:
             return True  # '$ 48 " is not adequate': a sign for inches is written glued
         line = text.rfind("\n", 0, match.start()) + 1
         return text.count(written, line, match.start()) % 2 == 1
-    if written.lower() in lex.data.units.clause_final:
+    if written.lower() in lex.data.units.clause_final and not sized:
         rest = text[match.end() : match.end() + 2].lstrip()
         return bool(rest) and rest[0].isalnum()
     return False
+
+
+@cache
+def _size_after(code: str) -> re.Pattern:
+    """A word of size right after a unit ('long' in '10 " long', 'thick' in '2 in thick'):
+    the sign or word before it measures something."""
+    words = load_lang(code).units.size_after
+    if not words:
+        return re.compile(r"(?!x)x")
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"[\s\u00a0]{{1,2}}(?i:{alternatives})(?![^\W\d_])")
 
 
 _NEAR = (60, 40)  # characters looked at before the number and after its unit
@@ -460,7 +537,7 @@ def _context_readings(code: str) -> tuple[tuple[frozenset[str], re.Pattern, Unit
 
 
 _WORD_AFTER = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]{1,20})")
-_PER_KINDS = frozenset({"currency", "volume", "mass", "energy"})
+_PER_KINDS = frozenset({"currency", "volume", "mass", "energy", "data"})
 
 
 def _per_unit(text: str, item: Found, lex: Lexicon) -> None:
@@ -532,8 +609,12 @@ def _ends_at(text: str, end: int) -> bool:
 def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     """'between 3 and 5 million', '3-5 Mio.', 'từ 3 đến 5 triệu': both ends, one unit."""
     opener = lex.range_start.find(text, item.start)
+    join = opener and lex.range_join.match(text, item.end)
+    if join and _and_after_from(join.group(0), opener[0], lex):
+        _share_unit(text, item, join.end(), lex)
+        join = None  # 'de 200 y 500 euros', 'van 30 en 40 mensen': two figures
     join = (
-        (opener and lex.range_join.match(text, item.end))
+        join
         or (text[item.end : item.end + 1] == "-" and lex.range_join.match(text, item.end + 1))
         or lex.range_dash.match(text, item.end)
     )  # the second: a suspended hyphen, '8- to 16-metre'
@@ -566,6 +647,27 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     return second
 
 
+def _share_unit(text: str, item: Found, at: int, lex: Lexicon) -> None:
+    """'de 200 y 500 euros', 'of 2 and 3 million tonnes': the first of two figures joined
+    by 'and' takes the unit and scale written once after the second."""
+    match = lex.core_any_case.match(text, at)
+    second = _read(text, match, lex, joined=True) if match else None
+    if second is None or second.unit is None or item.unit is not None:
+        return
+    if item.scale == 1.0 and second.scale != 1.0:
+        item.value *= second.scale
+        item.scale = second.scale
+    item.unit = second.unit
+    note = "unit of the figure after it"
+    item.note = f"{item.note}; {note}" if item.note else note
+
+
+def _and_after_from(join: str, opener: str, lex: Lexicon) -> bool:
+    """An 'and' after a from-word ('de', 'van', 'from'): 'and' closes a range only after
+    'between'."""
+    return opener.lower() in lex.change_start and join.strip().lower() in lex.between_joins
+
+
 def _whole(first: Found, second: Found) -> bool:
     """Whether both ends of a from-to are written whole: each with its unit and its own
     scale word. A range writes what its ends share once ('from $3 to $5 million'); one
@@ -590,9 +692,12 @@ def _symbol_at(code: str) -> re.Pattern:
 
 
 def _same_kind(first: Found, second: Found) -> bool:
+    """Whether two figures may be the ends of one range: one unit, or one left unsaid.
+    Two units of one dimension ('150 millas por hora y 240 kilómetros por hora') are two
+    figures, the second often the first converted."""
     if first.unit is None or second.unit is None:
         return True
-    return first.unit.canonical == second.unit.canonical
+    return first.unit == second.unit
 
 
 def _is_year(item: Found) -> bool:

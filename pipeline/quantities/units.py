@@ -81,6 +81,11 @@ def _convert(name: str) -> Unit | None:
     return Unit(*known[name]) if known[name] else None
 
 
+# canonical units no other unit is converted into: an oil barrel is what oil is sold
+# in, not the nearest size for cubic feet of gas
+_BY_NAME_ONLY = frozenset({"barrel"})
+
+
 def _convert_with_pint(name: str) -> Unit | None:
     import pint
 
@@ -91,6 +96,8 @@ def _convert_with_pint(name: str) -> Unit | None:
             return None  # pint makes bits, bytes, degrees and radians one dimension
         best = None
         for canonical, pint_name in PINT_NAMES.items():
+            if canonical in _BY_NAME_ONLY:
+                continue
             target = ureg.Unit(pint_name)
             if source.dimensionality != target.dimensionality:
                 continue
@@ -104,10 +111,23 @@ def _convert_with_pint(name: str) -> Unit | None:
     return Unit(best[0], best[1], CANONICAL_UNITS[best[0]])
 
 
+# bits in each canonical unit of bits; a line's speed in bits per second, in the
+# canonical unit of its size
+_BITS = {"bit": 1.0, "kilobit": 1e3, "megabit": 1e6, "gigabit": 1e9}
+_BIT_RATES = (("kbit/s", 1e3), ("Mbit/s", 1e6), ("Gbit/s", 1e9))
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
+
+
 def rate(amount: Unit, per: Unit) -> Unit | None:
     """An amount per unit of something: a price per unit of a measure ('$350 per kg':
-    USD/kg) or a flow of a measure per unit of time ('2 million barrels a day':
-    barrel/day); None for anything else ('per cent', 'per share', 'km per litre')."""
+    USD/kg), a flow of a measure per unit of time ('2 million barrels a day':
+    barrel/day) or bits per second ('20 Mb per second'); None for anything else ('per
+    cent', 'per share', 'km per litre')."""
+    if amount.canonical in _BITS and per.dimension == "time":
+        seconds = float(_SECONDS.get(per.canonical, 0) or math.inf)
+        bits = amount.factor * _BITS[amount.canonical] / seconds
+        name, size = min(_BIT_RATES, key=lambda r: abs(math.log10(bits / r[1])))
+        return Unit(name, bits / size, dimension_of(name)) if bits else None
     name = f"{amount.canonical}/{per.canonical}"
     if not is_rate(name):
         return None
