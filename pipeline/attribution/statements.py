@@ -90,7 +90,9 @@ def statement_for(start: int, end: int, statements: list[Statement]) -> Statemen
 
 
 class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteCues, SpeakerFinder):
-    """Statements of one article, unit by unit."""
+    """Statements of one article, unit by unit. The mixins find each kind of cue; this
+    class holds the state they share, drives the scan and keeps the output (`_add`,
+    `_trim`)."""
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         super().__init__(text, lex)
@@ -175,6 +177,9 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
     # ------------------------------------------------------------ one unit
 
     def _unit(self, unit: Unit) -> None:
+        """The unit's cues: a source phrase opening it (`sources`), then every word that
+        may start 'according to', '..., aldus X' or a speech verb (`cues`), then a
+        speaker's colon and the quotes left over (`quotes`)."""
         toks = unit.toks
         used_quotes: set[int] = set()
         self._source_after(unit)
@@ -210,6 +215,8 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         self._leftover_quotes(unit)
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
+        """start..end without the spaces and punctuation around it; None when fewer
+        than two characters are left."""
         text = self.text
         while start < end and (text[start].isspace() or text[start] in ",:;"):
             start += 1
@@ -222,6 +229,8 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
     # ------------------------------------------------------------ output
 
     def _add(self, np: Mention, cue: str, kind: str, start: int, end: int) -> bool:
+        """A statement of the speaker `np` resolves to; False when it resolves to no
+        one, True without a second statement when this unit has one for start..end."""
         speaker = self._resolve(np)
         if speaker is None:
             return False

@@ -115,8 +115,10 @@ def _start(tok: Tok) -> int:
 
 
 def is_first_word(toks: list[Tok], k: int) -> bool:
+    """No word stands before toks[k] (punctuation may)."""
     return not any(t.word for t in toks[:k])
 
 
 def word_count(toks: list[Tok]) -> int:
+    """The words among `toks` (punctuation is no word)."""
     return sum(1 for t in toks if t.word)
