@@ -1,0 +1,140 @@
+"""Direct quotes and colons: the quote a cue introduces or follows, quotes left over in
+a unit with statements, a quoted phrase inside reported speech, and 'Putin: ...'.
+
+A mixin of the statement finder (`statements._Finder`): its methods read the
+finder's state (`text`, `lex`, `units`, `statements`, the speakers seen) and add
+statements with its `_add` and `_trim`.
+"""
+
+from __future__ import annotations
+
+from pipeline.attribution.lexicon import fold, match_at
+from pipeline.attribution.speakers import MAX_NP, Speaker
+from pipeline.attribution.units import Unit
+
+CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
+
+
+class QuoteCues:
+    """Quote marks and colons as cues, and the quote next to a speech verb."""
+
+    def _leftover_quotes(self, unit: Unit) -> None:
+        """A quote in a unit with statements, outside all of them, goes on quoting the
+        speaker of the statement before it ('"..." zei Trump. "Misschien ..."')."""
+        if not unit.quotes:
+            return
+        mine = [
+            (i, s)
+            for i, s in enumerate(self.statements[self.unit_first :], self.unit_first)
+            if unit.start <= s.start < unit.end
+        ]
+        for q in unit.quotes:
+            if any(s.start <= q.inner_start < s.end for _, s in mine):
+                continue
+            before = [(i, s) for i, s in mine if s.end <= q.start]
+            if before:
+                last = before[-1][1]
+                self.statements.append(
+                    last.model_copy(
+                        update={"quote_kind": "direct", "start": q.inner_start, "end": q.inner_end}
+                    )
+                )
+
+    def _after_partial_quote(self, unit: Unit, end: int) -> None:
+        """'prometeu "não recuar" na meta de cortar 2% do gasto': a quoted phrase inside the
+        reported clause; the clause's words after it are the speaker's too, up to the next
+        quote or cue of the unit."""
+        toks = unit.toks
+        rest = [t for t in toks if t.start >= end]
+        if len(rest) > 1 and rest[0].text == "," and rest[1].low in self.prepositions:
+            return  # ', no Fórum de ...', ', at the summit': the reporter's setting
+        stop = next(
+            (
+                p
+                for p, t in enumerate(rest)
+                if t.quoted or (t.word and match_at(rest, p, self.lex.cues))
+            ),
+            len(rest),
+        )
+        if sum(t.word for t in rest[:stop]) < 3:
+            return
+        span = self._trim(rest[0].start, rest[stop - 1].end)
+        if span is not None:
+            # placed before the quote's statement: the unit still ends on the speaker's own
+            # words, after which plain prose is the reporter's again (`_continuation`)
+            last = self.statements[-1]
+            self.statements.insert(
+                len(self.statements) - 1,
+                last.model_copy(
+                    update={"quote_kind": "indirect", "start": span[0], "end": span[1]}
+                ),
+            )
+
+    def _colon(self, unit: Unit, used_quotes: set[int]) -> None:
+        """'Putin: ...' and 'Mozes: leert uw syntax' — a speaker phrase opening the unit."""
+        toks = unit.toks
+        if self.text.find(":", unit.start, unit.end) < 0:
+            return  # a ':' is always a token of its own
+        if any(s.start >= unit.start and s.end <= unit.end for s in self.statements[-3:]):
+            return
+        np = self._np_after(toks, 0, min(len(toks), MAX_NP))
+        if np is None or np.j >= len(toks) or toks[np.j].text != ":" or not np.named:
+            return
+        span = self._trim(toks[np.j].end, unit.end)
+        if span:  # decided at the end, when the article has said who is a person
+            self.colons.append((np, "direct" if unit.quotes else "indirect", span))
+
+    def _add_colons(self) -> None:
+        """'Putin: ...' speaks; 'Ukraine: 5 killed in attack' is a headline about a place.
+        A colon speaker must be a person or a body the article names as such, or one it
+        has speak elsewhere ('Inpe: ...' and 'Segundo o Inpe, ...')."""
+        if not self.colons:
+            return  # most articles: no speakers' words to fold
+        speaking = {
+            w: s.speaker_kind for s in self.statements for w in fold(s.speaker_surface).split()
+        }
+        for np, kind, (start, end) in self.colons:
+            person = np.titles or len(np.names) > 1 or fold(np.names[-1]) in self.person_names
+            known = person or np.org or fold(np.names[-1]) in speaking
+            if not known or any(s.start <= start < s.end for s in self.statements):
+                continue
+            who = "org" if np.org else "person" if person else speaking[fold(np.names[-1])]
+            speaker = Speaker(np, who, np.surface, np.start, np.end)
+            self.statements.append(speaker.statement(":", kind, start, end))
+
+    def _adjacent_quote(self, unit, k, speaker, cue_end, used):
+        """The quote a cue introduces ('said that “...') or follows ('“...,” he said')."""
+        toks = unit.toks
+        first = min(k, speaker.i)
+        # quote right before: only punctuation between its end and the cue / speaker
+        for q in reversed(unit.quotes):
+            if q.end <= toks[first].start:
+                between = self.text[q.end : toks[first].start]
+                inner = self.text[q.inner_start : q.inner_end]
+                if not any(ch.isalnum() for ch in between) and "\n" not in between:
+                    return None if _name_quote(inner) else q  # '«Оздоровление Волги», заявил'
+                break
+        # quote right after: only complementizers, ':' ',' and a few words in between
+        p, words = cue_end, 0
+        while p < len(toks) and p < cue_end + CONTENT_WINDOW:
+            tok = toks[p]
+            if tok.quoted:
+                q = next((q for q in unit.quotes if q.start <= tok.start < q.end), None)
+                if q is not None and _name_quote(self.text[q.inner_start : q.inner_end]):
+                    return None  # 'sagte dem Magazin "Focus", ...': a title, not the words
+                return q if q is not None and id(q) not in used else None
+            if tok.word:
+                if tok.low not in self.lex.complementizers:
+                    words += 1
+                if words > 3:
+                    return None
+            elif tok.text in ".;!?":
+                return None
+            p += 1
+        return None
+
+
+def _name_quote(inner: str) -> bool:
+    """A quoted name ('"Focus"', '"Der Spiegel"'): a few capitalised words, no sentence."""
+    words = inner.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and inner[-1:].isalnum()
