@@ -65,9 +65,18 @@ def _times(text: str, item: Found, match: re.Match, lex: Lexicon) -> _Part | boo
         return ORDINAL if split == _ORDINAL_WORDS else _alone(split)
     if part == 1.0:
         return False  # 'first' alone is an ordinal, no fraction
+    if item.form == "num" and _money_word(match.group("f"), lex):
+        return False  # '50 centesimi' are cents; 'tre centesimi di punto' a fraction
     if _ordinal_use(text, item, match, part, lex):
         return False
     return _whole_and_part(item, part, lex) or _alone(item.value * part)
+
+
+def _money_word(word: str, lex: Lexicon) -> bool:
+    """A fraction word that also names a coin ('centesimi': hundredths and cents). After
+    digits it is the coin: news writes a fraction of a whole in words, money in digits."""
+    unit = lex.unit(word)
+    return unit is not None and unit.dimension == "currency"
 
 
 def _ordinal_use(text: str, item: Found, match: re.Match, part: float, lex: Lexicon) -> bool:

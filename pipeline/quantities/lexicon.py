@@ -117,6 +117,7 @@ class Lexicon:
     decimal_word: re.Pattern  # "point" in "two point five"
     unit_after: re.Pattern
     subunit_join: re.Pattern  # between an amount and its cents: "and", "y", "con"
+    subunit_words: frozenset[str]  # the words of subunit_join, lowercased
     units_after: dict[str, Unit | None]  # resolved when the lexicon is built
     unit_before: Before
     units_before: dict[str, Unit | None]
@@ -356,6 +357,7 @@ def _unit_patterns(data: LangData) -> dict:
             rf"[\s\u00a0]{{1,2}}(?:(?P<j>(?i:{trie_pattern(units.subunit_joins)}))"
             rf"[\s\u00a0]{{1,2}})?"
         ),
+        "subunit_words": frozenset(w.lower() for w in units.subunit_joins),
         "units_after": _with_folded(units.aliases),
         "unit_before": Before(list(units.before), fold=False),
         "units_before": _with_folded(units.before),

@@ -117,8 +117,11 @@ def _skip_code(text: str, end: int) -> int:
     return end
 
 
-def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Found | None:
-    """The number at `match`, with its scale and its unit; None when it is not a number."""
+def _read(
+    text: str, match: re.Match, lex: Lexicon, joined: bool = False, lone: bool = False
+) -> Found | None:
+    """The number at `match`, with its scale and its unit; None when it is not a number.
+    `lone`: a weak word alone is a number too (the cents in 'one dollar and one')."""
     start, end = match.span()
     raw = match.group(0)
     if match.group("num") is not None:
@@ -155,7 +158,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
     no_amount = weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
     )
-    if no_amount and not _negative_word(text, item, lex):  # "minus one" is a number
+    if no_amount and not lone and not _negative_word(text, item, lex):  # "minus one" too
         if not lex.over.match(text, item.end):
             return None  # "a dollar", "una milla" are amounts; "$2 a litre" is a rate
         item.weak = True  # "one over three"
@@ -493,14 +496,13 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
     fünfzig': the cents after an amount of money belong to it."""
     join = lex.subunit_join.match(text, item.end)
     match = lex.core_any_case.match(text, join.end()) if join else None
-    part = _read(text, match, lex, joined=True) if match else None
+    part = _read(text, match, lex, joined=True, lone=True) if match else None
     if part is None or part.scale != 1.0 or part.value <= 0 or _after_article(part, lex):
         return  # '64 cents a dozen' is a price per dozen
     if part.unit is not None and part.unit.dimension == "currency" and part.unit.factor < 1:
         item.value += part.value * part.unit.factor
-    elif part.unit is None and _bare_cents(item, part, join) and _ends(text, part):
+    elif part.unit is None and _bare_cents(item, part, join) and _cents_end(text, part, join, lex):
         item.value += part.value / 100  # 'zwei Euro fünfzig', '15 dólares y 15.'
-
     else:
         return
     item.end = part.end
@@ -512,6 +514,19 @@ def _bare_cents(item: Found, part: Found, join: re.Match) -> bool:
     if not (part.value < 100 and part.value.is_integer()):
         return False
     return not join.group("j") or (item.scale == 1.0 and item.value.is_integer())
+
+
+def _cents_end(text: str, part: Found, join: re.Match, lex: Lexicon) -> bool:
+    """Whether bare cents end where they stop: at the clause's end, before a join word
+    ('one dollar and two and ...'), or, written right after the amount, before a function
+    word ('twaalf euro vijftig voor de lunch'); before any other word they may count it."""
+    if _ends(text, part):
+        return True
+    after = _WORD_AFTER.match(text, part.end)
+    word = after.group(1).lower() if after else ""
+    if word in lex.subunit_words:
+        return True
+    return not join.group("j") and word in lex.stopwords
 
 
 def _after_article(item: Found, lex: Lexicon) -> bool:
