@@ -47,6 +47,11 @@ class NumberData(_Section):
         default_factory=dict,
         description="case-sensitive scale abbreviations, also glued: 'bn' = 1e9, 'M' = 1e6",
     )
+    money_suffixes: dict[str, float] = Field(
+        default_factory=dict,
+        description="scale letters glued to an amount after a currency sign: 'm' in '£3.5m' "
+        "(after a bare number 'm' is a metre)",
+    )
     spaced_suffixes: list[str] = Field(
         default_factory=list,
         description="one-letter suffixes that also scale after a space, at the end of a "
@@ -134,6 +139,12 @@ class UnitData(_Section):
     links: list[str] = Field(
         default_factory=list,
         description="words between a number and its unit: 'de' in '2 millones de dólares'",
+    )
+    stand_ins: dict[str, str] = Field(
+        default_factory=dict,
+        description="letters a news feed writes for a sign it lost -> that sign: 'PS' for "
+        "'£' ('PS3.5m'), 'pc' for '%' ('5pc'); each also in `before` or `aliases`. Read as "
+        "the sign only glued to an amount (not 'PS5' the console) and noted in number_note",
     )
     subunit_joins: list[str] = Field(
         default_factory=list, description="words between money and its cents: 'and', 'con'"

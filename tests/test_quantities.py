@@ -300,3 +300,20 @@ def test_bare_number_takes_the_unit_of_its_context(
 )
 def test_bare_number_without_context_stays_a_count(text: str, lang: str) -> None:
     assert extract_quantities(text, lang)[-1].unit == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Shares in the retailer fell 4pc on Tuesday.", "pc"),
+        ("The club's wage bill hit PS96m last season.", "PS"),
+    ],
+)
+def test_a_stand_in_for_a_lost_sign_is_noted(text: str, written: str) -> None:
+    (quantity,) = extract_quantities(text, "en")
+    assert f"'{written}' read as" in (quantity.number_note or "")
+
+
+def test_a_console_name_beside_lost_sign_money_stays_a_name() -> None:
+    found = extract_quantities("A PS5 now costs PS480 in most shops.", "en")
+    assert [(q.surface, q.unit) for q in found] == [("PS480", "GBP")]

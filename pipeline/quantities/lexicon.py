@@ -102,6 +102,7 @@ class Lexicon:
     vague: frozenset[str]  # scale words that alone mean "many"
     scale: re.Pattern
     scales: dict[str, float]
+    money_scale: re.Pattern  # 'm' in '£3.5m': a scale glued to an amount after a currency sign
     # (smaller, larger) scales the language writes together as one ('mil millones'):
     # a thousand still open before a larger scale multiplies it ('99 mil 400 millones')
     joined_scales: frozenset[tuple[float, float]]
@@ -270,7 +271,10 @@ def _number_patterns(data: LangData) -> dict:
             if numbers.decimal_words
             else r"(?!x)x"
         ),
-        "scales": {**scale_words, **numbers.suffixes},
+        "scales": {**scale_words, **numbers.suffixes, **numbers.money_suffixes},
+        "money_scale": re.compile(
+            rf"(?:{trie_pattern(list(numbers.money_suffixes), fold=False)}){NOT_LETTER_AFTER}"
+        ),
         "joined_scales": _joined_scales(scale_words),
     }
 

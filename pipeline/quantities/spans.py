@@ -145,6 +145,7 @@ def _read(
     if fraction is ORDINAL:
         return None
     _scale(text, item, lex)
+    _money_scale(text, item, lex)
     if item.scale != 1.0 and not fraction:  # "3 millones y medio": half a million more
         before = item.value
         if read_fraction(text, item, lex):
@@ -234,7 +235,7 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     first = start + 1 if text[start] in "-\u2212" else start
     before = text[first - 1] if first > 0 else " "
     if before.isalpha() or before == "_":
-        return not _code_is_currency(text, first, lex)  # 'EUR29,99' is money
+        return not _code_is_currency(text, first, end, lex)  # 'EUR29,99' is money
     if not joined and before in "-\u2010\u2011" and first > 1 and text[first - 2].isalnum():
         return True
     if SLASH.match(text, end):
@@ -242,14 +243,37 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
 
 
-def _code_is_currency(text: str, start: int, lex: Lexicon) -> bool:
+def _code_is_currency(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """'EUR29,99', 'GBP3,01': a currency code in capitals glued to the amount (a code
     such as 'A320' or 'J1149' names no currency)."""
     found = lex.unit_before.find(text, start)
     if found is None or not found[0].isupper() or found[1] != start - len(found[0]):
         return False
     unit = lex.unit(found[0], before=True)
+    if found[0] in lex.data.units.stand_ins:
+        scaled = lex.scale.match(text, end) or lex.money_scale.match(text, end)
+        return _lost_sign_amount(text[start:end], bool(scaled))
     return unit is not None and unit.dimension == "currency"
+
+
+def _lost_sign_amount(raw: str, scaled: bool) -> bool:
+    """Whether digits glued after a stand-in for a lost sign are an amount: 'PS3.5m',
+    'PS450'. One digit alone is a name: 'PS5' the console, 'PS2'."""
+    return scaled or sum(c.isdigit() for c in raw) > 1 or not raw.isdigit()
+
+
+def _stand_in(text: str, item: Found, written: str, at: int, lex: Lexicon) -> bool:
+    """Whether `written` (a unit found at `at`) may be read: any unit but a stand-in for
+    a lost sign, which must be glued before an amount; a stand-in read is noted."""
+    sign = lex.data.units.stand_ins.get(written)
+    if sign is None:
+        return True
+    if at < item.start and (
+        at + len(written) != item.start or not _lost_sign_amount(item.raw, item.scale != 1.0)
+    ):
+        return False
+    item.note = "; ".join(filter(None, [item.note, f"'{written}' read as '{sign}'"]))
+    return True
 
 
 _SPACED_MINUS = re.compile(r"(?:^|[(\[:;=\n])[ \u00a0]?([-\u2212])[ \u00a0]$")
@@ -328,6 +352,19 @@ def _scale(text: str, item: Found, lex: Lexicon) -> None:
         item.end = match.end()
 
 
+def _money_scale(text: str, item: Found, lex: Lexicon) -> None:
+    """'£3.5m', 'PS40m': a letter that scales digits only after a currency sign."""
+    if item.scale != 1.0 or item.form != "num":
+        return
+    match = lex.money_scale.match(text, item.end)
+    found = match and lex.unit_before.find(text, item.start)
+    unit = found and lex.unit(found[0], before=True)
+    if unit and unit.dimension == "currency":
+        factor = lex.scales[match.group(0)]
+        item.value, item.scale, item.last_scale = item.value * factor, factor, factor
+        item.end = match.end()
+
+
 def _last_group(item: Found, lex: Lexicon) -> float | None:
     """The number words after the last hundred or thousand ('two' in 'three hundred and
     two'): what a dozen after them multiplies. None when there is no such word."""
@@ -395,7 +432,12 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     match = lex.unit_after.match(text, item.end)
     if match is not None:
         unit = lex.unit(match.group("u"))
-        if unit is not None and not _plain_word(text, match, lex) and not _year_mark(item, match):
+        if (
+            unit is not None
+            and not _plain_word(text, match, lex)
+            and not _year_mark(item, match)
+            and _stand_in(text, item, match.group("u"), match.start("u"), lex)
+        ):
             unit = _in_context(text, item.start, match, lex) or unit
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
@@ -405,7 +447,7 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     found = lex.unit_before.find(text, item.start)
     if found is not None:
         unit = lex.unit(found[0], before=True)
-        if unit is not None:
+        if unit is not None and _stand_in(text, item, found[0], found[1], lex):
             item.unit, item.unit_surface, item.start = unit, found[0], found[1]
             if sign:
                 item.value = -abs(item.value)
