@@ -25,6 +25,23 @@ class IngestData(_Section):
     )
 
 
+class MultiplierData(_Section):
+    """Multipliers written as one word: a number word and a suffix ('sixfold',
+    'zesvoudig', 'dreifach'), maybe inside a verb ('verdreifacht', 'verzesvoudigd')."""
+
+    suffixes: list[str] = Field(
+        default_factory=list, description="after the number word: 'fold', 'voudig', 'fach'"
+    )
+    prefixes: list[str] = Field(
+        default_factory=list,
+        description="verb prefixes before the number word: 'ver' in 'verdreifacht'",
+    )
+    endings: list[str] = Field(
+        default_factory=list,
+        description="inflections after the suffix: 't', 'te', 'en' ('verdreifachte')",
+    )
+
+
 class NumberData(_Section):
     decimal_separator: str = Field(description="',' or '.'")
     group_separators: list[str] = Field(description="characters that group thousands")
@@ -47,6 +64,7 @@ class NumberData(_Section):
         default_factory=dict,
         description="case-sensitive scale abbreviations, also glued: 'bn' = 1e9, 'M' = 1e6",
     )
+    multipliers: MultiplierData = Field(default_factory=MultiplierData)
     money_suffixes: dict[str, float] = Field(
         default_factory=dict,
         description="scale letters glued to an amount after a currency sign: 'm' in '£3.5m' "

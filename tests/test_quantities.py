@@ -163,6 +163,7 @@ def test_scaled_value_carries_no_binary_noise(text: str, lang: str, value: float
         ("Its battery holds 4,410 mAh.", "en", "charge"),
         ("The diesel estate averages 61 mpg.", "en", "fuel economy"),
         ("The old van managed 24 miles per gallon.", "en", "fuel economy"),
+        ("Die Mieten haben sich verdreifacht.", "de", "multiplier"),
     ],
 )
 def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:

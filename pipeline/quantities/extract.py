@@ -24,6 +24,7 @@ from pipeline.quantities.context import infer_units
 from pipeline.quantities.found import Found
 from pipeline.quantities.kinds import kind_of
 from pipeline.quantities.lexicon import MASKS, Lexicon, lexicon
+from pipeline.quantities.multipliers import find_multipliers
 from pipeline.quantities.spans import find_number
 from pipeline.quantities.units import Unit
 from schemas.records import Quantity
@@ -64,7 +65,8 @@ def _lexicon_for(lang: str) -> Lexicon:
 def _scan(text: str, lex: Lexicon) -> list[Quantity]:
     scan, core = lex.scan_text(text)
     starts = _candidates(scan, lex)
-    if not starts:
+    multipliers = find_multipliers(text, scan, lex)
+    if not starts and not multipliers:
         return []
     items: list[Found] = []
     pos = 0
@@ -80,9 +82,17 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
         if item is not None:
             items.append(item)
         pos = max(pos, match.start() + 1)
+    if multipliers:
+        items = _merged(items, multipliers)
     infer_units(text, items)
     found = [_to_quantity(text, item, lex.data.code) for item in items]
     return [q for q in found if q is not None]
+
+
+def _merged(items: list[Found], more: list[Found]) -> list[Found]:
+    """`items` and those of `more` that overlap none of them, in text order."""
+    kept = [m for m in more if not any(i.start < m.end and m.start < i.end for i in items)]
+    return sorted(items + kept, key=lambda item: item.start)
 
 
 def _candidates(scan: str, lex: Lexicon) -> list[int]:
