@@ -269,6 +269,23 @@ class CountData(_Section):
     )
 
 
+class ScoreData(_Section):
+    """Sports scores ('won 3-1', 'a 2-0 lead', 'siegte 3:1'): two whole numbers joined by
+    a sign, read as two scores (never a range, never a negative) when a cue word is near."""
+
+    joins: list[str] = Field(
+        default_factory=list, description="signs between the two sides: '-', '–', ':'"
+    )
+    before: list[str] = Field(
+        default_factory=list,
+        description="words a few words before a score, lowercase: 'won', 'beat', 'drew'",
+    )
+    after: list[str] = Field(
+        default_factory=list,
+        description="words right after a score, lowercase: 'lead', 'win', 'victory'",
+    )
+
+
 class SpeechData(_Section):
     """Who said it: cue words, quote marks and the words around speakers' names.
 
@@ -602,5 +619,6 @@ class LangData(_Section):
     hedges: HedgeData = Field(default_factory=HedgeData)
     not_quantity: NotQuantityData = Field(default_factory=NotQuantityData)
     counts: CountData = Field(default_factory=CountData)
+    scores: ScoreData = Field(default_factory=ScoreData)
     speech: SpeechData = Field(default_factory=SpeechData)
     dates: DateData = Field(default_factory=DateData)

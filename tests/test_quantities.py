@@ -318,3 +318,33 @@ def test_a_stand_in_for_a_lost_sign_is_noted(text: str, written: str) -> None:
 def test_a_console_name_beside_lost_sign_money_stays_a_name() -> None:
     found = extract_quantities("A PS5 now costs PS480 in most shops.", "en")
     assert [(q.surface, q.unit) for q in found] == [("PS480", "GBP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sides"),
+    [
+        ("Rovers beat the league leaders 4-2 on Tuesday night.", "en", [4.0, 2.0]),
+        ("A late goal gave them a 1-0 lead at the break.", "en", [1.0, 0.0]),
+        ("Twente won zaterdag met 2-3 in Zwolle.", "nl", [2.0, 3.0]),
+        ("Nach dem 0:2 verlor der Klub auch das Rückspiel 1:4 in Wien.", "de", [1.0, 4.0]),
+        ("Le club a perdu 0-3 à domicile.", "fr", [0.0, 3.0]),
+        ("El equipo ganó 5-1 en casa.", "es", [5.0, 1.0]),
+    ],
+)
+def test_a_score_is_two_counts_of_kind_score(text: str, lang: str, sides: list[float]) -> None:
+    scores = [q for q in extract_quantities(text, lang) if q.kind == "score"]
+    assert [q.value for q in scores][-2:] == sides
+    assert all(q.value_max is None and q.unit == "count" for q in scores)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("They won the tender; prices rose 3-4 percent.", "en"),
+        ("The team lost money: losses of 2-3 million are likely.", "en"),
+        ("Das Spiel endete um 17:30 Uhr.", "de"),
+        ("Output rose 3-5 times in the north.", "en"),
+    ],
+)
+def test_no_score_without_a_cue_or_with_a_unit(text: str, lang: str) -> None:
+    assert all(q.kind != "score" for q in extract_quantities(text, lang))

@@ -25,6 +25,7 @@ from pipeline.quantities.found import Found
 from pipeline.quantities.kinds import kind_of
 from pipeline.quantities.lexicon import MASKS, Lexicon, lexicon
 from pipeline.quantities.multipliers import find_multipliers
+from pipeline.quantities.scores import find_score
 from pipeline.quantities.spans import find_number
 from pipeline.quantities.units import Unit
 from schemas.records import Quantity
@@ -73,6 +74,11 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
     for start in starts:
         match = _match_at(core, scan, max(start, pos), pos)
         if match is None:
+            continue
+        score = find_score(text, scan, match.start(), lex)  # before masks: '21:17' is no clock
+        if score:
+            items.extend(score)
+            pos = score[-1].end
             continue
         mask_end = _masked(text, match.start())
         if mask_end:
@@ -133,7 +139,7 @@ def _to_quantity(text: str, item: Found, lang: str) -> Quantity | None:
     high = None if item.value_max is None else _clean(item.value_max * unit.factor)
     if not _sane(value) or (high is not None and not _sane(high)):
         return None
-    kind = kind_of(unit.dimension, text, item.end, lang, item.unit_surface)
+    kind = item.kind or kind_of(unit.dimension, text, item.end, lang, item.unit_surface)
     canonical, note = unit.canonical, item.note
     if canonical in POINTS_AS_PERCENT:
         # The annotation guidelines (shared/eval/GUIDELINES.md) list 'percent' as the one
