@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import math
 import random
+import time
 
 import pytest
 from _cases import lang_cases
@@ -47,7 +49,10 @@ BAD = {
     "unicode-spaces": "1\u202f234\u00a0567\u2009890",
     "underflow": "10^-400 and 1e-999 kg",
     "signs-alone": "$ $$$ € US$ HK$",
+    "stand-ins-alone": "PS pc PS. $$$ ₹ Rs.",
     "digits-500": "9" * 500 + " million dollars",
+    "comma-list": "1,2,3,4,5",
+    "nan-inf-words": "NaN Infinity -Infinity inf",
 }
 
 
@@ -59,6 +64,21 @@ def test_underflow_is_no_zero() -> None:
 def test_bad_input_gives_finite_values(text: str) -> None:
     for q in extract_quantities(text, "en"):
         assert math.isfinite(q.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "de", "vi"])
+@pytest.mark.parametrize("text", list(BAD.values()), ids=list(BAD))
+def test_bad_input_raises_nothing_and_takes_under_a_second(
+    text: str, lang: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    extract_quantities("warm up: 5 km", lang)  # the lexicon is built once, not timed
+    started = time.process_time()  # CPU time: other processes on the machine do not count
+    with caplog.at_level(logging.ERROR):
+        found = extract_quantities(text, lang)
+    assert time.process_time() - started < 1.0
+    # extract_quantities logs a failure instead of raising it: no log, no exception
+    assert not caplog.records
+    assert all(math.isfinite(q.value) for q in found)
 
 
 @pytest.mark.parametrize("lang", ["xx", "", "EN"])
