@@ -536,9 +536,13 @@ def _per_join(code: str) -> re.Pattern:
 def _subunit(text: str, item: Found, lex: Lexicon) -> None:
     """'3 dollars 50 cents', 'trece euros y cuarenta y cinco céntimos', 'zwei Euro
     fünfzig': the cents after an amount of money belong to it."""
+    if item.unit.factor < 1:
+        return  # '64,2 cents une douzaine': cents have no cents
     join = lex.subunit_join.match(text, item.end)
     match = lex.core_any_case.match(text, join.end()) if join else None
     part = _read(text, match, lex, joined=True, lone=True) if match else None
+    if part is not None and part.unit is None and part.form == "words":
+        _coin_word_last(part, lex)
     if part is None or part.scale != 1.0 or part.value <= 0 or _after_article(part, lex):
         return  # '64 cents a dozen' is a price per dozen
     if part.unit is not None and part.unit.dimension == "currency" and part.unit.factor < 1:
@@ -548,6 +552,19 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
     else:
         return
     item.end = part.end
+
+
+def _coin_word_last(part: Found, lex: Lexicon) -> None:
+    """'treize euros et quarante-cinq cents': after an amount and a join, a last number
+    word that also names a coin ('cents', a hundred in French) is the coin: the words
+    before it count them."""
+    pieces = list(lex.pieces.finditer(part.raw.lower()))
+    coin = lex.unit(pieces[-1].group(0)) if len(pieces) > 1 else None
+    if coin is None or coin.dimension != "currency" or coin.factor >= 1:
+        return
+    count = words_value(part.raw[: pieces[-1].start()], lex.data.code, lex.words, lex.pieces)
+    if count is not None and count > 0:
+        part.value, part.unit, part.scale = count, coin, 1.0
 
 
 def _bare_cents(item: Found, part: Found, join: re.Match) -> bool:
