@@ -428,8 +428,17 @@ def _group(text: str, match: re.Match, lex: Lexicon) -> Found | None:
     return part
 
 
+# '1.299,- Euro', '24,-- EUR': a dash for the cents of a whole amount of money
+_DASH_CENTS = re.compile(r"[.,](?:--?|\u2013|\u2014)")
+
+
 def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     match = lex.unit_after.match(text, item.end)
+    dash = _DASH_CENTS.match(text, item.end) if match is None else None
+    if dash is not None and item.form == "num":
+        match = lex.unit_after.match(text, dash.end())
+        unit = match and lex.unit(match.group("u"))
+        match = match if unit and unit.dimension == "currency" else None
     if match is not None:
         unit = lex.unit(match.group("u"))
         if (
