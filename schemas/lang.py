@@ -113,6 +113,11 @@ class NumberData(_Section):
         description="words between a numerator and a denominator: 'over' ('one over three'); "
         "read so only between two bare numbers at the end of a clause",
     )
+    added_fractions: list[str] = Field(
+        default_factory=list,
+        description="fraction words that add a part of the last scale before them, with no "
+        "join: vi 'rưỡi' ('ba triệu rưỡi' = 3.5 million, 'hai trăm rưỡi' = 250)",
+    )
     mixed_joins: list[str] = Field(
         default_factory=list,
         description="words between a whole number and a fraction besides the connectors: "

@@ -57,6 +57,9 @@ def _times(text: str, item: Found, match: re.Match, lex: Lexicon) -> _Part | boo
     """'two thirds', 'three twenty-firsts', 'five and three quarters'; False when the
     words are no fraction, ORDINAL for 'the twenty-first'."""
     part = lex.fractions[match.group("f").lower()]
+    if match.group("f").lower() in lex.data.numbers.added_fractions:
+        scale = closing_scale(item, lex)  # 'ba triệu rưỡi': half a million more
+        return _Part(item.value + part * scale, item.value, part, scale)
     if match.group("t"):  # 'three twenty-firsts': the tens word begins the denominator
         below = _denominator(lex.words[match.group("t").lower()], part)
         return False if below is None else _alone(item.value / below)
