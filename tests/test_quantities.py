@@ -368,3 +368,15 @@ def test_a_score_is_two_counts_of_kind_score(text: str, lang: str, sides: list[f
 )
 def test_no_score_without_a_cue_or_with_a_unit(text: str, lang: str) -> None:
     assert all(q.kind != "score" for q in extract_quantities(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("They counted 3 hundred thirds of the ballots.", "en"),
+        ("Es fehlen 4 Millionen Drittel.", "de"),
+        ("Giá 3 triệu rưỡi.", "vi"),
+    ],
+)
+def test_a_fraction_word_after_a_scale_never_makes_a_number_negative(text: str, lang: str) -> None:
+    assert all(q.value > 0 for q in extract_quantities(text, lang))

@@ -147,9 +147,11 @@ def _read(
     _scale(text, item, lex)
     _money_scale(text, item, lex)
     if item.scale != 1.0 and not fraction:  # "3 millones y medio": half a million more
-        before = item.value
+        before, end = item.value, item.end
         if read_fraction(text, item, lex):
             item.value = before + (item.value - before) * item.scale
+            if item.value <= before:  # '3 hundred thirds' multiplies: no part added
+                item.value, item.end = before, end
     _more_groups(text, item, lex)
     if item.unit is None:
         _unit(text, item, lex)
