@@ -462,6 +462,8 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
             item.unit, item.unit_surface, item.start = unit, found[0], found[1]
             if sign:
                 item.value = -abs(item.value)
+            if unit.dimension == "currency":
+                _subunit(text, item, lex)  # '$5 and 50 cents'
             return True
     return False
 
@@ -558,7 +560,11 @@ def _subunit(text: str, item: Found, lex: Lexicon) -> None:
         return  # '64 cents a dozen' is a price per dozen
     if part.unit is not None and part.unit.dimension == "currency" and part.unit.factor < 1:
         item.value += part.value * part.unit.factor
-    elif part.unit is None and _bare_cents(item, part, join) and _cents_end(text, part, join, lex):
+    elif (
+        part.unit is None
+        and _bare_cents(text, item, part, join, lex)
+        and _cents_end(text, part, join, lex)
+    ):
         item.value += part.value / 100  # 'zwei Euro fünfzig', '15 dólares y 15.'
     else:
         return
@@ -578,12 +584,16 @@ def _coin_word_last(part: Found, lex: Lexicon) -> None:
         part.value, part.unit, part.scale = count, coin, 1.0
 
 
-def _bare_cents(item: Found, part: Found, join: re.Match) -> bool:
+def _bare_cents(text: str, item: Found, part: Found, join: re.Match, lex: Lexicon) -> bool:
     """Cents written with no word for them: right after the amount, or after a join word
-    when they end the clause and the amount is a plain sum ('15 dollars and 15.')."""
+    when they end the clause and the amount is a plain sum ('15 dollars and 15.') that
+    opens no range ('between $20 and 40.')."""
     if not (part.value < 100 and part.value.is_integer()):
         return False
-    return not join.group("j") or (item.scale == 1.0 and item.value.is_integer())
+    if not join.group("j"):
+        return True
+    plain = item.scale == 1.0 and item.value.is_integer()
+    return plain and lex.range_start.find(text, item.start) is None
 
 
 def _cents_end(text: str, part: Found, join: re.Match, lex: Lexicon) -> bool:
