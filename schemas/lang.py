@@ -25,6 +25,23 @@ class IngestData(_Section):
     )
 
 
+class MultiplierData(_Section):
+    """Multipliers written as one word: a number word and a suffix ('sixfold',
+    'zesvoudig', 'dreifach'), maybe inside a verb ('verdreifacht', 'verzesvoudigd')."""
+
+    suffixes: list[str] = Field(
+        default_factory=list, description="after the number word: 'fold', 'voudig', 'fach'"
+    )
+    prefixes: list[str] = Field(
+        default_factory=list,
+        description="verb prefixes before the number word: 'ver' in 'verdreifacht'",
+    )
+    endings: list[str] = Field(
+        default_factory=list,
+        description="inflections after the suffix: 't', 'te', 'en' ('verdreifachte')",
+    )
+
+
 class NumberData(_Section):
     decimal_separator: str = Field(description="',' or '.'")
     group_separators: list[str] = Field(description="characters that group thousands")
@@ -46,6 +63,12 @@ class NumberData(_Section):
     suffixes: dict[str, float] = Field(
         default_factory=dict,
         description="case-sensitive scale abbreviations, also glued: 'bn' = 1e9, 'M' = 1e6",
+    )
+    multipliers: MultiplierData = Field(default_factory=MultiplierData)
+    money_suffixes: dict[str, float] = Field(
+        default_factory=dict,
+        description="scale letters glued to an amount after a currency sign: 'm' in '£3.5m' "
+        "(after a bare number 'm' is a metre)",
     )
     spaced_suffixes: list[str] = Field(
         default_factory=list,
@@ -95,6 +118,11 @@ class NumberData(_Section):
         description="words between a numerator and a denominator: 'over' ('one over three'); "
         "read so only between two bare numbers at the end of a clause",
     )
+    added_fractions: list[str] = Field(
+        default_factory=list,
+        description="fraction words that add a part of the last scale before them, with no "
+        "join: vi 'rưỡi' ('ba triệu rưỡi' = 3.5 million, 'hai trăm rưỡi' = 250)",
+    )
     mixed_joins: list[str] = Field(
         default_factory=list,
         description="words between a whole number and a fraction besides the connectors: "
@@ -139,6 +167,12 @@ class UnitData(_Section):
     links: list[str] = Field(
         default_factory=list,
         description="words between a number and its unit: 'de' in '2 millones de dólares'",
+    )
+    stand_ins: dict[str, str] = Field(
+        default_factory=dict,
+        description="letters a news feed writes for a sign it lost -> that sign: 'PS' for "
+        "'£' ('PS3.5m'), 'pc' for '%' ('5pc'); each also in `before` or `aliases`. Read as "
+        "the sign only glued to an amount (not 'PS5' the console) and noted in number_note",
     )
     subunit_joins: list[str] = Field(
         default_factory=list, description="words between money and its cents: 'and', 'con'"
@@ -252,6 +286,23 @@ class CountData(_Section):
         default_factory=list,
         description="definite articles and demonstratives: a spelled-out count right after one "
         "names a group already known ('the two countries'), not a figure",
+    )
+
+
+class ScoreData(_Section):
+    """Sports scores ('won 3-1', 'a 2-0 lead', 'siegte 3:1'): two whole numbers joined by
+    a sign, read as two scores (never a range, never a negative) when a cue word is near."""
+
+    joins: list[str] = Field(
+        default_factory=list, description="signs between the two sides: '-', '–', ':'"
+    )
+    before: list[str] = Field(
+        default_factory=list,
+        description="words a few words before a score, lowercase: 'won', 'beat', 'drew'",
+    )
+    after: list[str] = Field(
+        default_factory=list,
+        description="words right after a score, lowercase: 'lead', 'win', 'victory'",
     )
 
 
@@ -588,5 +639,6 @@ class LangData(_Section):
     hedges: HedgeData = Field(default_factory=HedgeData)
     not_quantity: NotQuantityData = Field(default_factory=NotQuantityData)
     counts: CountData = Field(default_factory=CountData)
+    scores: ScoreData = Field(default_factory=ScoreData)
     speech: SpeechData = Field(default_factory=SpeechData)
     dates: DateData = Field(default_factory=DateData)

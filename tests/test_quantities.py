@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import math
 import random
+import time
 
 import pytest
 from _cases import lang_cases
@@ -47,7 +49,10 @@ BAD = {
     "unicode-spaces": "1\u202f234\u00a0567\u2009890",
     "underflow": "10^-400 and 1e-999 kg",
     "signs-alone": "$ $$$ € US$ HK$",
+    "stand-ins-alone": "PS pc PS. $$$ ₹ Rs.",
     "digits-500": "9" * 500 + " million dollars",
+    "comma-list": "1,2,3,4,5",
+    "nan-inf-words": "NaN Infinity -Infinity inf",
 }
 
 
@@ -59,6 +64,21 @@ def test_underflow_is_no_zero() -> None:
 def test_bad_input_gives_finite_values(text: str) -> None:
     for q in extract_quantities(text, "en"):
         assert math.isfinite(q.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "de", "vi"])
+@pytest.mark.parametrize("text", list(BAD.values()), ids=list(BAD))
+def test_bad_input_raises_nothing_and_takes_under_a_second(
+    text: str, lang: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    extract_quantities("warm up: 5 km", lang)  # the lexicon is built once, not timed
+    started = time.process_time()  # CPU time: other processes on the machine do not count
+    with caplog.at_level(logging.ERROR):
+        found = extract_quantities(text, lang)
+    assert time.process_time() - started < 1.0
+    # extract_quantities logs a failure instead of raising it: no log, no exception
+    assert not caplog.records
+    assert all(math.isfinite(q.value) for q in found)
 
 
 @pytest.mark.parametrize("lang", ["xx", "", "EN"])
@@ -167,6 +187,7 @@ def test_scaled_value_carries_no_binary_noise(text: str, lang: str, value: float
         ("The pickup's diesel makes 910 lb-ft at low revs.", "en", "torque"),
         ("Barometers read 987 hPa as the front passed.", "en", "pressure"),
         ("The bridge's cable carries 40 Mb per second of telemetry.", "en", "data rate"),
+        ("Die Mieten haben sich verdreifacht.", "de", "multiplier"),
     ],
 )
 def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:
@@ -304,3 +325,62 @@ def test_bare_number_takes_the_unit_of_its_context(
 )
 def test_bare_number_without_context_stays_a_count(text: str, lang: str) -> None:
     assert extract_quantities(text, lang)[-1].unit == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Shares in the retailer fell 4pc on Tuesday.", "pc"),
+        ("The club's wage bill hit PS96m last season.", "PS"),
+    ],
+)
+def test_a_stand_in_for_a_lost_sign_is_noted(text: str, written: str) -> None:
+    (quantity,) = extract_quantities(text, "en")
+    assert f"'{written}' read as" in (quantity.number_note or "")
+
+
+def test_a_console_name_beside_lost_sign_money_stays_a_name() -> None:
+    found = extract_quantities("A PS5 now costs PS480 in most shops.", "en")
+    assert [(q.surface, q.unit) for q in found] == [("PS480", "GBP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sides"),
+    [
+        ("Rovers beat the league leaders 4-2 on Tuesday night.", "en", [4.0, 2.0]),
+        ("A late goal gave them a 1-0 lead at the break.", "en", [1.0, 0.0]),
+        ("Twente won zaterdag met 2-3 in Zwolle.", "nl", [2.0, 3.0]),
+        ("Nach dem 0:2 verlor der Klub auch das Rückspiel 1:4 in Wien.", "de", [1.0, 4.0]),
+        ("Le club a perdu 0-3 à domicile.", "fr", [0.0, 3.0]),
+        ("El equipo ganó 5-1 en casa.", "es", [5.0, 1.0]),
+    ],
+)
+def test_a_score_is_two_counts_of_kind_score(text: str, lang: str, sides: list[float]) -> None:
+    scores = [q for q in extract_quantities(text, lang) if q.kind == "score"]
+    assert [q.value for q in scores][-2:] == sides
+    assert all(q.value_max is None and q.unit == "count" for q in scores)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("They won the tender; prices rose 3-4 percent.", "en"),
+        ("The team lost money: losses of 2-3 million are likely.", "en"),
+        ("Das Spiel endete um 17:30 Uhr.", "de"),
+        ("Output rose 3-5 times in the north.", "en"),
+    ],
+)
+def test_no_score_without_a_cue_or_with_a_unit(text: str, lang: str) -> None:
+    assert all(q.kind != "score" for q in extract_quantities(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("They counted 3 hundred thirds of the ballots.", "en"),
+        ("Es fehlen 4 Millionen Drittel.", "de"),
+        ("Giá 3 triệu rưỡi.", "vi"),
+    ],
+)
+def test_a_fraction_word_after_a_scale_never_makes_a_number_negative(text: str, lang: str) -> None:
+    assert all(q.value > 0 for q in extract_quantities(text, lang))

@@ -79,6 +79,7 @@ def _antecedent(
         and after.bound == "eq"  # 'planted 40 over 6 hectares': a bound starts its own
         and after.start - item.end <= _NEXT_GAP
         and not _ends_between(_SENTENCE_END, text, item.end, after.start)
+        and not _converts(text, item.end, after.start)
     ):
         return after, "sentence"  # 'van 95,1 naar 94,8 procent'
     ahead = _ahead(text, items, index) if _scaled(item) else None
@@ -119,10 +120,18 @@ def _ahead(text: str, items: list[Found], index: int) -> Found | None:
         if _ends_between(_SENTENCE_END, text, item.end, after.start):
             return None
         if _shares(after):
-            return after
+            return None if _converts(text, item.end, after.start) else after
         if not _bare(after):
             return None  # a count or a measure of another kind comes first
     return None
+
+
+def _converts(text: str, end: int, start: int) -> bool:
+    """Whether the amount at `start` stands in a bracket opened after the number ending at
+    `end`: a conversion into another currency or unit ('a deficit of 1.6 billion ($2.54
+    billion)'), so the number's own unit is some other one."""
+    between = text[end:start]
+    return between.count("(") > between.count(")") or between.count("[") > between.count("]")
 
 
 def _scaled(item: Found) -> bool:

@@ -24,6 +24,8 @@ from pipeline.quantities.context import infer_units
 from pipeline.quantities.found import Found
 from pipeline.quantities.kinds import kind_of
 from pipeline.quantities.lexicon import MASKS, Lexicon, lexicon
+from pipeline.quantities.multipliers import find_multipliers
+from pipeline.quantities.scores import find_score
 from pipeline.quantities.spans import find_number
 from pipeline.quantities.units import Unit
 from schemas.records import Quantity
@@ -64,13 +66,19 @@ def _lexicon_for(lang: str) -> Lexicon:
 def _scan(text: str, lex: Lexicon) -> list[Quantity]:
     scan, core = lex.scan_text(text)
     starts = _candidates(scan, lex)
-    if not starts:
+    multipliers = find_multipliers(text, scan, lex)
+    if not starts and not multipliers:
         return []
     items: list[Found] = []
     pos = 0
     for start in starts:
         match = _match_at(core, scan, max(start, pos), pos)
         if match is None:
+            continue
+        score = find_score(text, scan, match.start(), lex)  # before masks: '21:17' is no clock
+        if score:
+            items.extend(score)
+            pos = score[-1].end
             continue
         mask_end = _masked(text, match.start())
         if mask_end:
@@ -80,9 +88,17 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
         if item is not None:
             items.append(item)
         pos = max(pos, match.start() + 1)
+    if multipliers:
+        items = _merged(items, multipliers)
     infer_units(text, items)
     found = [_to_quantity(text, item, lex.data.code) for item in items]
     return [q for q in found if q is not None]
+
+
+def _merged(items: list[Found], more: list[Found]) -> list[Found]:
+    """`items` and those of `more` that overlap none of them, in text order."""
+    kept = [m for m in more if not any(i.start < m.end and m.start < i.end for i in items)]
+    return sorted(items + kept, key=lambda item: item.start)
 
 
 def _candidates(scan: str, lex: Lexicon) -> list[int]:
@@ -123,7 +139,7 @@ def _to_quantity(text: str, item: Found, lang: str) -> Quantity | None:
     high = None if item.value_max is None else _clean(item.value_max * unit.factor)
     if not _sane(value) or (high is not None and not _sane(high)):
         return None
-    kind = kind_of(unit.dimension, text, item.end, lang, item.unit_surface)
+    kind = item.kind or kind_of(unit.dimension, text, item.end, lang, item.unit_surface)
     canonical, note = unit.canonical, item.note
     if canonical in POINTS_AS_PERCENT:
         # The annotation guidelines (shared/eval/GUIDELINES.md) list 'percent' as the one

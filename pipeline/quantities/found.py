@@ -27,3 +27,4 @@ class Found:
     value_max: float | None = None
     noun: str | None = None
     weak: bool = False  # a weak word alone ("one"): a quantity only as a numerator
+    kind: str | None = None  # set where the unit does not tell it: 'score'

@@ -57,6 +57,9 @@ def _times(text: str, item: Found, match: re.Match, lex: Lexicon) -> _Part | boo
     """'two thirds', 'three twenty-firsts', 'five and three quarters'; False when the
     words are no fraction, ORDINAL for 'the twenty-first'."""
     part = lex.fractions[match.group("f").lower()]
+    if match.group("f").lower() in lex.data.numbers.added_fractions:
+        scale = closing_scale(item, lex)  # 'ba triệu rưỡi': half a million more
+        return _Part(item.value + part * scale, item.value, part, scale)
     if match.group("t"):  # 'three twenty-firsts': the tens word begins the denominator
         below = _denominator(lex.words[match.group("t").lower()], part)
         return False if below is None else _alone(item.value / below)
@@ -65,9 +68,18 @@ def _times(text: str, item: Found, match: re.Match, lex: Lexicon) -> _Part | boo
         return ORDINAL if split == _ORDINAL_WORDS else _alone(split)
     if part == 1.0:
         return False  # 'first' alone is an ordinal, no fraction
+    if item.form == "num" and _money_word(match.group("f"), lex):
+        return False  # '50 centesimi' are cents; 'tre centesimi di punto' a fraction
     if _ordinal_use(text, item, match, part, lex):
         return False
     return _whole_and_part(item, part, lex) or _alone(item.value * part)
+
+
+def _money_word(word: str, lex: Lexicon) -> bool:
+    """A fraction word that also names a coin ('centesimi': hundredths and cents). After
+    digits it is the coin: news writes a fraction of a whole in words, money in digits."""
+    unit = lex.unit(word)
+    return unit is not None and unit.dimension == "currency"
 
 
 def _ordinal_use(text: str, item: Found, match: re.Match, part: float, lex: Lexicon) -> bool:

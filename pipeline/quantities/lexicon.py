@@ -103,6 +103,7 @@ class Lexicon:
     vague_before: Before  # 'several' in 'several hundred': a scale word made vague
     scale: re.Pattern
     scales: dict[str, float]
+    money_scale: re.Pattern  # 'm' in '£3.5m': a scale glued to an amount after a currency sign
     # (smaller, larger) scales the language writes together as one ('mil millones'):
     # a thousand still open before a larger scale multiplies it ('99 mil 400 millones')
     joined_scales: frozenset[tuple[float, float]]
@@ -119,6 +120,7 @@ class Lexicon:
     unit_after: re.Pattern
     unit_bracketed: re.Pattern  # '20 (kg)': a unit alone in brackets after the number
     subunit_join: re.Pattern  # between an amount and its cents: "and", "y", "con"
+    subunit_words: frozenset[str]  # the words of subunit_join, lowercased
     units_after: dict[str, Unit | None]  # resolved when the lexicon is built
     unit_before: Before
     units_before: dict[str, Unit | None]
@@ -273,7 +275,10 @@ def _number_patterns(data: LangData) -> dict:
             if numbers.decimal_words
             else r"(?!x)x"
         ),
-        "scales": {**scale_words, **numbers.suffixes},
+        "scales": {**scale_words, **numbers.suffixes, **numbers.money_suffixes},
+        "money_scale": re.compile(
+            rf"(?:{trie_pattern(list(numbers.money_suffixes), fold=False)}){NOT_LETTER_AFTER}"
+        ),
         "joined_scales": _joined_scales(scale_words),
     }
 
@@ -368,6 +373,7 @@ def _unit_patterns(data: LangData) -> dict:
             rf"[\s\u00a0]{{1,2}}(?:(?P<j>(?i:{trie_pattern(units.subunit_joins)}))"
             rf"[\s\u00a0]{{1,2}})?"
         ),
+        "subunit_words": frozenset(w.lower() for w in units.subunit_joins),
         "units_after": _with_folded(units.aliases),
         "unit_before": Before(list(units.before), fold=False),
         "units_before": _with_folded(units.before),

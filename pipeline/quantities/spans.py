@@ -149,8 +149,11 @@ def _skip_code(text: str, end: int) -> int:
     return end
 
 
-def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Found | None:
-    """The number at `match`, with its scale and its unit; None when it is not a number."""
+def _read(
+    text: str, match: re.Match, lex: Lexicon, joined: bool = False, lone: bool = False
+) -> Found | None:
+    """The number at `match`, with its scale and its unit; None when it is not a number.
+    `lone`: a weak word alone is a number too (the cents in 'one dollar and one')."""
     start, end = match.span()
     raw = match.group(0)
     if match.group("num") is not None:
@@ -174,10 +177,13 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
     if fraction is ORDINAL:
         return None
     _scale(text, item, lex)
+    _money_scale(text, item, lex)
     if item.scale != 1.0 and not fraction:  # "3 millones y medio": half a million more
-        before = item.value
+        before, end = item.value, item.end
         if read_fraction(text, item, lex):
             item.value = before + (item.value - before) * item.scale
+            if item.value <= before:  # '3 hundred thirds' multiplies: no part added
+                item.value, item.end = before, end
     _more_groups(text, item, lex)
     if item.unit is None:
         _unit(text, item, lex)
@@ -187,7 +193,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
     no_amount = weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
     )
-    if no_amount and not _negative_word(text, item, lex):  # "minus one" is a number
+    if no_amount and not lone and not _negative_word(text, item, lex):  # "minus one" too
         if not lex.over.match(text, item.end):
             return None  # "a dollar", "una milla" are amounts; "$2 a litre" is a rate
         item.weak = True  # "one over three"
@@ -264,7 +270,7 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     first = start + 1 if text[start] in "-\u2212" else start
     before = text[first - 1] if first > 0 else " "
     if before.isalpha() or before == "_":
-        return not _code_is_currency(text, first, lex)  # 'EUR29,99' is money
+        return not _code_is_currency(text, first, end, lex)  # 'EUR29,99' is money
     if before == "^":
         return True  # an exponent: the 2 of 'J/m^2'
     if not joined and before in "-+\u2010\u2011" and first > 1 and text[first - 2].isalnum():
@@ -274,13 +280,16 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
 
 
-def _code_is_currency(text: str, start: int, lex: Lexicon) -> bool:
+def _code_is_currency(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """'EUR29,99', 'GBP3,01': a currency code in capitals glued to the amount (a code
     such as 'A320' or 'J1149' names no currency)."""
     found = lex.unit_before.find(text, start)
     if found is None or not found[0].isupper() or found[1] != start - len(found[0]):
         return False
     unit = lex.unit(found[0], before=True)
+    if found[0] in lex.data.units.stand_ins:
+        scaled = lex.scale.match(text, end) or lex.money_scale.match(text, end)
+        return _lost_sign_amount(text[start:end], bool(scaled))
     return unit is not None and unit.dimension == "currency"
 
 
@@ -294,6 +303,26 @@ def _dash_after_number(text: str, item: Found) -> None:
         return
     if _NUMBER_BEFORE.search(text, max(0, item.start - 3), item.start):
         item.value, item.start = -item.value, item.start + 1
+
+
+def _lost_sign_amount(raw: str, scaled: bool) -> bool:
+    """Whether digits glued after a stand-in for a lost sign are an amount: 'PS3.5m',
+    'PS450'. One digit alone is a name: 'PS5' the console, 'PS2'."""
+    return scaled or sum(c.isdigit() for c in raw) > 1 or not raw.isdigit()
+
+
+def _stand_in(text: str, item: Found, written: str, at: int, lex: Lexicon) -> bool:
+    """Whether `written` (a unit found at `at`) may be read: any unit but a stand-in for
+    a lost sign, which must be glued before an amount; a stand-in read is noted."""
+    sign = lex.data.units.stand_ins.get(written)
+    if sign is None:
+        return True
+    if at < item.start and (
+        at + len(written) != item.start or not _lost_sign_amount(item.raw, item.scale != 1.0)
+    ):
+        return False
+    item.note = "; ".join(filter(None, [item.note, f"'{written}' read as '{sign}'"]))
+    return True
 
 
 _SPACED_MINUS = re.compile(r"(?:^|[(\[:;=\n])[ \u00a0]?([-\u2212])[ \u00a0]$")
@@ -379,6 +408,19 @@ def _longer_unit(text: str, start: int, scale_end: int, lex: Lexicon) -> bool:
     return unit is not None and unit.end() > scale_end and lex.unit(unit.group("u")) is not None
 
 
+def _money_scale(text: str, item: Found, lex: Lexicon) -> None:
+    """'£3.5m', 'PS40m': a letter that scales digits only after a currency sign."""
+    if item.scale != 1.0 or item.form != "num":
+        return
+    match = lex.money_scale.match(text, item.end)
+    found = match and lex.unit_before.find(text, item.start)
+    unit = found and lex.unit(found[0], before=True)
+    if unit and unit.dimension == "currency":
+        factor = lex.scales[match.group(0)]
+        item.value, item.scale, item.last_scale = item.value * factor, factor, factor
+        item.end = match.end()
+
+
 def _last_group(item: Found, lex: Lexicon) -> float | None:
     """The number words after the last hundred or thousand ('two' in 'three hundred and
     two'): what a dozen after them multiplies. None when there is no such word."""
@@ -443,13 +485,25 @@ def _group(text: str, match: re.Match, lex: Lexicon) -> Found | None:
 
 
 _BRACKET_PAIRS = frozenset({"()", "[]", "{}", "<>"})
+# '1.299,- Euro', '24,-- EUR': a dash for the cents of a whole amount of money
+_DASH_CENTS = re.compile(r"[.,](?:--?|\u2013|\u2014)")
 
 
 def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     match = lex.unit_after.match(text, item.end) or _bracketed_unit(text, item.end, lex)
+    dash = _DASH_CENTS.match(text, item.end) if match is None else None
+    if dash is not None and item.form == "num":
+        match = lex.unit_after.match(text, dash.end())
+        unit = match and lex.unit(match.group("u"))
+        match = match if unit and unit.dimension == "currency" else None
     if match is not None:
         unit = lex.unit(match.group("u"))
-        if unit is not None and not _plain_word(text, match, lex) and not _year_mark(item, match):
+        if (
+            unit is not None
+            and not _plain_word(text, match, lex)
+            and not _year_mark(item, match)
+            and _stand_in(text, item, match.group("u"), match.start("u"), lex)
+        ):
             unit = _in_context(text, item.start, match, lex) or unit
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
@@ -459,10 +513,12 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
     found = lex.unit_before.find(text, item.start)
     if found is not None:
         unit = lex.unit(found[0], before=True)
-        if unit is not None:
+        if unit is not None and _stand_in(text, item, found[0], found[1], lex):
             item.unit, item.unit_surface, item.start = unit, found[0], found[1]
             if sign:
                 item.value = -abs(item.value)
+            if unit.dimension == "currency":
+                _subunit(text, item, lex)  # '$5 and 50 cents'
             return True
     return False
 
@@ -568,27 +624,64 @@ def _per_join(code: str) -> re.Pattern:
 def _subunit(text: str, item: Found, lex: Lexicon) -> None:
     """'3 dollars 50 cents', 'trece euros y cuarenta y cinco céntimos', 'zwei Euro
     fünfzig': the cents after an amount of money belong to it."""
+    if item.unit.factor < 1:
+        return  # '64,2 cents une douzaine': cents have no cents
     join = lex.subunit_join.match(text, item.end)
     match = lex.core_any_case.match(text, join.end()) if join else None
-    part = _read(text, match, lex, joined=True) if match else None
+    part = _read(text, match, lex, joined=True, lone=True) if match else None
+    if part is not None and part.unit is None and part.form == "words":
+        _coin_word_last(part, lex)
     if part is None or part.scale != 1.0 or part.value <= 0 or _after_article(part, lex):
         return  # '64 cents a dozen' is a price per dozen
     if part.unit is not None and part.unit.dimension == "currency" and part.unit.factor < 1:
         item.value += part.value * part.unit.factor
-    elif part.unit is None and _bare_cents(item, part, join) and _ends(text, part):
+    elif (
+        part.unit is None
+        and _bare_cents(text, item, part, join, lex)
+        and _cents_end(text, part, join, lex)
+    ):
         item.value += part.value / 100  # 'zwei Euro fünfzig', '15 dólares y 15.'
-
     else:
         return
     item.end = part.end
 
 
-def _bare_cents(item: Found, part: Found, join: re.Match) -> bool:
+def _coin_word_last(part: Found, lex: Lexicon) -> None:
+    """'treize euros et quarante-cinq cents': after an amount and a join, a last number
+    word that also names a coin ('cents', a hundred in French) is the coin: the words
+    before it count them."""
+    pieces = list(lex.pieces.finditer(part.raw.lower()))
+    coin = lex.unit(pieces[-1].group(0)) if len(pieces) > 1 else None
+    if coin is None or coin.dimension != "currency" or coin.factor >= 1:
+        return
+    count = words_value(part.raw[: pieces[-1].start()], lex.data.code, lex.words, lex.pieces)
+    if count is not None and count > 0:
+        part.value, part.unit, part.scale = count, coin, 1.0
+
+
+def _bare_cents(text: str, item: Found, part: Found, join: re.Match, lex: Lexicon) -> bool:
     """Cents written with no word for them: right after the amount, or after a join word
-    when they end the clause and the amount is a plain sum ('15 dollars and 15.')."""
+    when they end the clause and the amount is a plain sum ('15 dollars and 15.') that
+    opens no range ('between $20 and 40.')."""
     if not (part.value < 100 and part.value.is_integer()):
         return False
-    return not join.group("j") or (item.scale == 1.0 and item.value.is_integer())
+    if not join.group("j"):
+        return True
+    plain = item.scale == 1.0 and item.value.is_integer()
+    return plain and lex.range_start.find(text, item.start) is None
+
+
+def _cents_end(text: str, part: Found, join: re.Match, lex: Lexicon) -> bool:
+    """Whether bare cents end where they stop: at the clause's end, before a join word
+    ('one dollar and two and ...'), or, written right after the amount, before a function
+    word ('twaalf euro vijftig voor de lunch'); before any other word they may count it."""
+    if _ends(text, part):
+        return True
+    after = _WORD_AFTER.match(text, part.end)
+    word = after.group(1).lower() if after else ""
+    if word in lex.subunit_words:
+        return True
+    return not join.group("j") and word in lex.stopwords
 
 
 def _after_article(item: Found, lex: Lexicon) -> bool:
