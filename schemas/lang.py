@@ -57,6 +57,18 @@ class NumberData(_Section):
         description="fraction words after a number: 'half' = 0.5, 'fifths' = 0.2; one worth "
         "1 ('first') only ends a compound denominator ('three twenty-firsts' = 3/21)",
     )
+    denominator_endings: list[str] = Field(
+        default_factory=list,
+        description="endings that make a fraction word of a whole number written as one word "
+        "(after `fractions`, which are looked up first): es 'avos' in 'veinticincoavos' = "
+        "1/25, 'ésimas' in 'dosmilésimas' = 1/2000; nl 'ste' in 'eenentwintigste' = 1/21",
+    )
+    tens_then_connector: bool = Field(
+        default=True,
+        description="a connector may join tens and ones in one number (es 'treinta y dos', "
+        "pt 'trinta e dois'); where not (en), 'one hundred and thirty and two fifths' is "
+        "130 and two fifths, not 132 fifths",
+    )
     compound_denominators: bool = Field(
         default=False,
         description="a tens word and a fraction word make one denominator, as in ordinals: "

@@ -174,6 +174,7 @@ def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:
     [
         ("Il Belgio (12,4 milioni di visitatori) segue la Spagna (83 milioni).", "it", 83e6),
         ("Los ingresos de Chile (2.300 millones) crecieron.", "es", 2.3e9),
+        ("El lote se vendió por 870 euros (870,50 con tasas).", "es", 870.5),
     ],
 )
 def test_bracketed_amount_is_no_footnote(text: str, lang: str, value: float) -> None:

@@ -56,7 +56,9 @@ def read_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
 def _times(text: str, item: Found, match: re.Match, lex: Lexicon) -> _Part | bool | None:
     """'two thirds', 'three twenty-firsts', 'five and three quarters'; False when the
     words are no fraction, ORDINAL for 'the twenty-first'."""
-    part = lex.fractions[match.group("f").lower()]
+    part = lex.fraction_value(match.group("f"))
+    if part is None:
+        return False
     if match.group("t"):  # 'three twenty-firsts': the tens word begins the denominator
         below = _denominator(lex.words[match.group("t").lower()], part)
         return False if below is None else _alone(item.value / below)
@@ -92,7 +94,10 @@ def _plus(item: Found, match: re.Match, lex: Lexicon) -> _Part | None:
         count = words_value(match.group("n"), lex.data.code, lex.words, lex.pieces)
         if count is None:
             return None
-    part = lex.fractions[match.group("f").lower()] * count
+    part = lex.fraction_value(match.group("f"))
+    if part is None:
+        return None
+    part *= count
     scale = closing_scale(item, lex)
     return _Part(item.value + part * scale, item.value, part, scale)
 
@@ -144,8 +149,10 @@ def _whole_and_part(item: Found, part: float, lex: Lexicon) -> _Part | None:
     if whole is None or count is None or not pieces:
         return None
     # the last word of the head, whole: 'twintig' ends 'drieëntwintig' but is not it
-    last = lex.words.get(pieces[-1], 0.0) if head.lower().endswith(" " + pieces[-1]) else 0.0
-    if (last == _HUNDRED and 10 <= count < 100) or (_is_tens(last) and count < 10):
+    whole_word = f" {head.lower()}".endswith(" " + pieces[-1])
+    last = lex.words.get(pieces[-1], 0.0) if whole_word else 0.0
+    tens_and_ones = _is_tens(last) and count < 10 and lex.data.numbers.tens_then_connector
+    if (last == _HUNDRED and 10 <= count < 100) or tens_and_ones:
         return None  # 'hundred and thirty-two', 'treinta y dos': one number, all counted
     scale = lex.scale_of(pieces[-1]) or 1.0
     scale = scale if scale >= 1000 else 1.0

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.lang import load_lang
-from pipeline.quantities.numbers import SUPERSCRIPT, VULGAR
+from pipeline.quantities.numbers import SUPERSCRIPT, VULGAR, words_value
 from pipeline.quantities.units import Unit, resolve
 from schemas.lang import LangData, NumberData
 
@@ -113,6 +113,8 @@ class Lexicon:
     group_join: re.Pattern  # before the next group of a number: "and" in "3 hundred and 21"
     over: re.Pattern  # "over" in "one over three"
     fractions: dict[str, float]
+    # a whole number written as one word, then a denominator ending ('veinticincoavos')
+    denominator: re.Pattern
     negative: Before  # "minus", "negative" before a number
     decimal_word: re.Pattern  # "point" in "two point five"
     unit_after: re.Pattern
@@ -140,6 +142,21 @@ class Lexicon:
     def unit(self, written: str, before: bool = False) -> Unit | None:
         table = self.units_before if before else self.units_after
         return table.get(written) or table.get(written.lower())
+
+    def fraction_value(self, written: str) -> float | None:
+        """The amount of a fraction word: a listed one ('quintos'), or a whole number
+        written as one word with a denominator ending ('veinticincoavos' = 1/25)."""
+        word = written.lower()
+        listed = self.fractions.get(word)
+        if listed is not None:
+            return listed
+        match = self.denominator.fullmatch(word)
+        if match is None:
+            return None
+        below = words_value(
+            " ".join(self.pieces.findall(match.group("d"))), self.data.code, self.words, self.pieces
+        )
+        return 1 / below if below and below > 1 else None
 
     def scale_of(self, written: str) -> float | None:
         return self.scales.get(written) or self.scales.get(written.lower())
@@ -194,6 +211,15 @@ def _number_patterns(data: LangData) -> dict:
     )
     digits = rf"(?:{digits}|(?<![\w.,])[{VULGAR}])"
     fractions = trie_pattern(list(numbers.fractions))
+    # a denominator written as one word with the whole number it is built on: a few
+    # number words and connectors, then an ending ('dos' 'mil' 'ésimos', 'drei' 'und'
+    # 'zwanzig' 'stel'); the repetition is bounded and only tried after a number
+    stem = trie_pattern(list(readable) + numbers.connectors)
+    endings = trie_pattern(numbers.denominator_endings)
+    denominator = (
+        rf"(?P<d>(?:{stem}){{1,6}})(?:{endings})" if numbers.denominator_endings else r"(?!x)x"
+    )
+    fractions = rf"(?:{fractions}|{denominator.replace('(?P<d>', '(?:')})"
     number = trie_pattern(list(words))  # one number word, no scale: a numerator
     # a fraction word after a weak word is a number too ("a half", "one eighth")
     hints = [w for w in readable if w.isalpha() and w not in weak]
@@ -263,6 +289,7 @@ def _number_patterns(data: LangData) -> dict:
             else r"(?!x)x"
         ),
         "fractions": {k.lower(): v for k, v in numbers.fractions.items()},
+        "denominator": re.compile(denominator),
         "negative": Before(numbers.negative_words),
         "decimal_word": re.compile(
             rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.decimal_words)})[\s\u00a0]{{1,2}}"

@@ -174,8 +174,8 @@ def _decimals(text: str, item: Found, lex: Lexicon) -> None:
     if not match or match.group("words") is None:
         return
     digits = _decimal_digits(match.group(0), lex)
-    if digits is None:
-        return
+    if digits is None or lex.fraction_times.match(text, match.start() + digits[1]):
+        return  # 'cinco con tres cuartos' is a whole and a fraction, no decimals
     item.value += float("0." + digits[0])
     item.end = match.start() + digits[1]
 
@@ -646,9 +646,11 @@ def _grouped(item: Found) -> bool:
 
 
 def _footnote(text: str, item: Found) -> bool:
-    """'(3)', '[12]': a bracketed whole number alone; '(140,7 milioni)' is an amount."""
+    """'(3)', '[12]': a bracketed whole number alone; '(140,7 milioni)' and '(1234,00)'
+    are amounts."""
     return (
-        item.start > 0
+        item.raw.isdigit()
+        and item.start > 0
         and text[item.start - 1] in "(["
         and text[item.end : item.end + 1] in ")]"
         and item.form == "num"
