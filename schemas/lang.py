@@ -80,6 +80,12 @@ class NumberData(_Section):
         "a lone weak word and before a word other than `fraction_of`, one is an ordinal "
         "('a third dose', 'un quinto mandato'), no number; 'half' and 'quarter' never are",
     )
+    plural_fractions: bool = Field(
+        default=False,
+        description="fraction words take the plural after a whole number above one (en "
+        "'two fifths', es 'tres quintos'): a singular one there ends an ordinal ('one "
+        "hundred fifth', 'ciento quinto'), no fraction; nl 'drie vijfde' does not",
+    )
     fraction_of: list[str] = Field(
         default_factory=list,
         description="words between a fraction and the scale it is of: 'of' in 'two thirds "

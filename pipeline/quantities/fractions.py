@@ -22,6 +22,7 @@ _MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/.,])")
 _HUNDRED = 100.0
 _ORDINAL_WORDS = "ordinal"
 _NEVER_ORDINAL = (0.5, 0.25)  # 'half', 'quarter': 'a quarter century' is no ordinal
+_SPACE = re.compile(r"[\s\u00a0]{1,3}")
 _NEXT_WORD = re.compile(r"[\s\u00a0]{1,2}[^\W\d_]")
 
 
@@ -46,6 +47,8 @@ def read_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
     else:
         match = lex.fraction_plus.match(text, item.end)
         read = match and _plus(item, match, lex)
+        if read == _ORDINAL_WORDS:
+            return ORDINAL
         if not read:
             return False
     item.value, item.end = read.value, match.end()
@@ -62,14 +65,19 @@ def _times(text: str, item: Found, match: re.Match, lex: Lexicon) -> _Part | boo
     if match.group("t"):  # 'three twenty-firsts': the tens word begins the denominator
         below = _denominator(lex.words[match.group("t").lower()], part)
         return False if below is None else _alone(item.value / below)
-    split = _tens_below(text, item, part, lex)
+    split = _tens_below(text, item, part, lex, _plural(match, lex))
     if split is not None:
         return ORDINAL if split == _ORDINAL_WORDS else _alone(split)
     if part == 1.0:
         return False  # 'first' alone is an ordinal, no fraction
     if _ordinal_use(text, item, match, part, lex):
         return False
-    return _whole_and_part(item, part, lex) or _alone(item.value * part)
+    whole_and_part = _whole_and_part(item, part, lex)
+    if whole_and_part is not None:
+        return whole_and_part
+    if part not in _NEVER_ORDINAL and _singular_after_many(item, match, lex):
+        return ORDINAL
+    return _alone(item.value * part)
 
 
 def _ordinal_use(text: str, item: Found, match: re.Match, part: float, lex: Lexicon) -> bool:
@@ -83,15 +91,37 @@ def _ordinal_use(text: str, item: Found, match: re.Match, part: float, lex: Lexi
     return after is not None and lex.fraction_of.match(text, match.end()) is None
 
 
+def _plural(match: re.Match, lex: Lexicon) -> bool:
+    """'fifths', 'quintos': a fraction word that is its singular and an ending, where
+    the language makes the plural so."""
+    word = match.group("f").lower()
+    return lex.data.numbers.plural_fractions and lex.fraction_value(word[:-1]) is not None
+
+
+def _singular_after_many(item: Found, match: re.Match, lex: Lexicon) -> bool:
+    """'one hundred fifth', 'ciento quinto': where fractions take the plural after more
+    than one, a singular fraction word after a space ends an ordinal ('two-third
+    majority' is an adjective, read as a fraction)."""
+    if not lex.data.numbers.plural_fractions or item.value <= 1 or match.group(0)[0] == "-":
+        return False
+    return lex.fraction_value(match.group("f").lower() + "s") is not None
+
+
 def _alone(value: float) -> _Part:
     return _Part(value, None, value, 1.0)
 
 
-def _plus(item: Found, match: re.Match, lex: Lexicon) -> _Part | None:
-    """'one and a half', 'fünf und drei Viertel': a fraction added to the whole before."""
-    count = 1.0
-    if match.group("n"):
-        count = words_value(match.group("n"), lex.data.code, lex.words, lex.pieces)
+def _plus(item: Found, match: re.Match, lex: Lexicon) -> _Part | str | None:
+    """'one and a half', 'fünf und drei Viertel': a fraction added to the whole before;
+    'one hundred and fifth', with no count before a fraction of one part, is an ordinal
+    ('and a half', 'and a quarter', 'en driekwart' are fractions)."""
+    count, numerator = 1.0, match.group("n") or match.groupdict().get("m")
+    if not numerator and lex.data.numbers.ordinal_fractions:
+        part = lex.fraction_value(match.group("f")) or 0.0
+        if part not in _NEVER_ORDINAL and part > 0 and (1 / part).is_integer():
+            return _ORDINAL_WORDS
+    if numerator:
+        count = words_value(numerator, lex.data.code, lex.words, lex.pieces)
         if count is None:
             return None
     part = lex.fraction_value(match.group("f"))
@@ -108,9 +138,12 @@ def _denominator(tens: float, part: float) -> float | None:
     return tens + ones if 0 < ones < 10 else None
 
 
-def _tens_below(text: str, item: Found, part: float, lex: Lexicon) -> float | str | None:
+def _tens_below(
+    text: str, item: Found, part: float, lex: Lexicon, plural: bool = False
+) -> float | str | None:
     """'one hundred thirty fifths' is 100/35: a tens word at the end of the number words,
-    not after a connector, begins the denominator; 'twenty-fifth' alone is an ordinal."""
+    not after a connector, begins the denominator; 'twenty-fifth' alone is an ordinal,
+    'twenty fifths' (plural, spaced) is 20/5."""
     if item.form != "words" or not lex.data.numbers.compound_denominators:
         return None
     pieces = list(lex.pieces.finditer(item.raw.lower()))
@@ -123,6 +156,8 @@ def _tens_below(text: str, item: Found, part: float, lex: Lexicon) -> float | st
         return _ORDINAL_WORDS if text[item.end : item.end + 1] == "-" else None
     below = _denominator(tens, part)
     rest = item.raw[: pieces[-1].start()].strip(" -\u00a0")
+    if not rest and plural and text[item.end : item.end + 1] != "-":
+        return tens * part  # no ordinal is plural: 'twenty fifths' = 4
     if not rest:
         return _ORDINAL_WORDS  # 'twenty-fifth', 'the twenty fifth': an ordinal
     above = words_value(rest, lex.data.code, lex.words, lex.pieces)
@@ -139,6 +174,10 @@ def _whole_and_part(item: Found, part: float, lex: Lexicon) -> _Part | None:
     connector (times the scale before: 5.75e9), unless the connector is inside a number:
     tens after 'hundred and' ('one hundred and thirty-two fifths' = 132/5)."""
     joins = list(lex.connector.finditer(item.raw)) if item.form == "words" else []
+    if not joins and item.form == "words" and lex.data.numbers.compounds:
+        # where a number is one word ('tweehonderddrie'), a space parts the whole from
+        # the numerator: nl 'twintig drie vijfde' = 20 3/5
+        joins = list(_SPACE.finditer(item.raw))
     if not joins:
         return None
     head, tail = item.raw[: joins[-1].start()], item.raw[joins[-1].end() :]
@@ -146,7 +185,7 @@ def _whole_and_part(item: Found, part: float, lex: Lexicon) -> _Part | None:
     whole = words_value(head, code, lex.words, lex.pieces)
     count = words_value(tail, code, lex.words, lex.pieces)
     pieces = lex.pieces.findall(head.lower())
-    if whole is None or count is None or not pieces:
+    if whole is None or count is None or not pieces or lex.scale_of(tail.strip()):
         return None
     # the last word of the head, whole: 'twintig' ends 'drieëntwintig' but is not it
     whole_word = f" {head.lower()}".endswith(" " + pieces[-1])

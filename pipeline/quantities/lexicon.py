@@ -221,6 +221,8 @@ def _number_patterns(data: LangData) -> dict:
     )
     fractions = rf"(?:{fractions}|{denominator.replace('(?P<d>', '(?:')})"
     number = trie_pattern(list(words))  # one number word, no scale: a numerator
+    numerator = rf"(?i:{number})(?:[\s\-]{{1,2}}(?i:{number})){{0,3}}"
+    spaced_numerator = rf"|(?P<m>{numerator})[\s\u00a0]{{1,2}}"
     # a fraction word after a weak word is a number too ("a half", "one eighth")
     hints = [w for w in readable if w.isalpha() and w not in weak]
     hints += [w for w, v in numbers.fractions.items() if v != 1]  # not 'first' alone
@@ -277,9 +279,11 @@ def _number_patterns(data: LangData) -> dict:
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}(?!-[^\W\d_])"
         ),
         "fraction_plus": re.compile(
-            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.connectors + numbers.mixed_joins)})"
+            rf"[\s\u00a0]{{1,2}}(?:(?i:{trie_pattern(numbers.connectors + numbers.mixed_joins)})"
             r"[\s\u00a0]{1,2}"
-            rf"(?:(?P<n>(?i:{number})(?:[\s\-]{{1,2}}(?i:{number})){{0,3}})[\s\u00a0]{{1,2}})?"
+            rf"(?:(?P<n>{numerator})[\s\u00a0]{{1,2}})?"
+            # where a number is one word, a second word is a new part: nl 'drie een vijfde'
+            rf"{spaced_numerator if numbers.compounds else ''})"
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"
         ),
         "fraction_of": re.compile(

@@ -135,7 +135,7 @@ def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float
     from a thousand up closes a group, taking in the groups of smaller scales before it
     ("hai nghìn" = 2000, "mil millones" = 1e9, "455 mil 228 millones" = 455228e6)."""
     groups: list[tuple[float, float]] = []  # (value, scale), scales falling
-    current, last, seen, joined = 0.0, 0.0, False, False
+    current, last, seen, joined, zero = 0.0, 0.0, False, False, False
     for match in pieces.finditer(span.lower()):
         value = words.get(match.group(0))
         if value is None:
@@ -143,6 +143,12 @@ def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float
             continue
         if joined and 0 < value < 1:
             return None  # 'vijf miljard en driekwart': a fraction's, read with its scale
+        if value == 0 and last:
+            return None  # 'three-nought-four' is digits, no sum
+        if zero and value in _MULTIPLIERS:
+            zero = False
+            continue  # vi 'một nghìn không trăm năm mươi' = 1050: a zero hundred adds nothing
+        zero = value == 0  # vi 'một trăm không bảy' = 107: a zero ten
         seen, inverted, joined = True, joined and 0 < last < 10 and _tens(value), False
         if value >= 1000:
             amount = current
