@@ -17,9 +17,10 @@ from pipeline.quantities.lexicon import Lexicon
 from pipeline.quantities.numbers import words_value
 
 ORDINAL = None  # what `read_fraction` returns for an ordinal ("the twenty-first"): no number
-SLASH = re.compile(r"/(\d{1,3})(?![\d/.,])")
-_MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/.,])")
+SLASH = re.compile(r"/(\d{1,3})(?![\d/]|[.,]\d)")  # "3/4." ends a sentence; "1/2.5" is no fraction
+_MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/]|[.,]\d)")
 _HUNDRED = 100.0
+_SMALL_DENOMINATOR = 4  # halves, thirds, quarters
 _ORDINAL_WORDS = "ordinal"
 _NEVER_ORDINAL = (0.5, 0.25)  # 'half', 'quarter': 'a quarter century' is no ordinal
 _SPACE = re.compile(r"[\s\u00a0]{1,3}")
@@ -260,10 +261,12 @@ def slash_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
 
 def _plain_fraction(text: str, item: Found, below: float, end: int, lex: Lexicon) -> bool:
     """Whether a bare 'x/y' is a fraction: signed, hedged, before 'of' ('3/4 of'), or
-    below one with a denominator no day or month can be ('1/100')."""
+    below one with a denominator no day or month can be ('1/100'), or a half, a third
+    or a quarter ('1/2', '3/4': days one to three of a month, written so, are rare)."""
     return (
         item.raw[:1] in "-\u2212"
         or lex.hedge.find(text, item.start) is not None
         or lex.fraction_of.match(text, end) is not None
         or (below > 31 and abs(item.value) < below)
+        or 0 < item.value < below <= _SMALL_DENOMINATOR
     )
