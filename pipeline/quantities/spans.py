@@ -360,19 +360,35 @@ def _more_groups(text: str, item: Found, lex: Lexicon) -> None:
         part = _group(text, match, lex) if match else None
         if part is None or part.value <= 0:
             return
-        if (
-            item.last_scale,
-            part.last_scale,
-        ) in lex.joined_scales and item.scale == item.last_scale:
+        # the thousand is still open: '99 mil', or in words 'dos mil' (scale in the run)
+        open_scale = item.scale == item.last_scale or (item.form == "words" and item.scale == 1)
+        if (item.last_scale, part.last_scale) in lex.joined_scales and open_scale:
             item.value = (item.value + part.value / part.last_scale) * part.last_scale
             item.scale = part.last_scale * item.last_scale
         elif part.value >= item.last_scale or (
-            part.scale == 1.0 and not (join.group("c") and item.last_scale == 100)
+            part.scale == 1.0
+            and not (join.group("c") and item.last_scale == 100)
+            and not _digits_after_thousand(item, part, join)
         ):
             return
         else:
             item.value += part.value
         item.end, item.last_scale = part.end, part.last_scale
+
+
+def _digits_after_thousand(item: Found, part: Found, join: re.Match) -> bool:
+    """'3 mil 200 personas', 'dos mil 50 pesos': up to three digits right after a
+    thousand are its hundreds, tens and ones (after a million they may be anything)."""
+    return (
+        item.last_scale == _THOUSAND
+        and not join.group("c")
+        and part.form == "num"
+        and part.raw.isdigit()
+        and len(part.raw) <= 3
+    )
+
+
+_THOUSAND = 1000.0
 
 
 def _group(text: str, match: re.Match, lex: Lexicon) -> Found | None:
@@ -550,8 +566,11 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     if opener and opener[0].lower() in lex.change_start and _whole(item, second):
         return None  # 'pasó de $us 103 millones a $us 133 millones': from one to the other
     value = item.value
-    if item.scale == 1.0 and second.scale != 1.0:
-        value *= second.scale
+    # a scale written once is both ends': 'between 2 and 3 million', and in words,
+    # where it is part of the run, 'entre dos y tres millones'
+    second_scale = second.scale if second.scale != 1.0 else closing_scale(second, lex)
+    if item.scale == 1.0 and closing_scale(item, lex) == 1.0 and second_scale != 1.0:
+        value *= second_scale
     low, high = value, second.value
     if value > second.value < 0:
         low, high = second.value, value  # '-18 °C to -34 °C': the colder end is the low one
