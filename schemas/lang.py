@@ -57,6 +57,12 @@ class NumberData(_Section):
         description="fraction words after a number: 'half' = 0.5, 'fifths' = 0.2; one worth "
         "1 ('first') only ends a compound denominator ('three twenty-firsts' = 3/21)",
     )
+    plus_fractions: list[str] = Field(
+        default_factory=list,
+        description="fraction words (also in `fractions`) that add their part of the last "
+        "scale to the number before them, with no join word: vi 'rưỡi' ('hai trăm rưỡi' = "
+        "250, '1 triệu rưỡi' = 1.5 million)",
+    )
     denominator_endings: list[str] = Field(
         default_factory=list,
         description="endings that make a fraction word of a whole number written as one word "

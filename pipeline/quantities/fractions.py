@@ -34,20 +34,26 @@ class _Part(NamedTuple):
     scale: float  # the whole's scale, which the part was taken of ('five billion and ...')
 
 
-def read_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
+def read_fraction(text: str, item: Found, lex: Lexicon, scale: float = 1.0) -> bool | None:
     """Read the fraction words after `item` into it: True when there were some, False
-    when not, ORDINAL when the words make an ordinal ('twenty-first'), no amount."""
+    when not, ORDINAL when the words make an ordinal ('twenty-first'), no amount.
+    `scale`: the scale word just read after digits ('3 millones y medio'), of which a
+    fraction added is a part; a fraction times such a number is none."""
     after = text[item.end : item.end + 1]
     if not (after.isspace() or after == "-"):
         return False  # both patterns start with a space or dash: most numbers cost no match
     match = lex.fraction_times.match(text, item.end)
-    if match is not None:
+    if match is not None and match.group("f").lower() in lex.plus_fractions:
+        read = _added(item, match, lex, scale)
+    elif match is not None:
+        if scale != 1.0:
+            return False
         read = _times(text, item, match, lex)
         if not isinstance(read, _Part):
             return read
     else:
         match = lex.fraction_plus.match(text, item.end)
-        read = match and _plus(item, match, lex)
+        read = match and _plus(item, match, lex, scale)
         if read == _ORDINAL_WORDS:
             return ORDINAL
         if not read:
@@ -112,7 +118,15 @@ def _alone(value: float) -> _Part:
     return _Part(value, None, value, 1.0)
 
 
-def _plus(item: Found, match: re.Match, lex: Lexicon) -> _Part | str | None:
+def _added(item: Found, match: re.Match, lex: Lexicon, scale: float) -> _Part:
+    """vi 'hai trăm rưỡi' = 250, '1 triệu rưỡi' = 1.5 million: a fraction word that
+    adds its part of the last scale, with no join word."""
+    part = lex.fractions[match.group("f").lower()]
+    scale = scale if scale != 1.0 else closing_scale(item, lex)
+    return _Part(item.value + part * scale, item.value, part, scale)
+
+
+def _plus(item: Found, match: re.Match, lex: Lexicon, scale: float = 1.0) -> _Part | str | None:
     """'one and a half', 'fünf und drei Viertel': a fraction added to the whole before;
     'one hundred and fifth', with no count before a fraction of one part, is an ordinal
     ('and a half', 'and a quarter', 'en driekwart' are fractions)."""
@@ -129,7 +143,7 @@ def _plus(item: Found, match: re.Match, lex: Lexicon) -> _Part | str | None:
     if part is None:
         return None
     part *= count
-    scale = closing_scale(item, lex)
+    scale = scale if scale != 1.0 else closing_scale(item, lex)
     return _Part(item.value + part * scale, item.value, part, scale)
 
 
@@ -226,16 +240,18 @@ def closing_scale(item: Found, lex: Lexicon) -> float:
     return (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0
 
 
-def half_of(text: str, item: Found, lex: Lexicon) -> None:
-    """'half a million', 'half a dozen', 'quarter million': a fraction word before a
-    scale word, alone or after a weak word."""
+def half_of(text: str, item: Found, lex: Lexicon) -> bool:
+    """'half a million', 'half a dozen', 'quarter million', vi 'nửa triệu': a fraction
+    word before a scale word, alone or after a weak word; whether there was one."""
     words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
     if not words or not (words[0] in lex.weak or lex.scale_of(words[0])):
-        return
+        return False
     found = lex.fraction_before.find(text, item.start)
     if found is not None and lex.scale_of(words[-1]):
         item.value *= lex.fractions[found[0].lower().split()[0]]
         item.start = found[1]
+        return True
+    return False
 
 
 def slash_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:

@@ -113,6 +113,7 @@ class Lexicon:
     group_join: re.Pattern  # before the next group of a number: "and" in "3 hundred and 21"
     over: re.Pattern  # "over" in "one over three"
     fractions: dict[str, float]
+    plus_fractions: frozenset[str]  # vi 'rưỡi': adds its part of the last scale
     # a whole number written as one word, then a denominator ending ('veinticincoavos')
     denominator: re.Pattern
     negative: Before  # "minus", "negative" before a number
@@ -294,6 +295,7 @@ def _number_patterns(data: LangData) -> dict:
         ),
         "fractions": {k.lower(): v for k, v in numbers.fractions.items()},
         "denominator": re.compile(denominator),
+        "plus_fractions": frozenset(w.lower() for w in numbers.plus_fractions),
         "negative": Before(numbers.negative_words),
         "decimal_word": re.compile(
             rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.decimal_words)})[\s\u00a0]{{1,2}}"

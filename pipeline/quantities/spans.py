@@ -121,6 +121,7 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
     """The number at `match`, with its scale and its unit; None when it is not a number."""
     start, end = match.span()
     raw = match.group(0)
+    halved = False
     if match.group("num") is not None:
         if _glued_code(text, start, end, lex, joined):
             return None
@@ -137,21 +138,19 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         ):
             return None
         _decimals(text, item, lex)
-        half_of(text, item, lex)
+        halved = half_of(text, item, lex)  # 'nửa triệu': a scale word alone, yet an amount
     fraction = read_fraction(text, item, lex)
     if fraction is ORDINAL:
         return None
     _scale(text, item, lex)
     if item.scale != 1.0 and not fraction:  # "3 millones y medio": half a million more
-        before = item.value
-        if read_fraction(text, item, lex):
-            item.value = before + (item.value - before) * item.scale
+        read_fraction(text, item, lex, scale=item.scale)
     _more_groups(text, item, lex)
     if item.unit is None:
         _unit(text, item, lex)
     if item.unit is not None and item.unit.dimension in _PER_KINDS:
         _per_unit(text, item, lex)
-    weak = item.form == "words" and not fraction and _weak(item, lex)
+    weak = item.form == "words" and not fraction and not halved and _weak(item, lex)
     no_amount = weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
     )
