@@ -97,6 +97,11 @@ class NumberData(_Section):
         description="words between a fraction and the scale it is of: 'of' in 'two thirds "
         "of a million'",
     )
+    approx_scales: list[str] = Field(
+        default_factory=list,
+        description="scale words that make a number approximate: fr 'une dizaine' ~ 10, "
+        "es 'un centenar' ~ 100",
+    )
     vague_scales: list[str] = Field(
         default_factory=list,
         description="scale words that with no number before them mean 'many': 'millions'",

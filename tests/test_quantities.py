@@ -301,3 +301,15 @@ def test_bare_number_takes_the_unit_of_its_context(
 )
 def test_bare_number_without_context_stays_a_count(text: str, lang: str) -> None:
     assert extract_quantities(text, lang)[-1].unit == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("L'accident a fait une vingtaine de blessés.", "fr"),
+        ("Un centenar de vecinos protestó frente al ayuntamiento.", "es"),
+    ],
+)
+def test_approximate_numeral_is_approx(text: str, lang: str) -> None:
+    (found,) = extract_quantities(text, lang)
+    assert found.approx

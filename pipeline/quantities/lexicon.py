@@ -100,6 +100,7 @@ class Lexicon:
     weak: frozenset[str]
     articles: frozenset[str]  # weak words that never mean 'one' before a measure
     vague: frozenset[str]  # scale words that alone mean "many"
+    approx: frozenset[str]  # scale words that make a number approximate ('dizaine')
     scale: re.Pattern
     scales: dict[str, float]
     # (smaller, larger) scales the language writes together as one ('mil millones'):
@@ -256,6 +257,7 @@ def _number_patterns(data: LangData) -> dict:
         "weak": frozenset(weak),
         "articles": frozenset(w.lower() for w in numbers.articles),
         "vague": frozenset(w.lower() for w in numbers.vague_scales),
+        "approx": frozenset(w.lower() for w in numbers.approx_scales),
         "scale": re.compile(scale),
         "fraction_before": Before(
             [f"{f} {w}" for f in numbers.fractions for w in weak] + list(numbers.fractions),

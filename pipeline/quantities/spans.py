@@ -51,10 +51,17 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if second is not None and _is_year(second) and (_is_year(item) or _month_of(text, end, item)):
         return None, second.end  # '2019-2021', 'tháng 12-2025'
     _hedge(text, item, lex)
+    if item.bound == "eq" and lex.approx and _approx_scale(text, item, lex):
+        item.bound = "approx"  # 'une dizaine de morts': about ten
     spelled_part = item.form == "words" and not item.value.is_integer()
     if item.unit is None and item.value_max is None and not spelled_part:
         _noun(text, item, lex)  # 'a quarter century', 'a half hour' count nothing
     return item, item.end
+
+
+def _approx_scale(text: str, item: Found, lex: Lexicon) -> bool:
+    words = lex.pieces.findall(text[item.start : item.end].lower())
+    return not lex.approx.isdisjoint(words)
 
 
 def _clock_or_date(text: str, item: Found, lex: Lexicon) -> bool:
@@ -150,7 +157,9 @@ def _read(text: str, match: re.Match, lex: Lexicon, joined: bool = False) -> Fou
         _unit(text, item, lex)
     if item.unit is not None and item.unit.dimension in _PER_KINDS:
         _per_unit(text, item, lex)
-    weak = item.form == "words" and not fraction and not halved and _weak(item, lex)
+    # a weak word, then a scale word outside the run: 'une vingtaine' is about twenty
+    scaled = item.scale != 1.0
+    weak = item.form == "words" and not (fraction or halved or scaled) and _weak(item, lex)
     no_amount = weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
     )
@@ -301,9 +310,10 @@ def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
 
 
 def _lone_scale(item: Found, lex: Lexicon) -> bool:
-    """'millions of', 'billones de': a vague scale word with no number is no amount."""
+    """'millions of', 'billones de', ru 'десятки тысяч': a vague scale word with no
+    number before it is no amount, nor are the scales after it."""
     words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
-    return len(words) == 1 and words[0] in lex.vague
+    return bool(words) and words[0] in lex.vague
 
 
 def _scale(text: str, item: Found, lex: Lexicon) -> None:
