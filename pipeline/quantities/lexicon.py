@@ -261,7 +261,7 @@ def _number_patterns(data: LangData) -> dict:
         "scale": re.compile(scale),
         "fraction_before": Before(
             [f"{f} {w}" for f in numbers.fractions for w in weak] + list(numbers.fractions),
-            gap=r"[\s\u00a0]{1,2}",
+            gap=r"(?:[\s\u00a0]{1,2}|-)",  # 'a half-million', 'un demi-million'
         ),
         "over": re.compile(
             rf"[\s\u00a0]{{1,2}}(?i:(?P<r>{trie_pattern(numbers.ratio_joins)})"

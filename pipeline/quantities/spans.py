@@ -377,7 +377,7 @@ def _more_groups(text: str, item: Found, lex: Lexicon) -> None:
         elif part.value >= item.last_scale or (
             part.scale == 1.0
             and not (join.group("c") and item.last_scale == 100)
-            and not _digits_after_thousand(item, part, join)
+            and not _rest_of_scale(item, part, join)
         ):
             return
         else:
@@ -385,16 +385,17 @@ def _more_groups(text: str, item: Found, lex: Lexicon) -> None:
         item.end, item.last_scale = part.end, part.last_scale
 
 
-def _digits_after_thousand(item: Found, part: Found, join: re.Match) -> bool:
-    """'3 mil 200 personas', 'dos mil 50 pesos': up to three digits right after a
-    thousand are its hundreds, tens and ones (after a million they may be anything)."""
-    return (
-        item.last_scale == _THOUSAND
-        and not join.group("c")
-        and part.form == "num"
-        and part.raw.isdigit()
-        and len(part.raw) <= 3
-    )
+def _rest_of_scale(item: Found, part: Found, join: re.Match) -> bool:
+    """'3 mil 200 personas', 'dos mil 50 pesos', '2 millions 300 000': a whole number
+    right after a scale word, below it and not below its next smaller group, is the
+    rest of it. After a thousand: up to three plain digits; after a million or more:
+    digits written in groups ('2 millones 300 personas' and '5 millions 2020' are not)."""
+    scale = item.last_scale
+    if join.group("c") or part.form != "num" or not part.value.is_integer():
+        return False
+    if not scale / _THOUSAND <= part.value < scale:
+        return False
+    return part.raw.isdigit() if scale == _THOUSAND else not part.raw.isdigit()
 
 
 _THOUSAND = 1000.0
@@ -406,8 +407,11 @@ def _group(text: str, match: re.Match, lex: Lexicon) -> Found | None:
         part = _read_words(text, match.start(), match.group(0), lex)
     elif match.group(0).isdigit():
         part = Found(float(match.group(0)), match.start(), match.end(), "num", match.group(0))
-    else:
-        return None
+    else:  # '300 000', '500.000': a whole number in groups
+        parsed = numeral_value(match.group(0), lex.data.numbers)
+        if parsed is None or not parsed[0].is_integer() or parsed[0] < 0:
+            return None
+        part = Found(parsed[0], match.start(), match.end(), "num", match.group(0))
     if part is not None:
         _scale(text, part, lex)
     return part
