@@ -182,8 +182,9 @@ def _decimals(text: str, item: Found, lex: Lexicon) -> None:
     if not match or match.group("words") is None:
         return
     digits = _decimal_digits(match.group(0), lex)
-    if digits is None or lex.fraction_times.match(text, match.start() + digits[1]):
-        return  # 'cinco con tres cuartos' is a whole and a fraction, no decimals
+    end = match.start() + digits[1] if digits else 0
+    if digits is None or lex.fraction_times.match(text, end) or lex.fraction_plus.match(text, end):
+        return  # 'cinco con tres cuartos', 'once con uno y medio': wholes and fractions
     item.value += float("0." + digits[0])
     item.end = match.start() + digits[1]
 
@@ -191,7 +192,7 @@ def _decimals(text: str, item: Found, lex: Lexicon) -> None:
 def _decimal_digits(run: str, lex: Lexicon) -> tuple[str, int] | None:
     """The digits a run of number words spells after a decimal word, and where they end."""
     pieces = [m for m in lex.pieces.finditer(run.lower()) if m.group(0) in lex.words]
-    while pieces and lex.words[pieces[-1].group(0)] >= 100:
+    while pieces and lex.scale_of(pieces[-1].group(0)) and lex.words[pieces[-1].group(0)] >= 100:
         pieces.pop()  # a scale after the digits scales the whole: "two point five million"
     values = [lex.words[m.group(0)] for m in pieces]
     if not pieces:
