@@ -80,6 +80,24 @@ class NumberData(_Section):
         description="fraction words after a number: 'half' = 0.5, 'fifths' = 0.2; one worth "
         "1 ('first') only ends a compound denominator ('three twenty-firsts' = 3/21)",
     )
+    plus_fractions: list[str] = Field(
+        default_factory=list,
+        description="fraction words (also in `fractions`) that add their part of the last "
+        "scale to the number before them, with no join word: vi 'rưỡi' ('hai trăm rưỡi' = "
+        "250, '1 triệu rưỡi' = 1.5 million)",
+    )
+    denominator_endings: list[str] = Field(
+        default_factory=list,
+        description="endings that make a fraction word of a whole number written as one word "
+        "(after `fractions`, which are looked up first): es 'avos' in 'veinticincoavos' = "
+        "1/25, 'ésimas' in 'dosmilésimas' = 1/2000; nl 'ste' in 'eenentwintigste' = 1/21",
+    )
+    tens_then_connector: bool = Field(
+        default=True,
+        description="a connector may join tens and ones in one number (es 'treinta y dos', "
+        "pt 'trinta e dois'); where not (en), 'one hundred and thirty and two fifths' is "
+        "130 and two fifths, not 132 fifths",
+    )
     compound_denominators: bool = Field(
         default=False,
         description="a tens word and a fraction word make one denominator, as in ordinals: "
@@ -91,10 +109,21 @@ class NumberData(_Section):
         "a lone weak word and before a word other than `fraction_of`, one is an ordinal "
         "('a third dose', 'un quinto mandato'), no number; 'half' and 'quarter' never are",
     )
+    plural_fractions: bool = Field(
+        default=False,
+        description="fraction words take the plural after a whole number above one (en "
+        "'two fifths', es 'tres quintos'): a singular one there ends an ordinal ('one "
+        "hundred fifth', 'ciento quinto'), no fraction; nl 'drie vijfde' does not",
+    )
     fraction_of: list[str] = Field(
         default_factory=list,
         description="words between a fraction and the scale it is of: 'of' in 'two thirds "
         "of a million'",
+    )
+    approx_scales: list[str] = Field(
+        default_factory=list,
+        description="scale words that make a number approximate: fr 'une dizaine' ~ 10, "
+        "es 'un centenar' ~ 100",
     )
     vague_scales: list[str] = Field(
         default_factory=list,
@@ -117,11 +146,6 @@ class NumberData(_Section):
         default_factory=list,
         description="words between a numerator and a denominator: 'over' ('one over three'); "
         "read so only between two bare numbers at the end of a clause",
-    )
-    added_fractions: list[str] = Field(
-        default_factory=list,
-        description="fraction words that add a part of the last scale before them, with no "
-        "join: vi 'rưỡi' ('ba triệu rưỡi' = 3.5 million, 'hai trăm rưỡi' = 250)",
     )
     mixed_joins: list[str] = Field(
         default_factory=list,

@@ -199,6 +199,7 @@ def test_each_quantity_has_a_kind(text: str, lang: str, kind: str) -> None:
     [
         ("Il Belgio (12,4 milioni di visitatori) segue la Spagna (83 milioni).", "it", 83e6),
         ("Los ingresos de Chile (2.300 millones) crecieron.", "es", 2.3e9),
+        ("El lote se vendió por 870 euros (870,50 con tasas).", "es", 870.5),
     ],
 )
 def test_bracketed_amount_is_no_footnote(text: str, lang: str, value: float) -> None:
@@ -384,3 +385,15 @@ def test_no_score_without_a_cue_or_with_a_unit(text: str, lang: str) -> None:
 )
 def test_a_fraction_word_after_a_scale_never_makes_a_number_negative(text: str, lang: str) -> None:
     assert all(q.value > 0 for q in extract_quantities(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("L'accident a fait une vingtaine de blessés.", "fr"),
+        ("Un centenar de vecinos protestó frente al ayuntamiento.", "es"),
+    ],
+)
+def test_approximate_numeral_is_approx(text: str, lang: str) -> None:
+    (found,) = extract_quantities(text, lang)
+    assert found.approx

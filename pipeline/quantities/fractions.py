@@ -17,11 +17,13 @@ from pipeline.quantities.lexicon import Lexicon
 from pipeline.quantities.numbers import words_value
 
 ORDINAL = None  # what `read_fraction` returns for an ordinal ("the twenty-first"): no number
-SLASH = re.compile(r"/(\d{1,3})(?![\d/.,])")
-_MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/.,])")
+SLASH = re.compile(r"/(\d{1,3})(?![\d/]|[.,]\d)")  # "3/4." ends a sentence; "1/2.5" is no fraction
+_MIXED = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/]|[.,]\d)")
 _HUNDRED = 100.0
+_SMALL_DENOMINATOR = 4  # halves, thirds, quarters
 _ORDINAL_WORDS = "ordinal"
 _NEVER_ORDINAL = (0.5, 0.25)  # 'half', 'quarter': 'a quarter century' is no ordinal
+_SPACE = re.compile(r"[\s\u00a0]{1,3}")
 _NEXT_WORD = re.compile(r"[\s\u00a0]{1,2}[^\W\d_]")
 
 
@@ -32,20 +34,28 @@ class _Part(NamedTuple):
     scale: float  # the whole's scale, which the part was taken of ('five billion and ...')
 
 
-def read_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
+def read_fraction(text: str, item: Found, lex: Lexicon, scale: float = 1.0) -> bool | None:
     """Read the fraction words after `item` into it: True when there were some, False
-    when not, ORDINAL when the words make an ordinal ('twenty-first'), no amount."""
+    when not, ORDINAL when the words make an ordinal ('twenty-first'), no amount.
+    `scale`: the scale word just read after digits ('3 millones y medio'), of which a
+    fraction added is a part; a fraction times such a number is none."""
     after = text[item.end : item.end + 1]
     if not (after.isspace() or after == "-"):
         return False  # both patterns start with a space or dash: most numbers cost no match
     match = lex.fraction_times.match(text, item.end)
-    if match is not None:
+    if match is not None and match.group("f").lower() in lex.plus_fractions:
+        read = _added(item, match, lex, scale)
+    elif match is not None:
+        if scale != 1.0:
+            return False
         read = _times(text, item, match, lex)
         if not isinstance(read, _Part):
             return read
     else:
         match = lex.fraction_plus.match(text, item.end)
-        read = match and _plus(item, match, lex)
+        read = match and _plus(item, match, lex, scale)
+        if read == _ORDINAL_WORDS:
+            return ORDINAL
         if not read:
             return False
     item.value, item.end = read.value, match.end()
@@ -56,14 +66,13 @@ def read_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
 def _times(text: str, item: Found, match: re.Match, lex: Lexicon) -> _Part | bool | None:
     """'two thirds', 'three twenty-firsts', 'five and three quarters'; False when the
     words are no fraction, ORDINAL for 'the twenty-first'."""
-    part = lex.fractions[match.group("f").lower()]
-    if match.group("f").lower() in lex.data.numbers.added_fractions:
-        scale = closing_scale(item, lex)  # 'ba triệu rưỡi': half a million more
-        return _Part(item.value + part * scale, item.value, part, scale)
+    part = lex.fraction_value(match.group("f"))
+    if part is None:
+        return False
     if match.group("t"):  # 'three twenty-firsts': the tens word begins the denominator
         below = _denominator(lex.words[match.group("t").lower()], part)
         return False if below is None else _alone(item.value / below)
-    split = _tens_below(text, item, part, lex)
+    split = _tens_below(text, item, part, lex, _plural(match, lex))
     if split is not None:
         return ORDINAL if split == _ORDINAL_WORDS else _alone(split)
     if part == 1.0:
@@ -72,7 +81,12 @@ def _times(text: str, item: Found, match: re.Match, lex: Lexicon) -> _Part | boo
         return False  # '50 centesimi' are cents; 'tre centesimi di punto' a fraction
     if _ordinal_use(text, item, match, part, lex):
         return False
-    return _whole_and_part(item, part, lex) or _alone(item.value * part)
+    whole_and_part = _whole_and_part(item, part, lex)
+    if whole_and_part is not None:
+        return whole_and_part
+    if part not in _NEVER_ORDINAL and _singular_after_many(item, match, lex):
+        return ORDINAL
+    return _alone(item.value * part)
 
 
 def _money_word(word: str, lex: Lexicon) -> bool:
@@ -93,19 +107,52 @@ def _ordinal_use(text: str, item: Found, match: re.Match, part: float, lex: Lexi
     return after is not None and lex.fraction_of.match(text, match.end()) is None
 
 
+def _plural(match: re.Match, lex: Lexicon) -> bool:
+    """'fifths', 'quintos': a fraction word that is its singular and an ending, where
+    the language makes the plural so."""
+    word = match.group("f").lower()
+    return lex.data.numbers.plural_fractions and lex.fraction_value(word[:-1]) is not None
+
+
+def _singular_after_many(item: Found, match: re.Match, lex: Lexicon) -> bool:
+    """'one hundred fifth', 'ciento quinto': where fractions take the plural after more
+    than one, a singular fraction word after a space ends an ordinal ('two-third
+    majority' is an adjective, read as a fraction)."""
+    if not lex.data.numbers.plural_fractions or item.value <= 1 or match.group(0)[0] == "-":
+        return False
+    return lex.fraction_value(match.group("f").lower() + "s") is not None
+
+
 def _alone(value: float) -> _Part:
     return _Part(value, None, value, 1.0)
 
 
-def _plus(item: Found, match: re.Match, lex: Lexicon) -> _Part | None:
-    """'one and a half', 'fünf und drei Viertel': a fraction added to the whole before."""
-    count = 1.0
-    if match.group("n"):
-        count = words_value(match.group("n"), lex.data.code, lex.words, lex.pieces)
+def _added(item: Found, match: re.Match, lex: Lexicon, scale: float) -> _Part:
+    """vi 'hai trăm rưỡi' = 250, '1 triệu rưỡi' = 1.5 million: a fraction word that
+    adds its part of the last scale, with no join word."""
+    part = lex.fractions[match.group("f").lower()]
+    scale = scale if scale != 1.0 else closing_scale(item, lex)
+    return _Part(item.value + part * scale, item.value, part, scale)
+
+
+def _plus(item: Found, match: re.Match, lex: Lexicon, scale: float = 1.0) -> _Part | str | None:
+    """'one and a half', 'fünf und drei Viertel': a fraction added to the whole before;
+    'one hundred and fifth', with no count before a fraction of one part, is an ordinal
+    ('and a half', 'and a quarter', 'en driekwart' are fractions)."""
+    count, numerator = 1.0, match.group("n") or match.groupdict().get("m")
+    if not numerator and lex.data.numbers.ordinal_fractions:
+        part = lex.fraction_value(match.group("f")) or 0.0
+        if part not in _NEVER_ORDINAL and part > 0 and (1 / part).is_integer():
+            return _ORDINAL_WORDS
+    if numerator:
+        count = words_value(numerator, lex.data.code, lex.words, lex.pieces)
         if count is None:
             return None
-    part = lex.fractions[match.group("f").lower()] * count
-    scale = closing_scale(item, lex)
+    part = lex.fraction_value(match.group("f"))
+    if part is None:
+        return None
+    part *= count
+    scale = scale if scale != 1.0 else closing_scale(item, lex)
     return _Part(item.value + part * scale, item.value, part, scale)
 
 
@@ -115,9 +162,12 @@ def _denominator(tens: float, part: float) -> float | None:
     return tens + ones if 0 < ones < 10 else None
 
 
-def _tens_below(text: str, item: Found, part: float, lex: Lexicon) -> float | str | None:
+def _tens_below(
+    text: str, item: Found, part: float, lex: Lexicon, plural: bool = False
+) -> float | str | None:
     """'one hundred thirty fifths' is 100/35: a tens word at the end of the number words,
-    not after a connector, begins the denominator; 'twenty-fifth' alone is an ordinal."""
+    not after a connector, begins the denominator; 'twenty-fifth' alone is an ordinal,
+    'twenty fifths' (plural, spaced) is 20/5."""
     if item.form != "words" or not lex.data.numbers.compound_denominators:
         return None
     pieces = list(lex.pieces.finditer(item.raw.lower()))
@@ -130,6 +180,8 @@ def _tens_below(text: str, item: Found, part: float, lex: Lexicon) -> float | st
         return _ORDINAL_WORDS if text[item.end : item.end + 1] == "-" else None
     below = _denominator(tens, part)
     rest = item.raw[: pieces[-1].start()].strip(" -\u00a0")
+    if not rest and plural and text[item.end : item.end + 1] != "-":
+        return tens * part  # no ordinal is plural: 'twenty fifths' = 4
     if not rest:
         return _ORDINAL_WORDS  # 'twenty-fifth', 'the twenty fifth': an ordinal
     above = words_value(rest, lex.data.code, lex.words, lex.pieces)
@@ -146,6 +198,10 @@ def _whole_and_part(item: Found, part: float, lex: Lexicon) -> _Part | None:
     connector (times the scale before: 5.75e9), unless the connector is inside a number:
     tens after 'hundred and' ('one hundred and thirty-two fifths' = 132/5)."""
     joins = list(lex.connector.finditer(item.raw)) if item.form == "words" else []
+    if not joins and item.form == "words" and lex.data.numbers.compounds:
+        # where a number is one word ('tweehonderddrie'), a space parts the whole from
+        # the numerator: nl 'twintig drie vijfde' = 20 3/5
+        joins = list(_SPACE.finditer(item.raw))
     if not joins:
         return None
     head, tail = item.raw[: joins[-1].start()], item.raw[joins[-1].end() :]
@@ -153,11 +209,13 @@ def _whole_and_part(item: Found, part: float, lex: Lexicon) -> _Part | None:
     whole = words_value(head, code, lex.words, lex.pieces)
     count = words_value(tail, code, lex.words, lex.pieces)
     pieces = lex.pieces.findall(head.lower())
-    if whole is None or count is None or not pieces:
+    if whole is None or count is None or not pieces or lex.scale_of(tail.strip()):
         return None
     # the last word of the head, whole: 'twintig' ends 'drieëntwintig' but is not it
-    last = lex.words.get(pieces[-1], 0.0) if head.lower().endswith(" " + pieces[-1]) else 0.0
-    if (last == _HUNDRED and 10 <= count < 100) or (_is_tens(last) and count < 10):
+    whole_word = f" {head.lower()}".endswith(" " + pieces[-1])
+    last = lex.words.get(pieces[-1], 0.0) if whole_word else 0.0
+    tens_and_ones = _is_tens(last) and count < 10 and lex.data.numbers.tens_then_connector
+    if (last == _HUNDRED and 10 <= count < 100) or tens_and_ones:
         return None  # 'hundred and thirty-two', 'treinta y dos': one number, all counted
     scale = lex.scale_of(pieces[-1]) or 1.0
     scale = scale if scale >= 1000 else 1.0
@@ -191,16 +249,18 @@ def closing_scale(item: Found, lex: Lexicon) -> float:
     return (lex.scale_of(pieces[-1]) or 1.0) if pieces else 1.0
 
 
-def half_of(text: str, item: Found, lex: Lexicon) -> None:
-    """'half a million', 'half a dozen', 'quarter million': a fraction word before a
-    scale word, alone or after a weak word."""
+def half_of(text: str, item: Found, lex: Lexicon) -> bool:
+    """'half a million', 'half a dozen', 'quarter million', vi 'nửa triệu': a fraction
+    word before a scale word, alone or after a weak word; whether there was one."""
     words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
     if not words or not (words[0] in lex.weak or lex.scale_of(words[0])):
-        return
+        return False
     found = lex.fraction_before.find(text, item.start)
     if found is not None and lex.scale_of(words[-1]):
         item.value *= lex.fractions[found[0].lower().split()[0]]
         item.start = found[1]
+        return True
+    return False
 
 
 def slash_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
@@ -226,10 +286,12 @@ def slash_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:
 
 def _plain_fraction(text: str, item: Found, below: float, end: int, lex: Lexicon) -> bool:
     """Whether a bare 'x/y' is a fraction: signed, hedged, before 'of' ('3/4 of'), or
-    below one with a denominator no day or month can be ('1/100')."""
+    below one with a denominator no day or month can be ('1/100'), or a half, a third
+    or a quarter ('1/2', '3/4': days one to three of a month, written so, are rare)."""
     return (
         item.raw[:1] in "-\u2212"
         or lex.hedge.find(text, item.start) is not None
         or lex.fraction_of.match(text, end) is not None
         or (below > 31 and abs(item.value) < below)
+        or 0 < item.value < below <= _SMALL_DENOMINATOR
     )

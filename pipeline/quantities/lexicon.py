@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.lang import load_lang
-from pipeline.quantities.numbers import SUPERSCRIPT, VULGAR
+from pipeline.quantities.numbers import SUPERSCRIPT, VULGAR, words_value
 from pipeline.quantities.units import Unit, resolve
 from schemas.lang import LangData, NumberData
 
@@ -101,6 +101,7 @@ class Lexicon:
     articles: frozenset[str]  # weak words that never mean 'one' before a measure
     vague: frozenset[str]  # scale words that alone mean "many"
     vague_before: Before  # 'several' in 'several hundred': a scale word made vague
+    approx: frozenset[str]  # scale words that make a number approximate ('dizaine')
     scale: re.Pattern
     scales: dict[str, float]
     money_scale: re.Pattern  # 'm' in '£3.5m': a scale glued to an amount after a currency sign
@@ -115,6 +116,9 @@ class Lexicon:
     group_join: re.Pattern  # before the next group of a number: "and" in "3 hundred and 21"
     over: re.Pattern  # "over" in "one over three"
     fractions: dict[str, float]
+    plus_fractions: frozenset[str]  # vi 'rưỡi': adds its part of the last scale
+    # a whole number written as one word, then a denominator ending ('veinticincoavos')
+    denominator: re.Pattern
     negative: Before  # "minus", "negative" before a number
     decimal_word: re.Pattern  # "point" in "two point five"
     unit_after: re.Pattern
@@ -145,6 +149,21 @@ class Lexicon:
     def unit(self, written: str, before: bool = False) -> Unit | None:
         table = self.units_before if before else self.units_after
         return table.get(written) or table.get(written.lower())
+
+    def fraction_value(self, written: str) -> float | None:
+        """The amount of a fraction word: a listed one ('quintos'), or a whole number
+        written as one word with a denominator ending ('veinticincoavos' = 1/25)."""
+        word = written.lower()
+        listed = self.fractions.get(word)
+        if listed is not None:
+            return listed
+        match = self.denominator.fullmatch(word)
+        if match is None:
+            return None
+        below = words_value(
+            " ".join(self.pieces.findall(match.group("d"))), self.data.code, self.words, self.pieces
+        )
+        return 1 / below if below and below > 1 else None
 
     def scale_of(self, written: str) -> float | None:
         return self.scales.get(written) or self.scales.get(written.lower())
@@ -199,7 +218,18 @@ def _number_patterns(data: LangData) -> dict:
     )
     digits = rf"(?:{digits}|(?<![\w.,])[{VULGAR}])"
     fractions = trie_pattern(list(numbers.fractions))
+    # a denominator written as one word with the whole number it is built on: a few
+    # number words and connectors, then an ending ('dos' 'mil' 'ésimos', 'drei' 'und'
+    # 'zwanzig' 'stel'); the repetition is bounded and only tried after a number
+    stem = trie_pattern(list(readable) + numbers.connectors)
+    endings = trie_pattern(numbers.denominator_endings)
+    denominator = (
+        rf"(?P<d>(?:{stem}){{1,6}})(?:{endings})" if numbers.denominator_endings else r"(?!x)x"
+    )
+    fractions = rf"(?:{fractions}|{denominator.replace('(?P<d>', '(?:')})"
     number = trie_pattern(list(words))  # one number word, no scale: a numerator
+    numerator = rf"(?i:{number})(?:[\s\-]{{1,2}}(?i:{number})){{0,3}}"
+    spaced_numerator = rf"|(?P<m>{numerator})[\s\u00a0]{{1,2}}"
     # a fraction word after a weak word is a number too ("a half", "one eighth")
     hints = [w for w in readable if w.isalpha() and w not in weak]
     hints += [w for w, v in numbers.fractions.items() if v != 1]  # not 'first' alone
@@ -233,10 +263,11 @@ def _number_patterns(data: LangData) -> dict:
         "articles": frozenset(w.lower() for w in numbers.articles),
         "vague": frozenset(w.lower() for w in numbers.vague_scales),
         "vague_before": Before(numbers.vague_before, gap=r"[\s\u00a0]{1,2}"),
+        "approx": frozenset(w.lower() for w in numbers.approx_scales),
         "scale": re.compile(scale),
         "fraction_before": Before(
             [f"{f} {w}" for f in numbers.fractions for w in weak] + list(numbers.fractions),
-            gap=r"[\s\u00a0]{1,2}",
+            gap=r"(?:[\s\u00a0]{1,2}|-)",  # 'a half-million', 'un demi-million'
         ),
         "over": re.compile(
             rf"[\s\u00a0]{{1,2}}(?i:(?P<r>{trie_pattern(numbers.ratio_joins)})"
@@ -257,9 +288,11 @@ def _number_patterns(data: LangData) -> dict:
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}(?!-[^\W\d_])"
         ),
         "fraction_plus": re.compile(
-            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.connectors + numbers.mixed_joins)})"
+            rf"[\s\u00a0]{{1,2}}(?:(?i:{trie_pattern(numbers.connectors + numbers.mixed_joins)})"
             r"[\s\u00a0]{1,2}"
-            rf"(?:(?P<n>(?i:{number})(?:[\s\-]{{1,2}}(?i:{number})){{0,3}})[\s\u00a0]{{1,2}})?"
+            rf"(?:(?P<n>{numerator})[\s\u00a0]{{1,2}})?"
+            # where a number is one word, a second word is a new part: nl 'drie een vijfde'
+            rf"{spaced_numerator if numbers.compounds else ''})"
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"
         ),
         "fraction_of": re.compile(
@@ -269,6 +302,8 @@ def _number_patterns(data: LangData) -> dict:
             else r"(?!x)x"
         ),
         "fractions": {k.lower(): v for k, v in numbers.fractions.items()},
+        "denominator": re.compile(denominator),
+        "plus_fractions": frozenset(w.lower() for w in numbers.plus_fractions),
         "negative": Before(numbers.negative_words),
         "decimal_word": re.compile(
             rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(numbers.decimal_words)})[\s\u00a0]{{1,2}}"

@@ -32,6 +32,7 @@ _SUPER_DIGITS = str.maketrans(
 )
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _MULTIPLIERS = (10.0, 12.0, 100.0)  # ten, a dozen, a hundred: times the small word before
+_HUNDRED = 100.0
 
 
 def numeral_value(raw: str, numbers: NumberData) -> tuple[float, str | None] | None:
@@ -102,8 +103,8 @@ def _one_kind(body: str, sep: str, numbers: NumberData) -> tuple[str, str | None
         return "".join(parts), None
     if len(parts) > 2 or not parts[0]:
         return ("".join(parts), None) if parts[0] else ("0." + parts[1], None)
-    if len(parts[1]) != 3 or parts[0] == "0":
-        return parts[0] + "." + parts[1], None
+    if len(parts[1]) != 3 or parts[0] == "0" or len(parts[0]) > 3:
+        return parts[0] + "." + parts[1], None  # a first group has one to three digits
     if sep == numbers.decimal_separator:
         return parts[0] + "." + parts[1], f"{body}: '{sep}' read as the decimal separator"
     return parts[0] + parts[1], f"{body}: '{sep}' read as the group separator"
@@ -129,16 +130,25 @@ def _text2num(span: str, lang: str) -> float | None:
 
 def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float | None:
     """Small values add; ten, a dozen or a hundred multiplies the word before it ("hai
-    mươi" = 20, "hai trăm năm mươi" = 250, "one hundred" = 100, "a dozen" = 12); a scale
+    mươi" = 20, "hai trăm năm mươi" = 250, "one hundred" = 100, "a dozen" = 12), a
+    hundred all of a group from 11 to 99 before it ("ninety-five hundred" = 9500); a scale
     from a thousand up closes a group, taking in the groups of smaller scales before it
     ("hai nghìn" = 2000, "mil millones" = 1e9, "455 mil 228 millones" = 455228e6)."""
     groups: list[tuple[float, float]] = []  # (value, scale), scales falling
-    current, last, seen, joined = 0.0, 0.0, False, False
+    current, last, seen, joined, zero = 0.0, 0.0, False, False, False
     for match in pieces.finditer(span.lower()):
         value = words.get(match.group(0))
         if value is None:
             joined = True  # a connector: "twee-en-twintig", "tweeentwintig" = 2 + 20
             continue
+        if joined and 0 < value < 1:
+            return None  # 'vijf miljard en driekwart': a fraction's, read with its scale
+        if value == 0 and last:
+            return None  # 'three-nought-four' is digits, no sum
+        if zero and value in _MULTIPLIERS:
+            zero = False
+            continue  # vi 'một nghìn không trăm năm mươi' = 1050: a zero hundred adds nothing
+        zero = value == 0  # vi 'một trăm không bảy' = 107: a zero ten
         seen, inverted, joined = True, joined and 0 < last < 10 and _tens(value), False
         if value >= 1000:
             amount = current
@@ -146,6 +156,9 @@ def _own_reader(span: str, words: dict[str, float], pieces: re.Pattern) -> float
                 amount += groups.pop()[0]
             groups.append(((amount or 1.0) * value, value))
             current, last = 0.0, 0.0
+        elif value == _HUNDRED and 10 < current < value:
+            current *= value  # 'ninety-five hundred' = 9500, the whole group before it
+            last = 0.0
         elif value in _MULTIPLIERS and 0 < last < value:
             current += last * (value - 1)
             last = 0.0

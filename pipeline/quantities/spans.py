@@ -54,6 +54,8 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if second is not None and _is_year(second) and (_is_year(item) or _month_of(text, end, item)):
         return None, second.end  # '2019-2021', 'tháng 12-2025'
     _hedge(text, item, lex)
+    if item.bound == "eq" and lex.approx and _approx_scale(text, item, lex):
+        item.bound = "approx"  # 'une dizaine de morts': about ten
     spelled_part = item.form == "words" and not item.value.is_integer()
     if item.unit is None and item.value_max is None and not spelled_part:
         _noun(text, item, lex)  # 'a quarter century', 'a half hour' count nothing
@@ -87,6 +89,11 @@ def _uncertainty(text: str, item: Found, lex: Lexicon) -> None:
     note = f"\u00b1 {margin.value:g}"
     item.note = f"{item.note}; {note}" if item.note else note
     item.end = margin.end
+
+
+def _approx_scale(text: str, item: Found, lex: Lexicon) -> bool:
+    words = lex.pieces.findall(text[item.start : item.end].lower())
+    return not lex.approx.isdisjoint(words)
 
 
 def _clock_or_date(text: str, item: Found, lex: Lexicon) -> bool:
@@ -156,6 +163,7 @@ def _read(
     `lone`: a weak word alone is a number too (the cents in 'one dollar and one')."""
     start, end = match.span()
     raw = match.group(0)
+    halved = False
     if match.group("num") is not None:
         if _glued_code(text, start, end, lex, joined):
             return None
@@ -172,24 +180,22 @@ def _read(
         ):
             return None
         _decimals(text, item, lex)
-        half_of(text, item, lex)
+        halved = half_of(text, item, lex)  # 'nửa triệu': a scale word alone, yet an amount
     fraction = read_fraction(text, item, lex)
     if fraction is ORDINAL:
         return None
     _scale(text, item, lex)
     _money_scale(text, item, lex)
     if item.scale != 1.0 and not fraction:  # "3 millones y medio": half a million more
-        before, end = item.value, item.end
-        if read_fraction(text, item, lex):
-            item.value = before + (item.value - before) * item.scale
-            if item.value <= before:  # '3 hundred thirds' multiplies: no part added
-                item.value, item.end = before, end
+        read_fraction(text, item, lex, scale=item.scale)
     _more_groups(text, item, lex)
     if item.unit is None:
         _unit(text, item, lex)
     if item.unit is not None and item.unit.dimension in _PER_KINDS:
         _per_unit(text, item, lex)
-    weak = item.form == "words" and not fraction and _weak(item, lex)
+    # a weak word, then a scale word outside the run: 'une vingtaine' is about twenty
+    scaled = item.scale != 1.0
+    weak = item.form == "words" and not (fraction or halved or scaled) and _weak(item, lex)
     no_amount = weak and (
         _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
     )
@@ -213,8 +219,9 @@ def _decimals(text: str, item: Found, lex: Lexicon) -> None:
     if not match or match.group("words") is None:
         return
     digits = _decimal_digits(match.group(0), lex)
-    if digits is None:
-        return
+    end = match.start() + digits[1] if digits else 0
+    if digits is None or lex.fraction_times.match(text, end) or lex.fraction_plus.match(text, end):
+        return  # 'cinco con tres cuartos', 'once con uno y medio': wholes and fractions
     item.value += float("0." + digits[0])
     item.end = match.start() + digits[1]
 
@@ -222,7 +229,7 @@ def _decimals(text: str, item: Found, lex: Lexicon) -> None:
 def _decimal_digits(run: str, lex: Lexicon) -> tuple[str, int] | None:
     """The digits a run of number words spells after a decimal word, and where they end."""
     pieces = [m for m in lex.pieces.finditer(run.lower()) if m.group(0) in lex.words]
-    while pieces and lex.words[pieces[-1].group(0)] >= 100:
+    while pieces and lex.scale_of(pieces[-1].group(0)) and lex.words[pieces[-1].group(0)] >= 100:
         pieces.pop()  # a scale after the digits scales the whole: "two point five million"
     values = [lex.words[m.group(0)] for m in pieces]
     if not pieces:
@@ -378,9 +385,10 @@ def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
 
 
 def _lone_scale(item: Found, lex: Lexicon) -> bool:
-    """'millions of', 'billones de': a vague scale word with no number is no amount."""
+    """'millions of', 'billones de', ru 'десятки тысяч': a vague scale word with no
+    number before it is no amount, nor are the scales after it."""
     words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
-    return len(words) == 1 and words[0] in lex.vague
+    return bool(words) and words[0] in lex.vague
 
 
 def _scale(text: str, item: Found, lex: Lexicon) -> None:
@@ -456,19 +464,36 @@ def _more_groups(text: str, item: Found, lex: Lexicon) -> None:
         part = _group(text, match, lex) if match else None
         if part is None or part.value <= 0:
             return
-        if (
-            item.last_scale,
-            part.last_scale,
-        ) in lex.joined_scales and item.scale == item.last_scale:
+        # the thousand is still open: '99 mil', or in words 'dos mil' (scale in the run)
+        open_scale = item.scale == item.last_scale or (item.form == "words" and item.scale == 1)
+        if (item.last_scale, part.last_scale) in lex.joined_scales and open_scale:
             item.value = (item.value + part.value / part.last_scale) * part.last_scale
             item.scale = part.last_scale * item.last_scale
         elif part.value >= item.last_scale or (
-            part.scale == 1.0 and not (join.group("c") and item.last_scale == 100)
+            part.scale == 1.0
+            and not (join.group("c") and item.last_scale == 100)
+            and not _rest_of_scale(item, part, join)
         ):
             return
         else:
             item.value += part.value
         item.end, item.last_scale = part.end, part.last_scale
+
+
+def _rest_of_scale(item: Found, part: Found, join: re.Match) -> bool:
+    """'3 mil 200 personas', 'dos mil 50 pesos', '2 millions 300 000': a whole number
+    right after a scale word, below it and not below its next smaller group, is the
+    rest of it. After a thousand: up to three plain digits; after a million or more:
+    digits written in groups ('2 millones 300 personas' and '5 millions 2020' are not)."""
+    scale = item.last_scale
+    if join.group("c") or part.form != "num" or not part.value.is_integer():
+        return False
+    if not scale / _THOUSAND <= part.value < scale:
+        return False
+    return part.raw.isdigit() if scale == _THOUSAND else not part.raw.isdigit()
+
+
+_THOUSAND = 1000.0
 
 
 def _group(text: str, match: re.Match, lex: Lexicon) -> Found | None:
@@ -477,8 +502,11 @@ def _group(text: str, match: re.Match, lex: Lexicon) -> Found | None:
         part = _read_words(text, match.start(), match.group(0), lex)
     elif match.group(0).isdigit():
         part = Found(float(match.group(0)), match.start(), match.end(), "num", match.group(0))
-    else:
-        return None
+    else:  # '300 000', '500.000': a whole number in groups
+        parsed = numeral_value(match.group(0), lex.data.numbers)
+        if parsed is None or not parsed[0].is_integer() or parsed[0] < 0:
+            return None
+        part = Found(parsed[0], match.start(), match.end(), "num", match.group(0))
     if part is not None:
         _scale(text, part, lex)
     return part
@@ -724,8 +752,11 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     if opener and opener[0].lower() in lex.change_start and _whole(item, second):
         return None  # 'pasó de $us 103 millones a $us 133 millones': from one to the other
     value = item.value
-    if item.scale == 1.0 and second.scale != 1.0:
-        value *= second.scale
+    # a scale written once is both ends': 'between 2 and 3 million', and in words,
+    # where it is part of the run, 'entre dos y tres millones'
+    second_scale = second.scale if second.scale != 1.0 else closing_scale(second, lex)
+    if item.scale == 1.0 and closing_scale(item, lex) == 1.0 and second_scale != 1.0:
+        value *= second_scale
     low, high = value, second.value
     if value > second.value < 0:
         low, high = second.value, value  # '-18 °C to -34 °C': the colder end is the low one
@@ -844,9 +875,11 @@ def _grouped(item: Found) -> bool:
 
 
 def _footnote(text: str, item: Found) -> bool:
-    """'(3)', '[12]': a bracketed whole number alone; '(140,7 milioni)' is an amount."""
+    """'(3)', '[12]': a bracketed whole number alone; '(140,7 milioni)' and '(1234,00)'
+    are amounts."""
     return (
-        item.start > 0
+        item.raw.isdigit()
+        and item.start > 0
         and text[item.start - 1] in "(["
         and text[item.end : item.end + 1] in ")]"
         and item.form == "num"
