@@ -6,6 +6,7 @@ import importlib
 import multiprocessing
 import os
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -114,7 +115,7 @@ def test_jobs_counts_the_builds_own_process(
     articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """--jobs 3 is this process and two workers, each with a share of the batches: this
-    process runs the first before the workers start, then every third."""
+    process runs the first before the workers start, then what they have not started."""
     monkeypatch.setattr(build_module, "_size", lambda paths, jobs: 3)
     monkeypatch.setattr(build_module, "_write_partition", _record_pid)
     monkeypatch.setattr(build_module, "_cores", lambda: 3)  # --jobs is capped at the cores
@@ -123,8 +124,9 @@ def test_jobs_counts_the_builds_own_process(
     pids = {int(pid) for pid, _ in ran}
     assert os.getpid() in pids and 2 <= len(pids) <= 3  # how the pool shares is its own
     assert len(ran) == 14  # 42 files in batches of 3, each run once
+    assert sorted(int(batch) for _, batch in ran) == list(range(14))
     own = sorted(int(batch) for pid, batch in ran if int(pid) == os.getpid())
-    assert own == [0, *range(3, 14, 3)]
+    assert own[0] == 0 and len(own) < 14
 
 
 _set_up: dict[str, int] = {}
@@ -151,6 +153,21 @@ def test_workers_inherit_what_the_first_item_set_up() -> None:
     workers = [(pid, by) for pid, by in results if pid != os.getpid()]
     assert workers, "no item ran in a worker"
     assert all(by == os.getpid() for _, by in workers)
+
+
+def _slow_in_workers(item: int) -> tuple[int, int]:
+    if multiprocessing.parent_process() is not None:
+        time.sleep(0.3)  # a worker on a busy core
+    return item, os.getpid()
+
+
+def test_this_process_takes_the_items_a_slow_worker_has_not_started() -> None:
+    """No fixed share: while it waits for the worker, this process runs the items the
+    worker has not started, so a slow worker holds nothing back; results stay in order."""
+    results = list(build_module._in_pool(_slow_in_workers, range(16), 2))
+    assert [item for item, _ in results] == list(range(16))
+    own = [item for item, pid in results if pid == os.getpid()]
+    assert len(own) >= 11  # a fixed share was 0 and every second item: 8
 
 
 def _die(*args: object) -> object:
