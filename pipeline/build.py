@@ -326,8 +326,9 @@ def _in_pool(func: Callable[..., T], items: Iterable[Any], jobs: int, *args: Any
     This process is one of them: it starts `jobs - 1` workers, and whenever it waits for
     a worker's result it takes an item no worker has started yet and runs it itself
     (`_result`). An idle parent held as much memory as a worker (the imported
-    libraries), so a build's processes summed to a third more; and a fixed share (every
-    jobs-th item) left the workers idle while this process also wrote the database.
+    libraries), so a build's processes summed to a third more; and with a fixed share
+    (every jobs-th item) the build waited for whichever process was slower, often this
+    one, which also takes the results in.
     A bounded window of items is in flight and taken back in order: results never
     pile up in memory when the writer is slower than the workers.
     """
