@@ -15,6 +15,7 @@ Import this module before anything imports spaCy (it is the first import of
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from typing import Any
@@ -36,11 +37,17 @@ def _import_spacy_without_cli() -> None:
     info.info = _info  # type: ignore[attr-defined]
     sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
     try:
-        import spacy  # noqa: F401
+        importlib.import_module("spacy")
+    except ImportError:
+        # Another spaCy release takes more from its command line than `info`: drop
+        # what was half imported and import spaCy as it is.
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
     finally:
         for name, stand_in in (("spacy.cli", cli), ("spacy.cli.info", info)):
             if sys.modules.get(name) is stand_in:
                 del sys.modules[name]
+    importlib.import_module("spacy")  # a no-op unless the import above failed
 
 
 _import_spacy_without_cli()
