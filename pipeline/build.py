@@ -14,6 +14,7 @@ import contextlib
 import ctypes
 import datetime as dt
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -32,6 +33,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+import pipeline.spacy_import  # noqa: F401  (before anything imports spaCy)
+
+# isort: split
 from pipeline.dbfile import check_replaceable, database_path, printable
 from pipeline.errors import BadParameter, DatabaseError, FactdbError, FolderNotFound, Terminated
 from pipeline.ingest import MAX_BYTES, discover, outside_folder, printable_name
@@ -43,10 +47,12 @@ from schemas.records import Rejection
 DEFAULT_DB = Path("factdb.duckdb")
 ENGINES = ("local", "dask")
 BATCH_ARTICLES = 64  # per nlp.pipe stream and per task sent to a worker
-# A worker sets up every language again (pipelines, tokenizer exceptions, patterns):
-# about 2 s of CPU, what about 250 real news articles cost to process (measured: 8 ms
-# an article, 1.9 to 2.1 s more CPU with --jobs 2 than --jobs 1 at 30 to 300 articles).
-WORKER_SETUP_ARTICLES = 250
+# What a worker costs: forked after this process's first batch (`_in_pool`), it inherits
+# the languages that batch set up and builds only the others, and it writes Parquet
+# partitions. About 0.45 s of CPU, what about 50 real news articles cost to process
+# (measured: 9 to 10 ms an article, 0.45 to 0.47 s more CPU with --jobs 2 than --jobs 1
+# at 150 and 500 articles; 2 s when each worker set up every language again).
+WORKER_SETUP_ARTICLES = 50
 PR_SET_PDEATHSIG = 1  # prctl option, linux/prctl.h
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -210,7 +216,7 @@ def default_jobs(articles: int, cores: int | None = None) -> int:
 
     Going from J-1 to J processes saves at best 1/(J-1) - 1/J of the articles' time
     and costs one more set-up: worth it from WORKER_SETUP_ARTICLES * J * (J-1)
-    articles (500 for two processes, 1,500 for three). A smaller folder is done in
+    articles (100 for two processes, 300 for three). A smaller folder is done in
     this process alone, set up once.
     """
     cores = cores or _cores()
@@ -317,25 +323,34 @@ def _write_partition(
 def _in_pool(func: Callable[..., T], items: Iterable[Any], jobs: int, *args: Any) -> Iterator[T]:
     """`func(item, *args)` for each item in `jobs` processes, in order.
 
-    This process is one of them: it starts `jobs - 1` workers and runs every jobs-th
-    item itself while they run the others. An idle parent held as much memory as a
-    worker (the imported libraries), so a build's processes summed to a third more.
+    This process is one of them: it starts `jobs - 1` workers, and whenever it waits for
+    a worker's result it takes an item no worker has started yet and runs it itself
+    (`_result`). An idle parent held as much memory as a worker (the imported
+    libraries), so a build's processes summed to a third more; and with a fixed share
+    (every jobs-th item) the build waited for whichever process was slower, often this
+    one, which also takes the results in.
     A bounded window of items is in flight and taken back in order: results never
     pile up in memory when the writer is slower than the workers.
     """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    items = iter(items)
+    if method == "fork":
+        # The first item runs here before the workers are forked: they inherit what it
+        # set up (its languages' pipelines, patterns and data, lingua's models) instead
+        # of each setting it up again, and share those pages with this process.
+        for item in itertools.islice(items, 1):
+            yield func(item, *args)
     with ProcessPoolExecutor(
         jobs - 1, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        window: deque[Future[T] | _OwnItem[T]] = deque()
+        window: deque[_Slot[T]] = deque()
         try:
-            for n, item in enumerate(items):
-                if n % jobs == jobs - 1:
-                    window.append(_OwnItem(func, item, args))
-                else:
-                    window.append(pool.submit(func, item, *args))
-                if len(window) > 2 * jobs:
+            for item in items:
+                window.append(_Slot(pool.submit(func, item, *args), func, item, args))
+                # Enough queued that, with each worker's running and next item taken,
+                # some are still left for this process to take.
+                if len(window) > 2 * jobs + 1:
                     yield _result(window)
             while window:
                 yield _result(window)
@@ -345,39 +360,43 @@ def _in_pool(func: Callable[..., T], items: Iterable[Any], jobs: int, *args: Any
                 "as it was: build again, with fewer --jobs if memory is short"
             ) from None
         finally:
-            for entry in window:
-                if isinstance(entry, Future):
-                    entry.cancel()
+            for slot in window:
+                slot.future.cancel()
 
 
-class _OwnItem(Generic[T]):
-    """An item of `_in_pool` that the calling process runs, when it has nothing else to do."""
+class _Slot(Generic[T]):
+    """An item of `_in_pool`: submitted to the workers, or taken back and run here."""
 
-    def __init__(self, func: Callable[..., T], item: Any, args: tuple) -> None:
-        self.func, self.item, self.args = func, item, args
-        self.done = False
+    def __init__(self, future: Future[T], func: Callable[..., T], item: Any, args: tuple) -> None:
+        self.future, self.func, self.item, self.args = future, func, item, args
+        self.taken = False  # run by this process
         self.value: T | None = None
 
-    def run(self) -> None:
+    def take(self) -> bool:
+        """Run the item here if no worker has started it (`Future.cancel` succeeds only
+        then: the pool moves an item to its workers' queue just before they need it)."""
+        if self.taken or not self.future.cancel():
+            return False
         self.value = self.func(self.item, *self.args)
-        self.done = True
+        self.taken = True
+        return True
+
+    def ready(self) -> bool:
+        return self.taken or self.future.done()
+
+    def result(self) -> T:
+        return self.value if self.taken else self.future.result()  # type: ignore[return-value]
 
 
-def _result(window: deque[Future[T] | _OwnItem[T]]) -> T:
-    """The first item's result; while a worker still runs it, this process runs its
-    own items further back in the window instead of waiting."""
+def _result(window: deque[_Slot[T]]) -> T:
+    """The first item's result; while a worker still runs it, this process runs the
+    next items no worker has started instead of waiting."""
     head = window[0]
-    while isinstance(head, Future) and not head.done():
-        own = next((e for e in window if isinstance(e, _OwnItem) and not e.done), None)
-        if own is None:
+    while not head.ready():
+        if not any(slot.take() for slot in window):
             break
-        own.run()
     window.popleft()
-    if isinstance(head, Future):
-        return head.result()
-    if not head.done:
-        head.run()
-    return head.value  # type: ignore[return-value]
+    return head.result()  # waits for the worker if it still runs it
 
 
 def _die_with_parent(parent: int) -> None:

@@ -200,8 +200,8 @@ def build(
         typer.Option(
             min=0,
             help="Processes that extract: this one and N-1 workers. 0: one process below "
-            "500 articles to process (a worker's set-up costs as much as ~250 articles), "
-            "two from 500, three from 1,500, up to one per core.",
+            "100 articles to process (a worker costs as much CPU as ~50 articles), "
+            "two from 100, three from 300, up to one per core.",
         ),
     ] = 0,
     full: Annotated[

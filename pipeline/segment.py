@@ -11,6 +11,10 @@ from functools import cache
 from typing import TypeVar
 
 import numpy
+
+import pipeline.spacy_import  # noqa: F401  (before spaCy: without its command line)
+
+# isort: split
 import spacy
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language

@@ -87,13 +87,13 @@ def test_database_in_missing_folder_is_a_named_error(seeds_dir: Path, tmp_path: 
     [
         (0, 2, 1),
         (34, 2, 1),
-        (499, 2, 1),
-        (500, 2, 2),
+        (99, 2, 1),
+        (100, 2, 2),
         (10_000, 2, 2),
         (10_000, 1, 1),
-        (1_499, 8, 2),
-        (1_500, 8, 3),
-        (3_000, 8, 4),
+        (299, 8, 2),
+        (300, 8, 3),
+        (600, 8, 4),
     ],
 )
 def test_default_jobs_start_workers_only_where_they_pay_off(

@@ -6,6 +6,7 @@ import importlib
 import multiprocessing
 import os
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -113,7 +114,8 @@ def _record_pid(item: tuple, *args: object) -> object:
 def test_jobs_counts_the_builds_own_process(
     articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """--jobs 3 is this process and two workers, each with a share of the batches."""
+    """--jobs 3 is this process and two workers, each with a share of the batches: this
+    process runs the first before the workers start, then what they have not started."""
     monkeypatch.setattr(build_module, "_size", lambda paths, jobs: 3)
     monkeypatch.setattr(build_module, "_write_partition", _record_pid)
     monkeypatch.setattr(build_module, "_cores", lambda: 3)  # --jobs is capped at the cores
@@ -122,8 +124,50 @@ def test_jobs_counts_the_builds_own_process(
     pids = {int(pid) for pid, _ in ran}
     assert os.getpid() in pids and 2 <= len(pids) <= 3  # how the pool shares is its own
     assert len(ran) == 14  # 42 files in batches of 3, each run once
+    assert sorted(int(batch) for _, batch in ran) == list(range(14))
     own = sorted(int(batch) for pid, batch in ran if int(pid) == os.getpid())
-    assert own == list(range(2, 14, 3))
+    assert own[0] == 0 and len(own) < 14
+
+
+_set_up: dict[str, int] = {}
+
+
+def _set_up_once(item: int) -> tuple[int, int | None]:
+    """(this process, the process that set up the state it sees); item 0 sets it up."""
+    if item == 0:
+        _set_up.setdefault("by", os.getpid())
+    return os.getpid(), _set_up.get("by")
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers inherit only by fork"
+)
+def test_workers_inherit_what_the_first_item_set_up() -> None:
+    """The first item runs in this process before the workers start: what it sets up
+    (a language's pipeline and patterns, in a build) is theirs without building it."""
+    _set_up.clear()
+    try:
+        results = list(build_module._in_pool(_set_up_once, range(8), 2))
+    finally:
+        _set_up.clear()
+    workers = [(pid, by) for pid, by in results if pid != os.getpid()]
+    assert workers, "no item ran in a worker"
+    assert all(by == os.getpid() for _, by in workers)
+
+
+def _slow_in_workers(item: int) -> tuple[int, int]:
+    if multiprocessing.parent_process() is not None:
+        time.sleep(0.3)  # a worker on a busy core
+    return item, os.getpid()
+
+
+def test_this_process_takes_the_items_a_slow_worker_has_not_started() -> None:
+    """No fixed share: while it waits for the worker, this process runs the items the
+    worker has not started, so a slow worker holds nothing back; results stay in order."""
+    results = list(build_module._in_pool(_slow_in_workers, range(16), 2))
+    assert [item for item, _ in results] == list(range(16))
+    own = [item for item, pid in results if pid == os.getpid()]
+    assert len(own) >= 11  # a fixed share was 0 and every second item: 8
 
 
 def _die(*args: object) -> object:

@@ -69,3 +69,19 @@ def test_the_api_names_stay_functions_once_their_modules_are_loaded() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["run", "report"]
+
+
+def test_a_build_imports_spacy_without_its_command_line() -> None:
+    """spaCy's own command line (weasel, httpx, requests...) is not loaded by a build;
+    imported afterwards, it is the real one, and so is `spacy.info`."""
+    modules = _imported_by("import pipeline.build")
+    assert "spacy" in modules
+    assert _loaded(modules, ("spacy.cli", "weasel", "httpx")) == []
+    code = (
+        "import pipeline.segment, spacy, spacy.cli\n"
+        "print(callable(spacy.cli.download), spacy.info()['spacy_version'] == spacy.__version__)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split()[-2:] == ["True", "True"]
