@@ -9,6 +9,10 @@ so a later `import spacy.cli` (a notebook running a spaCy command) loads the rea
 and `spacy.info()` loads it on its first call. Tokens do not depend on the command
 line, so no output can change.
 
+Upstream knows the cost: explosion/spaCy#12962 loads the command line lazily on the v4
+branch and #13933 proposes it for 3.x; this module goes once a release we pin does so
+(spaCy 3.8.18 still imports it eagerly).
+
 Import this module before anything imports spaCy (it is the first import of
 `pipeline.build` and `pipeline.segment`); once spaCy is imported it does nothing.
 """
