@@ -253,6 +253,28 @@ class CountData(_Section):
         description="definite articles and demonstratives: a spelled-out count right after one "
         "names a group already known ('the two countries'), not a figure",
     )
+    heads: list[str] = Field(
+        default_factory=list,
+        description="phrases before a count without a noun that name what it counts in the "
+        "word after them, later in the same clause: 'the number of' in 'the number of "
+        "patients rose by 900', 'het aantal', 'число'",
+    )
+    totals: list[str] = Field(
+        default_factory=list,
+        description="phrases that make a later figure in the clause a count whose thing is "
+        "not named there: 'a total of', 'un total de', 'the number' ('the number waiting "
+        "rose by 900')",
+    )
+    copulas: list[str] = Field(
+        default_factory=list,
+        description="plural copulas after a count that opens its clause; the word after "
+        "one names what is counted: 'are' in '40 are nurses', 'sont des'",
+    )
+    subject_verbs: list[str] = Field(
+        default_factory=list,
+        description="plural verbs and auxiliaries after a count that opens its clause: the "
+        "count is their subject, people or things ('200 have left', '12 remain')",
+    )
 
 
 class SpeechData(_Section):
