@@ -27,7 +27,7 @@ from schemas.records import Quantity
 # Words as the noun finder of the quantity scan reads them: letters, inner ' and -.
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
 # Within a clause: these break it (a comma does not: "rose by 900, or 1%, to 1.2 million").
-_CLAUSE_BREAK = re.compile(r"[;:!?\u2022]")
+_CLAUSE_BREAK = re.compile(r"[;:!?\u2022\u2026]")
 # What may open a clause before its subject: a sentence start, or one of these marks.
 _CLAUSE_OPENER = re.compile(r"(?:^|[,;:(\u00ab\u201c\"\u2014\u2013])[\s\u00a0]*$")
 # How far after a head its figure may come, in words: a clause, not a paragraph.
@@ -104,11 +104,16 @@ def counted(
     in the text (only those inside the sentence are read)."""
     words = _words(lang)
     start, end = sentence
-    return (
-        _after_head(quantity, text, start, words)
-        or _as_subject(quantity, text, start, end, words)
-        or _mirrored(quantity, text, start, end, neighbours, words)
+    found = _after_head(quantity, text, start, words) or _as_subject(
+        quantity, text, start, end, words
     )
+    if found is not None and found.noun:
+        return found
+    # a total or a subject whose thing goes unnamed may still mirror a figure that names it
+    mirror = _mirrored(quantity, text, start, end, neighbours, words)
+    if found is not None and mirror is not None:
+        return Counted(noun=mirror.noun, how=found.how)
+    return found or mirror
 
 
 def _noun_at(text: str, pos: int, end: int, words: _Words, skip: int = 0) -> str | None:
