@@ -8,6 +8,7 @@ something only when the sentence says so:
   "patients"), "for a total of 3.5 million" (a total, its thing named earlier);
 - the count opens its clause and is the subject of a plural verb: "40 are nurses" (noun
   "nurses"), "more than a million are still waiting";
+- a part of a larger count right after it: "11 of the 17 ministers" (noun "ministers");
 - a figure in brackets or a list that mirrors one in the same sentence with the same scale
   word and a noun: "France (140 million) ... with 216 million overnight stays".
 
@@ -49,6 +50,7 @@ class _Words:
     heads: re.Pattern[str] | None
     totals: re.Pattern[str] | None
     copulas: re.Pattern[str] | None
+    partitive: re.Pattern[str] | None
     subject_verbs: re.Pattern[str] | None
     stopwords: frozenset[str]
     links: frozenset[str]
@@ -77,6 +79,7 @@ def _words(lang: str) -> _Words:
         heads=_phrases(counts.heads),
         totals=_phrases(counts.totals),
         copulas=_phrases(counts.copulas),
+        partitive=_phrases(counts.partitive),
         subject_verbs=_phrases(counts.copulas + counts.subject_verbs),
         stopwords=frozenset(w.lower() for w in counts.stopwords),
         links=frozenset(w.lower() for w in data.units.links),
@@ -104,6 +107,9 @@ def counted(
     in the text (only those inside the sentence are read)."""
     words = _words(lang)
     start, end = sentence
+    part = _part_of(quantity, text, neighbours, words)
+    if part is not None:
+        return part
     found = _after_head(quantity, text, start, words) or _as_subject(
         quantity, text, start, end, words
     )
@@ -181,6 +187,27 @@ def _as_subject(
     if words.copulas is not None and words.copulas.fullmatch(verb.group()):
         noun = _noun_at(text, verb.end(), sent_end, words)
     return Counted(noun=noun, how="subject")
+
+
+def _part_of(
+    quantity: Quantity, text: str, neighbours: list[Quantity], words: _Words
+) -> Counted | None:
+    """'11 of the 17 ministers': a part of a larger count right after it counts its thing."""
+    if words.partitive is None:
+        return None
+    link = words.partitive.match(text, _skip_space(text, quantity.end))
+    if link is None or link.start() == quantity.end:
+        return None
+    whole_start = _skip_space(text, link.end())
+    for whole in neighbours:
+        if (
+            whole.start == whole_start
+            and whole.unit == "count"
+            and whole.noun
+            and whole.value >= quantity.value
+        ):
+            return Counted(noun=whole.noun, how="partitive")
+    return None
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -265,6 +265,11 @@ class CountData(_Section):
         "not named there: 'a total of', 'un total de', 'the number' ('the number waiting "
         "rose by 900')",
     )
+    partitive: list[str] = Field(
+        default_factory=list,
+        description="links between a count and a larger count of a named thing, which it "
+        "counts a part of: 'of the' in '11 of the 17 ministers', 'dos', 'out of'",
+    )
     copulas: list[str] = Field(
         default_factory=list,
         description="plural copulas after a count that opens its clause; the word after "

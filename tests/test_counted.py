@@ -85,6 +85,12 @@ COUNTED = [
     ("de", "Von den Bewerbern, 45 sind Studenten aus dem Ausland.", "45", "subject", "Studenten"),
     ("nl", "Van de deelnemers, 80 zijn vrouwen.", "80", "subject", "vrouwen"),
     ("es", "De los detenidos, 23 son menores de edad.", "23", "subject", "menores"),
+    # a part of a larger count right after it
+    ("en", "Only 3 of the 12 judges agreed with the ruling.", "3", "partitive", "judges"),
+    ("pt", "Votaram a favor 9 dos 15 deputados presentes.", "9", "partitive", "deputados"),
+    ("es", "Solo 4 de los 20 alcaldes firmaron la carta.", "4", "partitive", "alcaldes"),
+    ("fr", "Seuls 6 des 27 pays membres ont voté contre.", "6", "partitive", "pays"),
+    ("de", "Nur 5 der 16 Länder stimmten zu.", "5", "partitive", "Länder"),
     # a figure in brackets mirrors one beside it with the same scale word
     (
         "es",
@@ -124,6 +130,8 @@ NOT_COUNTED = [
     ),
     # a subject must open its clause: a label before it is no count
     ("en", "Group 7 were the favourites.", "7"),
+    # a part is smaller than its whole: a larger figure before 'of the' is no part of it
+    ("en", "Some 40 of the 12 boats' crew were missing.", "40"),
 ]
 
 
