@@ -237,10 +237,14 @@ class NotQuantityData(_Section):
 
 
 class CountData(_Section):
-    """What a bare count counts: the word after it, unless it is one of these."""
+    """What a bare count counts: the word after it, unless it is one of these; for a count
+    with no word after it, what its sentence says it counts (`pipeline.counted`: heads,
+    totals, partitive links, copulas and subject verbs)."""
 
     stopwords: list[str] = Field(
-        default_factory=list, description="words after a number that are not the counted noun"
+        default_factory=list,
+        description="words after a number that are not the counted noun; right before a "
+        "figure, the function words that may lead up to it ('rose by 900', 'to 1,200')",
     )
     classifiers: list[str] = Field(
         default_factory=list, description="classifier words that come before the noun: vi 'loại'"
