@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from pipeline.attribution import find_statements, statement_for
+from pipeline.counted import bare_count, counted
 from pipeline.dates import ClaimDate
 from pipeline.errors import LanguageDataError
 from pipeline.frame import ArticleDates
@@ -56,12 +57,18 @@ def extract(
     stated: set[tuple] = set()
     topics_in: dict[str, list[str]] = {}  # figures often share a sentence
     dates = ArticleDates(article)
-    for quantity in extract_quantities(text, article.lang):
-        if not is_claim(quantity, article.text, article.lang):
-            continue
+    quantities = extract_quantities(text, article.lang)
+    for quantity in quantities:
         index = max(bisect.bisect_right(starts, quantity.start) - 1, 0)
         sent_start, sent_end = sentences[index] if sentences else (0, len(article.text))
         sent_end = max(sent_end, quantity.end)
+        count = None
+        if quantity.kind not in NOT_CLAIM_KINDS and bare_count(quantity):
+            count = counted(quantity, text, (sent_start, sent_end), quantities, article.lang)
+            if count is not None and count.noun:
+                quantity = quantity.model_copy(update={"noun": count.noun})
+        if not is_claim(quantity, article.text, article.lang, counted=count is not None):
+            continue
         # A sentence the article repeats word for word states its figures once.
         key = (article.text[sent_start:sent_end], quantity.start - sent_start, quantity.unit)
         if key in stated:
@@ -96,8 +103,11 @@ NOT_CLAIM_KINDS = frozenset(
 )
 
 
-def is_claim(quantity: Quantity, text: str, lang: str) -> bool:
+def is_claim(quantity: Quantity, text: str, lang: str, counted: bool = False) -> bool:
     """A claim measures something: a unit, or a count of a named thing that is new.
+
+    `counted`: the sentence shows that a count without a noun counts something
+    (`pipeline.counted`: "the number of patients rose by 900").
 
     "the two countries" or "der drei Länder" refers back to a group the reader knows;
     it states no figure. Digits after an article ("the 300 workers") still count.
@@ -108,7 +118,7 @@ def is_claim(quantity: Quantity, text: str, lang: str) -> bool:
         return False
     if quantity.unit != "count":
         return True
-    if not quantity.noun:
+    if not quantity.noun and not counted:
         return False
     if any(ch.isdigit() for ch in quantity.surface):
         return True

@@ -295,10 +295,14 @@ class NotQuantityData(_Section):
 
 
 class CountData(_Section):
-    """What a bare count counts: the word after it, unless it is one of these."""
+    """What a bare count counts: the word after it, unless it is one of these; for a count
+    with no word after it, what its sentence says it counts (`pipeline.counted`: heads,
+    totals, partitive links, copulas and subject verbs)."""
 
     stopwords: list[str] = Field(
-        default_factory=list, description="words after a number that are not the counted noun"
+        default_factory=list,
+        description="words after a number that are not the counted noun; right before a "
+        "figure, the function words that may lead up to it ('rose by 900', 'to 1,200')",
     )
     classifiers: list[str] = Field(
         default_factory=list, description="classifier words that come before the noun: vi 'loại'"
@@ -310,6 +314,33 @@ class CountData(_Section):
         default_factory=list,
         description="definite articles and demonstratives: a spelled-out count right after one "
         "names a group already known ('the two countries'), not a figure",
+    )
+    heads: list[str] = Field(
+        default_factory=list,
+        description="phrases before a count without a noun that name what it counts in the "
+        "word after them, later in the same clause: 'the number of' in 'the number of "
+        "patients rose by 900', 'het aantal', 'число'",
+    )
+    totals: list[str] = Field(
+        default_factory=list,
+        description="phrases that make a later figure in the clause a count whose thing is "
+        "not named there: 'a total of', 'un total de', 'the number' ('the number waiting "
+        "rose by 900')",
+    )
+    partitive: list[str] = Field(
+        default_factory=list,
+        description="links between a count and a larger count of a named thing, which it "
+        "counts a part of: 'of the' in '11 of the 17 ministers', 'dos', 'out of'",
+    )
+    copulas: list[str] = Field(
+        default_factory=list,
+        description="plural copulas after a count that opens its clause; the word after "
+        "one names what is counted: 'are' in '40 are nurses', 'sont des'",
+    )
+    subject_verbs: list[str] = Field(
+        default_factory=list,
+        description="plural verbs and auxiliaries after a count that opens its clause: the "
+        "count is their subject, people or things ('200 have left', '12 remain')",
     )
 
 
