@@ -97,9 +97,10 @@ def _length(doc: Doc) -> int:
 
 
 # kinds of quantity that state no claim: times and ranks are read, not claimed
-# multipliers ('a 10-fold rise') too: the annotation guidelines leave them out
+# multipliers ('a 10-fold rise') too: the annotation guidelines leave them out; and the
+# sides of a match result ('won 3-1'), which report a game, not a figure someone claims
 NOT_CLAIM_KINDS = frozenset(
-    {"duration", "age", "year", "date", "time", "ordinal", "rank", "multiplier"}
+    {"duration", "age", "year", "date", "time", "ordinal", "rank", "multiplier", "score"}
 )
 
 

@@ -47,15 +47,17 @@ TIMES = [
     ("en", "A 14-year-old pupil designed the new school logo.", "14-year"),
     ("es", "El conductor, de 47 años de edad, resultó ileso.", "47 años"),
     ("en", "Complaints about the landlord rose 12-fold in two years.", "12-fold"),
+    ("en", "The hosts won 4-2 after extra time, their manager said.", "4"),
+    ("de", "Der Gastgeber siegte am Ende 3:1, sagte der Trainer.", "1"),
 ]
 
 
 @pytest.mark.parametrize("lang,text,surface", TIMES, ids=[c[2] for c in TIMES])
-def test_durations_ages_and_multipliers_are_quantities_but_no_claims(
+def test_durations_ages_multipliers_and_scores_are_quantities_but_no_claims(
     lang: str, text: str, surface: str
 ) -> None:
     quantity = _quantity(text, lang, surface)
-    assert quantity.kind in ("duration", "age", "multiplier")
+    assert quantity.kind in ("duration", "age", "multiplier", "score")
     assert not is_claim(quantity, text, lang)
 
 
