@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 from schemas.lang import NumberData
 
@@ -37,6 +38,8 @@ _HUNDRED = 100.0
 
 def numeral_value(raw: str, numbers: NumberData) -> tuple[float, str | None] | None:
     """The value of a digit numeral (sign included) and a note on an ambiguous reading."""
+    if raw.isascii() and raw.isdigit():  # most numerals: plain digits, no sign or separator
+        return (float(raw), None) if len(raw) <= MAX_DIGITS else None
     text = raw.replace("\u2212", "-").replace(" ", "")
     text = _SPACES.sub("", text)
     sign = -1.0 if text.startswith("-") else 1.0
@@ -119,6 +122,7 @@ def words_value(span: str, lang: str, words: dict[str, float], pieces: re.Patter
     return _own_reader(span, words, pieces)
 
 
+@lru_cache(maxsize=4096)  # news repeats its number words ('a', 'un', 'een'); a refusal raises
 def _text2num(span: str, lang: str) -> float | None:
     from text_to_num import text2num
 
