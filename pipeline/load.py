@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import shutil
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,6 +32,13 @@ if TYPE_CHECKING:
     import polars as pl
 
 BATCH_ROWS = 2_000
+# DuckDB keeps every block it writes or re-reads in its buffer pool until the memory
+# limit (default: 80% of the machine's memory) forces it out, and each automatic
+# checkpoint rewrites the growing last row group of a table: without a limit the
+# build's memory grew with the corpus (about 25 MB more per 1,000 articles). Past the
+# limit it evicts written blocks, and spills what it cannot evict to the folder
+# `<staging file>.tmp` (DuckDB's default temp_directory), removed with the staging file.
+WRITER_MEMORY = "64MB"  # measured: 4,000 articles peaked at 302 MB PSS, 329 MB without; same CPU
 
 # Test hook for the crash and concurrency tests, inert unless the variable is set:
 # FACTDB_TEST_PAUSE_AT="<point>[:<n>]=<file>" makes the build write its pid to <file> the
@@ -86,7 +94,7 @@ def staging_path(db: Path, run_id: str) -> Path:
 def remove_stale_staging(db: Path) -> None:
     """Files a killed build left behind; only called while holding the lock."""
     for path in db.parent.glob(f".{glob.escape(db.name)}.*.building*"):
-        path.unlink(missing_ok=True)
+        _remove(path)
 
 
 class DatabaseWriter:
@@ -100,7 +108,7 @@ class DatabaseWriter:
         check_replaceable(db)
         self.path.unlink(missing_ok=True)
         try:
-            self.con = duckdb.connect(str(self.path))
+            self.con = duckdb.connect(str(self.path), config={"memory_limit": WRITER_MEMORY})
         except duckdb.Error as exc:
             raise DatabaseError(f"cannot create {self.path}: {first_line(exc)}") from None
         self.buffers: dict[str, list[dict]] = {table: [] for table in TABLES}
@@ -191,7 +199,7 @@ class DatabaseWriter:
         with contextlib.suppress(Exception):
             self.con.close()
         for path in self.db.parent.glob(glob.escape(self.path.name) + "*"):
-            path.unlink(missing_ok=True)
+            _remove(path)
 
     @contextlib.contextmanager
     def _writing(self, what: str) -> Iterator[None]:
@@ -320,6 +328,14 @@ def _strings(columns: dict[str, list[str]]) -> pl.DataFrame:
 
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+def _remove(path: Path) -> None:
+    """A file, or the folder DuckDB spills to past `WRITER_MEMORY` (`<staging>.tmp`)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _fsync_dir(folder: Path) -> None:

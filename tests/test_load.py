@@ -14,7 +14,7 @@ from pipeline.build import run
 from pipeline.check import check
 from pipeline.cli import app
 from pipeline.errors import DatabaseError
-from pipeline.load import pause_point
+from pipeline.load import WRITER_MEMORY, DatabaseWriter, pause_point, remove_stale_staging
 
 
 def _one_article(folder: Path) -> Path:
@@ -124,3 +124,30 @@ def test_storage_failure_is_a_named_error_and_keeps_the_database(
         run(seeds_dir, db, jobs=1, full=True)
     assert db.read_bytes() == before
     assert not list(tmp_path.glob(".facts.duckdb.*"))
+
+
+def test_writer_caps_duckdb_memory_and_removes_its_spill_folder(tmp_path: Path) -> None:
+    # Without the cap DuckDB keeps every written block in memory, so the build's memory
+    # grew with the corpus; past the cap it spills to `<staging>.tmp`, a folder.
+    writer = DatabaseWriter(tmp_path / "facts.duckdb", "run1", "v1")
+    limit = writer.con.execute("select current_setting('memory_limit')").fetchall()[0][0]
+    assert (
+        limit
+        == duckdb.connect(config={"memory_limit": WRITER_MEMORY})
+        .execute("select current_setting('memory_limit')")
+        .fetchall()[0][0]
+    )
+    spill = writer.path.with_name(writer.path.name + ".tmp")
+    spill.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled")
+    writer.abort()
+    assert not list(tmp_path.glob(".facts.duckdb.*"))
+
+
+def test_stale_spill_folder_is_removed(tmp_path: Path) -> None:
+    db = tmp_path / "facts.duckdb"
+    spill = tmp_path / ".facts.duckdb.20250101T000000-abcdef.building.tmp"
+    spill.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled")
+    remove_stale_staging(db)
+    assert not spill.exists()
