@@ -749,6 +749,7 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     second = _read(text, match, lex, joined=True) if match else None
     if second is None or not _same_kind(item, second):
         return None
+    _open_thousand(item, second, lex)
     if opener and opener[0].lower() in lex.change_start and _whole(item, second):
         return None  # 'pasó de $us 103 millones a $us 133 millones': from one to the other
     value = item.value
@@ -769,6 +770,26 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     if opener:
         item.start = opener[1]
     return second
+
+
+def _open_thousand(first: Found, second: Found, lex: Lexicon) -> None:
+    """'de 12 mil a 15 mil millones', 'de 3 mil para 4 mil milhões': where the language
+    writes a larger scale as two words ('mil millones'), a first end that stops at the
+    thousand takes the larger scale its second end writes after its own thousand, whether
+    the two make a range or a change (a fall from 132 to 99 'mil millones')."""
+    if first.unit is not None:
+        return  # '$12 mil to ...': the first end is written whole
+    if first.form == "words":
+        small = closing_scale(first, lex) if first.scale == 1.0 else 0.0
+    else:
+        small = first.scale if first.scale == first.last_scale else 0.0
+    large = second.scale / small if small else 0.0
+    # the second's thousand is read with the larger scale ('99 mil 400 millones'), or
+    # the two words are one scale word of the language ('15 mil millones')
+    if (small, large) in lex.joined_scales and second.last_scale in (large, second.scale):
+        first.value *= large
+        first.scale *= large
+        first.last_scale = large
 
 
 def _share_unit(text: str, item: Found, at: int, lex: Lexicon) -> None:
