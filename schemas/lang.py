@@ -142,6 +142,12 @@ class NumberData(_Section):
         description="weak words that are only an indefinite article ('a', 'an'): before a "
         "unit of measure they make no quantity ('a mile'), where 'one', 'una' do",
     )
+    article_units: list[str] = Field(
+        default_factory=list,
+        description="units of measure, as written, that an article before them counts as one "
+        "('a gallon of milk', 'a kilogram'), unless it follows an amount ('$4 a gallon'); "
+        "units used in idioms ('a ton of', 'not an inch') stay out",
+    )
     fraction_joins: list[str] = Field(
         default_factory=list,
         description="words between a numerator and a denominator: 'over' ('one over three'); "

@@ -375,13 +375,29 @@ def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
         or not (surface.isalpha() and len(surface) > 2)
     ):
         return False
-    if any(w in lex.articles for w in lex.pieces.findall(item.raw.lower())):
+    article = any(w in lex.articles for w in lex.pieces.findall(item.raw.lower()))
+    if article and (surface.lower() not in lex.article_units or _priced(text, item, lex)):
         return False
     before = _LAST_WORD.search(text, max(0, item.start - 24), item.start)
     if before is None:
         return True
     word = before.group(1).strip(".,;:")
     return not (word[-1:].isdigit() or lex.unit(word) or lex.unit(word, before=True))
+
+
+_CLAUSE_REST = re.compile(r"[^.;!?]{0,80}")
+_TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]")
+
+
+def _priced(text: str, item: Found, lex: Lexicon) -> bool:
+    """'a litre of milk costs 2 dollars': money later in the clause makes 'a litre' what a
+    price is per, no amount of its own."""
+    rest = _CLAUSE_REST.match(text, item.end).group(0)
+    for token in _TOKEN.findall(rest):
+        unit = lex.unit(token) or lex.unit(token, before=True)
+        if unit is not None and unit.dimension == "currency":
+            return True
+    return False
 
 
 def _lone_scale(item: Found, lex: Lexicon) -> bool:
