@@ -40,6 +40,16 @@ class MultiplierData(_Section):
         default_factory=list,
         description="inflections after the suffix: 't', 'te', 'en' ('verdreifachte')",
     )
+    words: list[str] = Field(
+        default_factory=list,
+        description="a word after a number that makes it a multiplier when a comparison "
+        "follows: 'times' in '3 times higher' (not in 'won 3 times')",
+    )
+    compared: list[str] = Field(
+        default_factory=list,
+        description="words right after those that make the comparison: 'higher', 'more', "
+        "'as' ('4 times as much'), 'the' ('3 times the average')",
+    )
 
 
 class NumberData(_Section):

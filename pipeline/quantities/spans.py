@@ -191,6 +191,8 @@ def _read(
     _more_groups(text, item, lex)
     if item.unit is None:
         _unit(text, item, lex)
+    if item.unit is None:
+        _times_compared(text, item, lex)
     if item.unit is not None and item.unit.dimension in _PER_KINDS:
         _per_unit(text, item, lex)
     # a weak word, then a scale word outside the run: 'une vingtaine' is about twenty
@@ -363,6 +365,23 @@ def _named_money(item: Found) -> bool:
         and item.unit.dimension == "currency"
         and (item.unit_surface or "").replace(" ", "").isalpha()
     )
+
+
+TIMES = resolve("times")
+_TWO_WORDS = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]{1,20})[\s\u00a0]{1,2}([^\W\d_]{1,20})")
+
+
+def _times_compared(text: str, item: Found, lex: Lexicon) -> None:
+    """'3 times higher', 'four times as much', 'twice'-like 'three times the average': a
+    multiplier when a comparison follows; 'won 3 times' stays a count."""
+    data = lex.data.numbers.multipliers
+    if not data.words:
+        return
+    pair = _TWO_WORDS.match(text, item.end)
+    if pair is None or pair.group(1).lower() not in data.words:
+        return
+    if pair.group(2).lower() in data.compared:
+        item.unit, item.unit_surface, item.end = TIMES, pair.group(1), pair.end(1)
 
 
 def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
