@@ -40,6 +40,16 @@ class MultiplierData(_Section):
         default_factory=list,
         description="inflections after the suffix: 't', 'te', 'en' ('verdreifachte')",
     )
+    words: list[str] = Field(
+        default_factory=list,
+        description="a word after a number that makes it a multiplier when a comparison "
+        "follows: 'times' in '3 times higher' (not in 'won 3 times')",
+    )
+    compared: list[str] = Field(
+        default_factory=list,
+        description="words right after those that make the comparison: 'higher', 'more', "
+        "'as' ('4 times as much'), 'the' ('3 times the average')",
+    )
 
 
 class NumberData(_Section):
@@ -141,6 +151,12 @@ class NumberData(_Section):
         default_factory=list,
         description="weak words that are only an indefinite article ('a', 'an'): before a "
         "unit of measure they make no quantity ('a mile'), where 'one', 'una' do",
+    )
+    article_units: list[str] = Field(
+        default_factory=list,
+        description="units of measure, as written, that an article before them counts as one "
+        "('a gallon of milk', 'a kilogram'), unless it follows an amount ('$4 a gallon'); "
+        "units used in idioms ('a ton of', 'not an inch') stay out",
     )
     fraction_joins: list[str] = Field(
         default_factory=list,

@@ -99,6 +99,7 @@ class Lexicon:
     number_word_at: re.Pattern
     weak: frozenset[str]
     articles: frozenset[str]  # weak words that never mean 'one' before a measure
+    article_units: frozenset[str]  # ... but for these measures ('a gallon of')
     vague: frozenset[str]  # scale words that alone mean "many"
     vague_before: Before  # 'several' in 'several hundred': a scale word made vague
     approx: frozenset[str]  # scale words that make a number approximate ('dizaine')
@@ -261,6 +262,7 @@ def _number_patterns(data: LangData) -> dict:
         ),
         "weak": frozenset(weak),
         "articles": frozenset(w.lower() for w in numbers.articles),
+        "article_units": frozenset(w.lower() for w in numbers.article_units),
         "vague": frozenset(w.lower() for w in numbers.vague_scales),
         "vague_before": Before(numbers.vague_before, gap=r"[\s\u00a0]{1,2}"),
         "approx": frozenset(w.lower() for w in numbers.approx_scales),

@@ -191,6 +191,8 @@ def _read(
     _more_groups(text, item, lex)
     if item.unit is None:
         _unit(text, item, lex)
+    if item.unit is None:
+        _times_compared(text, item, lex)
     if item.unit is not None and item.unit.dimension in _PER_KINDS:
         _per_unit(text, item, lex)
     # a weak word, then a scale word outside the run: 'une vingtaine' is about twenty
@@ -365,6 +367,23 @@ def _named_money(item: Found) -> bool:
     )
 
 
+TIMES = resolve("times")
+_TWO_WORDS = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]{1,20})[\s\u00a0]{1,2}([^\W\d_]{1,20})")
+
+
+def _times_compared(text: str, item: Found, lex: Lexicon) -> None:
+    """'3 times higher', 'four times as much', 'twice'-like 'three times the average': a
+    multiplier when a comparison follows; 'won 3 times' stays a count."""
+    data = lex.data.numbers.multipliers
+    if not data.words:
+        return
+    pair = _TWO_WORDS.match(text, item.end)
+    if pair is None or pair.group(1).lower() not in data.words:
+        return
+    if pair.group(2).lower() in data.compared:
+        item.unit, item.unit_surface, item.end = TIMES, pair.group(1), pair.end(1)
+
+
 def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
     """'one mile', 'una milla', 'één kilometer': a weak word that means one before a
     unit of measure written as a word, not after an amount ('$2 a litre', '5 euro een kilo')."""
@@ -375,13 +394,29 @@ def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
         or not (surface.isalpha() and len(surface) > 2)
     ):
         return False
-    if any(w in lex.articles for w in lex.pieces.findall(item.raw.lower())):
+    article = any(w in lex.articles for w in lex.pieces.findall(item.raw.lower()))
+    if article and (surface.lower() not in lex.article_units or _priced(text, item, lex)):
         return False
     before = _LAST_WORD.search(text, max(0, item.start - 24), item.start)
     if before is None:
         return True
     word = before.group(1).strip(".,;:")
     return not (word[-1:].isdigit() or lex.unit(word) or lex.unit(word, before=True))
+
+
+_CLAUSE_REST = re.compile(r"[^.;!?]{0,80}")
+_TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]")
+
+
+def _priced(text: str, item: Found, lex: Lexicon) -> bool:
+    """'a litre of milk costs 2 dollars': money later in the clause makes 'a litre' what a
+    price is per, no amount of its own."""
+    rest = _CLAUSE_REST.match(text, item.end).group(0)
+    for token in _TOKEN.findall(rest):
+        unit = lex.unit(token) or lex.unit(token, before=True)
+        if unit is not None and unit.dimension == "currency":
+            return True
+    return False
 
 
 def _lone_scale(item: Found, lex: Lexicon) -> bool:
@@ -749,6 +784,7 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     second = _read(text, match, lex, joined=True) if match else None
     if second is None or not _same_kind(item, second):
         return None
+    _open_thousand(item, second, lex)
     if opener and opener[0].lower() in lex.change_start and _whole(item, second):
         return None  # 'pasó de $us 103 millones a $us 133 millones': from one to the other
     value = item.value
@@ -769,6 +805,26 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     if opener:
         item.start = opener[1]
     return second
+
+
+def _open_thousand(first: Found, second: Found, lex: Lexicon) -> None:
+    """'de 12 mil a 15 mil millones', 'de 3 mil para 4 mil milhões': where the language
+    writes a larger scale as two words ('mil millones'), a first end that stops at the
+    thousand takes the larger scale its second end writes after its own thousand, whether
+    the two make a range or a change (a fall from 132 to 99 'mil millones')."""
+    if first.unit is not None:
+        return  # '$12 mil to ...': the first end is written whole
+    if first.form == "words":
+        small = closing_scale(first, lex) if first.scale == 1.0 else 0.0
+    else:
+        small = first.scale if first.scale == first.last_scale else 0.0
+    large = second.scale / small if small else 0.0
+    # the second's thousand is read with the larger scale ('99 mil 400 millones'), or
+    # the two words are one scale word of the language ('15 mil millones')
+    if (small, large) in lex.joined_scales and second.last_scale in (large, second.scale):
+        first.value *= large
+        first.scale *= large
+        first.last_scale = large
 
 
 def _share_unit(text: str, item: Found, at: int, lex: Lexicon) -> None:
