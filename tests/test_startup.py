@@ -15,12 +15,17 @@ HEAVY = ("spacy", "duckdb", "pyarrow", "polars", "lingua", "dateparser", "ftfy")
 LANGUAGE_CODE = ("pipeline.segment", "pipeline.attribution", "pipeline.quantities")
 
 
+def _run_python(code: str) -> str:
+    """What `code` prints, run in a new interpreter."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def _imported_by(code: str) -> set[str]:
     """The modules loaded after running `code` in a new interpreter."""
     script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    out = _run_python(script)
     return set(json.loads(out.strip().splitlines()[-1]))
 
 
@@ -65,9 +70,7 @@ def test_the_api_names_stay_functions_once_their_modules_are_loaded() -> None:
         "import importlib, pipeline\nimportlib.import_module('pipeline.report')\n"
         "import pipeline.build\nprint(pipeline.build.__name__, pipeline.report.__name__)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    out = _run_python(code)
     assert out.split() == ["run", "report"]
 
 
@@ -81,7 +84,5 @@ def test_a_build_imports_spacy_without_its_command_line() -> None:
         "import pipeline.segment, spacy, spacy.cli\n"
         "print(callable(spacy.cli.download), spacy.info()['spacy_version'] == spacy.__version__)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    out = _run_python(code)
     assert out.split()[-2:] == ["True", "True"]
