@@ -13,52 +13,61 @@ import re
 from functools import cache
 
 
-def alternation(words: list[str], ignorecase: bool = True) -> str:
+def alternation(words: list[str], ignorecase: bool = True, space: str = r"\s+") -> str:
     """`words` (longest first, no duplicates) as an alternation, a space in a word
-    standing for any run of whitespace; "" for no words. The plain list where a trie
-    could read otherwise (`_tokens`, `_case_twins`)."""
-    listed = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    standing for `space` (any run of whitespace, unless told otherwise); "" for no words.
+    The plain list where a trie could read otherwise: a word `_tokens` cannot split, or
+    (`ignorecase`) two branches of a node that IGNORECASE lets match the same character
+    (such as 'k' and the Kelvin sign), which the trie would try in another order than the
+    list."""
     trie: dict = {}
     for word in words:
-        tokens = _tokens(word)
+        tokens = _tokens(word, space)
         if tokens is None:
-            return listed
+            return _listed(words, space)
         node = trie
         for token in tokens:
-            node = node.setdefault(token, {})
+            child = node.get(token)
+            if child is None:
+                if ignorecase and any(_same_ignoring_case(other, token) for other in node if other):
+                    return _listed(words, space)
+                child = node[token] = {}
+            node = child
         node[""] = {}  # a word ends here: tried after every longer one
-    if ignorecase and _case_twins(trie):
-        return listed
     return _pattern(trie) if trie else ""
 
 
-def _tokens(word: str) -> list[str] | None:
-    """The word as one pattern per character, any run of whitespace for a space; None for
-    a word a trie could read otherwise than the list (a space at an end or two together,
-    other whitespace, a backslash)."""
+def _listed(words: list[str], space: str) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in words)
+
+
+def _tokens(word: str, space: str) -> list[str] | None:
+    """The word as one pattern per character, `space` for a space; None for a word a trie
+    could read otherwise than the list (a space at an end or two together, other
+    whitespace, a backslash)."""
     if word != word.strip() or "  " in word or "\\" in word:
         return None
-    if any(ch.isspace() and ch != " " for ch in word):
-        return None
-    return [r"\s+" if ch == " " else re.escape(ch) for ch in word]
-
-
-def _case_twins(node: dict) -> bool:
-    """Two branches of a node that IGNORECASE lets match the same character (such as 'k'
-    and the Kelvin sign): the trie would try them in another order than the list."""
-    branches = [token for token in node if token]
-    for i, first in enumerate(branches):
-        for second in branches[i + 1 :]:
-            if _same_ignoring_case(first, second):
-                return True
-    return any(_case_twins(child) for child in node.values())
+    tokens = []
+    for ch in word:
+        if ch == " ":
+            tokens.append(space)
+        elif ch.isspace():
+            return None
+        else:
+            tokens.append(re.escape(ch))
+    return tokens
 
 
 @cache
 def _same_ignoring_case(first: str, second: str) -> bool:
-    if r"\s+" in (first, second):
+    if any(token.startswith("\\s") for token in (first, second)):
         return False  # the other is not whitespace (`_tokens`)
-    return bool(re.fullmatch(first, re.sub(r"\\(.)", r"\1", second), re.IGNORECASE))
+    return bool(_ignoring_case(first).fullmatch(re.sub(r"\\(.)", r"\1", second)))
+
+
+@cache
+def _ignoring_case(token: str) -> re.Pattern[str]:
+    return re.compile(token, re.IGNORECASE)
 
 
 def _pattern(node: dict) -> str:

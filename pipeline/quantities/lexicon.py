@@ -15,6 +15,7 @@ from functools import cache
 from pipeline.lang import load_lang
 from pipeline.quantities.numbers import SUPERSCRIPT, VULGAR, words_value
 from pipeline.quantities.units import Unit, resolve
+from pipeline.wordtrie import alternation
 from schemas.lang import LangData, NumberData
 
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
@@ -27,26 +28,14 @@ MASKS = re.compile(
 
 
 def trie_pattern(words: list[str], fold: bool = True) -> str:
-    """One regular expression matching any of `words`, longest first, shaped as a trie."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word.lower() if fold else word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_to_regex(trie) if trie else r"(?!x)x"
-
-
-def _trie_to_regex(node: dict) -> str:
-    branches = [re.escape(char) + _trie_to_regex(child) for char, child in node.items() if char]
-    branches.sort(key=len, reverse=True)
-    optional = "" in node
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if optional:
-        return "(?:" + body + ")?"
-    return body
+    """One regular expression matching any of `words`, longest first, shaped as a trie
+    (`pipeline.wordtrie`); a space in a word is one space. `fold`: the words lower-cased,
+    for a pattern read with IGNORECASE. The grammar's tries are never turned back into
+    lists for case twins: they never were, and the check would add to every start-up."""
+    forms = sorted({w.lower() if fold else w for w in words}, key=len, reverse=True)
+    if not forms:
+        return r"(?!x)x"
+    return alternation(forms, ignorecase=False, space=re.escape(" "))
 
 
 def mixed_case(words: list[str]) -> str:
