@@ -27,13 +27,12 @@ from pipeline.quantities.lexicon import MASKS, Lexicon, lexicon
 from pipeline.quantities.multipliers import find_multipliers
 from pipeline.quantities.scores import find_score
 from pipeline.quantities.spans import find_number
-from pipeline.quantities.units import Unit
+from pipeline.quantities.units import COUNT
 from schemas.records import Quantity
 
 log = logging.getLogger(__name__)
 MAX_VALUE = 1e21
 FALLBACK_LANG = "en"
-COUNT = Unit("count", 1.0, "count")
 _DIGITS = re.compile(r"[0-9\u00bc-\u00be\u2150-\u215e]+")  # digits and vulgar fractions
 # a difference of shares, and the unit the guidelines write it in (see _to_quantity)
 POINTS_AS_PERCENT = {"percentage point": "percent"}

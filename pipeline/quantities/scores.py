@@ -13,9 +13,8 @@ from functools import cache
 
 from pipeline.quantities.found import Found
 from pipeline.quantities.lexicon import NOT_LETTER_AFTER, Lexicon, lexicon, trie_pattern
-from pipeline.quantities.units import Unit
+from pipeline.quantities.units import COUNT
 
-COUNT = Unit("count", 1.0, "count")
 _REACH = 40  # characters before a score searched for a cue word ('won the final 3-1')
 _CLAUSE_END = re.compile(r"[.!?;]")
 

@@ -21,7 +21,7 @@ from pipeline.quantities.fractions import (
     read_fraction,
     slash_fraction,
 )
-from pipeline.quantities.lexicon import Lexicon
+from pipeline.quantities.lexicon import Lexicon, trie_pattern
 from pipeline.quantities.numbers import numeral_value, words_value
 from pipeline.quantities.units import Unit, rate, resolve
 
@@ -622,11 +622,8 @@ def _plain_word(text: str, match: re.Match, lex: Lexicon) -> bool:
 def _size_after(code: str) -> re.Pattern:
     """A word of size right after a unit ('long' in '10 " long', 'thick' in '2 in thick'):
     the sign or word before it measures something."""
-    words = load_lang(code).units.size_after
-    if not words:
-        return re.compile(r"(?!x)x")
-    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"[\s\u00a0]{{1,2}}(?i:{alternatives})(?![^\W\d_])")
+    words = trie_pattern(load_lang(code).units.size_after)
+    return re.compile(rf"[\s\u00a0]{{1,2}}(?i:{words})(?![^\W\d_])")
 
 
 _NEAR = (60, 40)  # characters looked at before the number and after its unit

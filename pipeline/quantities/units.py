@@ -31,6 +31,9 @@ class Unit(NamedTuple):
     dimension: str
 
 
+COUNT = Unit("count", 1.0, "count")  # a bare number: what it counts is a noun, not a unit
+
+
 @cache
 def _registry():  # pint's registry type is dynamic
     import pint
