@@ -31,6 +31,7 @@ from pipeline.dates import (
 )
 from pipeline.errors import LanguageDataError
 from pipeline.lang import load_lang
+from pipeline.wordtrie import alternation
 from schemas.lang import DateData
 from schemas.records import MAX_DATE, MIN_DATE, Article, Statement
 
@@ -356,7 +357,7 @@ def _words(lang: str) -> _Words:
 
     def alt(words: list[str]) -> str:
         words = sorted({w for w in words if w}, key=len, reverse=True)
-        return "|".join(re.escape(w) for w in words) or r"(?!x)x"
+        return alternation(words, space=re.escape(" ")) or r"(?!x)x"
 
     weekdays = [w for forms in data.weekdays for w in forms]
     return _Words(
