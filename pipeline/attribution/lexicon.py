@@ -529,8 +529,10 @@ def find_quotes(text: str, lex: Lexicon) -> list[Quote]:
         if opened is None:
             if can_open and (not single or after.isalpha()):
                 opened = (i, j, single)
-        elif opened[2] != single and not single:
-            pass  # a double mark while a single quote is open: leave it
+        elif opened[2] != single:
+            # a double mark while a single quote is open, or a single one inside a double
+            # quote (a nested quote, 'the players’ union'): neither closes the other
+            pass
         elif can_close and (role != "either" or not can_open or _closes(text, j)):
             quotes.append(Quote(opened[0], j, opened[1], i))
             opened = None
