@@ -500,6 +500,18 @@ class SpeechData(_Section):
         "Силуанова', 'доклад Росстата'): such a form is the same entity as the name without "
         "it, and the name without it is the entity's name",
     )
+    given_names: dict[Literal["male", "female"], list[str]] = Field(
+        default_factory=dict,
+        description="first names in the nominative, by gender (ru 'антон', 'эльвира'): a "
+        "name's first word found in another case of one ('Антона', 'Эльвиры') puts the whole "
+        "name in that case, and `surname_cases` gives the surname's nominative",
+    )
+    surname_cases: dict[Literal["male", "female"], dict[str, str]] = Field(
+        default_factory=dict,
+        description="surname endings in other cases and their nominative, by gender (ru "
+        "male 'ова' = 'ов': 'Антона Силуанова' is Антон Силуанов; female 'иной' = 'ина'); "
+        "used only when the first name's case is known",
+    )
     country_adjectives: dict[str, str] = Field(
         default_factory=dict,
         description="country words inside organisation names, in English: 'nga' = 'Russian', "

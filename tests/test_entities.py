@@ -172,3 +172,31 @@ def test_role_with_a_known_portfolio_names_no_person():
 def test_organisation_head_alone_is_not_translated():
     # 'Bộ' alone is 'the ministry': a role, not one body's English name
     assert core_name("Bộ", "vi")[0] == "Bộ"
+
+
+@pytest.mark.parametrize(
+    ("surface", "core"),
+    [
+        ("по словам Игоря Сечина", "Игорь Сечин"),
+        ("главы Минэнерго Сергея Цивилева", "Сергей Цивилев"),
+        ("Эльвиры Набиуллиной", "Эльвира Набиуллина"),
+        ("с министром Алексеем Оверчуком", "Алексей Оверчук"),
+        ("Марии Захаровой", "Мария Захарова"),
+        ("гендиректора Андрея Костина", "Андрей Костин"),
+        ("депутата Ярослава Нилова", "Ярослав Нилов"),
+        ("Дмитрием Медведевым", "Дмитрий Медведев"),
+        ("Анна Попова", "Анна Попова"),  # a woman's name in the nominative stays
+        ("Никита Кричевский", "Никита Кричевский"),
+    ],
+)
+def test_ru_name_in_another_case_is_canonicalised_in_the_nominative(surface, core):
+    """The first name tells the case: 'Андрея Костина' is Андрей Костин's genitive,
+    'Анна Попова' a nominative."""
+    assert core_name(surface, "ru")[0] == core
+
+
+def test_ru_genitive_and_nominative_mentions_are_one_person():
+    mapping, _ = canonicalise(
+        [("по словам Андрея Костина", "ru"), ("глава ВТБ Андрей Костин", "ru"), ("Костина", "ru")]
+    )
+    assert set(mapping.values()) == {"Андрей Костин"}
