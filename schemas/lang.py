@@ -401,6 +401,12 @@ class SpeechData(_Section):
         "('Umfrage', 'Angaben') is then no name; elsewhere it may be one ('Office for "
         "National Statistics')",
     )
+    quoted_names: bool = Field(
+        default=False,
+        description="companies and bodies are named in quote marks (ru '«Газпром» сообщил', "
+        "'группа «Аэрофлот»'): a short capitalised quote right before or after a word is a "
+        "name, not a quotation (quoted speech opens its sentence or follows a colon)",
+    )
     null_subject: bool = Field(
         default=False,
         description="subject pronouns are dropped (es, it, pt): a sentence opening with a "

@@ -63,6 +63,8 @@ def split_units(
         while q < len(quotes) and quotes[q].start < end:
             mine.append(quotes[q])
             q += 1
+        if lex.speech.quoted_names and mine:
+            mine = _unquote_names(toks, marks, mine, lex)
         _mark_quoted(toks, mine)
         lex.phrases(toks, marks)
         # where every noun is capitalised, the noun after an opening article is
@@ -99,6 +101,51 @@ def _cut_before_quotes(text: str, spans: list[list[int]], quotes: list[Quote]) -
             if not any(ch.isalnum() for ch in text[cut:end]):
                 spans[k][1] = cut
                 spans[k + 1][0] = min(spans[k + 1][0], cut)
+
+
+NAME_QUOTE_WORDS = 3  # words a name in quote marks may have ('«Норильский никель»')
+
+
+def _unquote_names(toks: list[Tok], marks: Marks, quotes: list[Quote], lex: Lexicon) -> list[Quote]:
+    """Where bodies are named in quote marks (ru '«Газпром» сообщил', 'группа
+    "Аэрофлот"'), a short quote whose every word is capitalised ('«Единая Россия»'),
+    right before or right after a word, is a name: its marks are dropped from `toks`
+    (the name's tokens then join the phrase around them, its surface keeps the marks)
+    and the quote from the unit's quotes. Changes `toks` and `marks` in place; returns
+    the quotes left."""
+    kept, drop = [], set()
+    for q in quotes:
+        lo = bisect_left(toks, q.start, key=_start)
+        hi = bisect_left(toks, q.end, key=_start)
+        inner = [t for t in toks[lo:hi] if q.inner_start <= t.start < q.inner_end]
+        words = [t for t in inner if t.word]
+        before = toks[lo - 1] if lo > 0 else None
+        after = toks[hi] if hi < len(toks) else None
+        is_name = (
+            0 < len(words) <= NAME_QUOTE_WORDS
+            # every word capitalised: a title of a report or a phrase is not
+            # ('«Социально-экономическое положение России»')
+            and all(t.cap for t in words)
+            and all(t.word or t.text in "-.&+" for t in inner)
+            # quoted speech opens its sentence or follows a colon, and a comma or dash
+            # follows it: '«Нет», — ответил он', 'сказал: «Да»'
+            and ((after is not None and after.word) or (before is not None and before.word))
+        )
+        if is_name:
+            drop.update(i for i in range(lo, hi) if toks[i] not in inner)
+            # the name's phrase reaches over the marks: its surface is '«Газпром»'
+            inner[0].start, inner[-1].end = q.start, q.end
+        else:
+            kept.append(q)
+    if drop:
+        new_index = {}
+        for i in range(len(toks)):
+            if i not in drop:
+                new_index[i] = len(new_index)
+        toks[:] = [t for i, t in enumerate(toks) if i not in drop]
+        for field in (marks.phrase, marks.said, marks.caps, marks.titled, marks.goes_on):
+            field[:] = [new_index[i] for i in field if i in new_index]
+    return kept
 
 
 def _mark_quoted(toks: list[Tok], quotes: list[Quote]) -> None:
