@@ -481,6 +481,12 @@ class SpeechData(_Section):
         description="titles that end compound titles (de, nl): 'minister' makes "
         "'Entwicklungsminister' a title, and a 'minister' for roles",
     )
+    org_suffixes: list[str] = Field(
+        default_factory=list,
+        description="heads that end compound names of bodies (de, nl): 'agentur' makes "
+        "'Bundesnetzagentur' and 'Kartellamt' ('amt') organisations, as `title_suffixes` do "
+        "for titles",
+    )
     same_role: list[list[str]] = Field(
         default_factory=list,
         description="titles that name one role, for resolving roles: "

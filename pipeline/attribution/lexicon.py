@@ -205,6 +205,7 @@ class Lexicon:
         self.statement_starts = set(self.cues) | set(self.according) | set(self.according_after)
         self.titles = set(sp.titles)
         self.title_suffixes = tuple(sp.title_suffixes)
+        self.org_suffixes = tuple(sp.org_suffixes)
         self.role_of = {fold(t): group[0] for group in sp.same_role for t in group}
         self._chunks: dict[str, tuple | list[tuple]] = {}  # see `tokens`
         self._roles: dict[str, str] = {}  # title -> role, for `role`
@@ -233,6 +234,13 @@ class Lexicon:
             if low.endswith(suffix) and len(low) >= len(suffix) + 3:
                 return suffix
         return None
+
+    def org_compound(self, low: str) -> bool:
+        """A compound ending in a body's head: 'bundesnetzagentur', 'kartellamt'. It stays
+        a name (a bare head word, in `org_heads`, is a role noun: 'die Behörde')."""
+        return low.endswith(self.org_suffixes) and any(
+            low.endswith(suffix) and len(low) >= len(suffix) + 3 for suffix in self.org_suffixes
+        )
 
     def classify(self, toks: list[Tok]) -> None:
         """Give every token its class; phrases take the longest match."""

@@ -614,6 +614,8 @@ class SpeakerFinder:
             ):
                 names.append(tok.text)
                 name_at.append(j)
+                if self.lex.org_suffixes and tok.cap and self.lex.org_compound(tok.low):
+                    org = True  # 'die Bundesnetzagentur', 'het Centraal Planbureau'
             elif cls in (TITLE, ORG):
                 org = cls == ORG  # the last head decides: 'Kremlin spokesman' is a person
                 last_head = j
