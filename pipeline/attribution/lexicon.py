@@ -206,6 +206,11 @@ class Lexicon:
         self.titles = set(sp.titles)
         self.title_suffixes = tuple(sp.title_suffixes)
         self.org_suffixes = tuple(sp.org_suffixes)
+        # one-word titles and heads of bodies: the words a name in quote marks may follow
+        # capitalised ('Группа «Аэрофлот»', `units._unquote_names`)
+        self.name_heads = {
+            w for w in _union(sp.titles, sp.org_heads, *sp.role_nouns.values()) if " " not in w
+        }
         self.role_of = {fold(t): group[0] for group in sp.same_role for t in group}
         self._chunks: dict[str, tuple | list[tuple]] = {}  # see `tokens`
         self._roles: dict[str, str] = {}  # title -> role, for `role`

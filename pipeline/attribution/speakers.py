@@ -319,6 +319,8 @@ class SpeakerFinder:
         p = k - 1
         while p >= 0 and toks[p].cls == BETWEEN and not toks[p].quoted:
             p -= 1
+        if p > 0 and toks[p].cls == DATE and not toks[p].quoted:
+            p = self._before_time(toks, p)  # 'GE on Thursday said', 'the ministry on Monday said'
         if p < 0:
             return None
         if toks[p].low in self.lex.relatives and p > 1 and toks[p - 1].text == ",":
@@ -337,6 +339,8 @@ class SpeakerFinder:
         if start is None:
             return None
         start = self._listed_start(toks, start)
+        if _slashed(toks, start):
+            return None  # 'HIV/AIDS ghi nhận': the word after a slash is a term's, no one's
         if self._in_pp(toks, start):
             # 'Тео Франкен в интервью Soir заявил': the subject is further left
             return self._clause_subject(toks, start)
@@ -398,6 +402,24 @@ class SpeakerFinder:
             if outer is not None and any(t.cls == ORG for t in toks[outer : p + 1]):
                 return outer
         return start
+
+    def _before_time(self, toks: list[Tok], p: int) -> int:
+        """The token before a time phrase ending at toks[p] ('on Thursday', 'late on
+        Monday') between a subject and its cue; p itself when no preposition opens it
+        (the date is then no adverb of the cue)."""
+        q = p
+        while q >= 0 and toks[q].cls in (DATE, DET, BETWEEN) and not toks[q].quoted:
+            q -= 1
+        if (
+            q > 0
+            and toks[q].low in self.prepositions
+            and (toks[q - 1].word or toks[q - 1].text == ",")
+        ):
+            q -= 1
+            while q >= 0 and toks[q].cls == BETWEEN and not toks[q].quoted:
+                q -= 1
+            return q
+        return p
 
     def _in_pp(self, toks: list[Tok], start: int) -> bool:
         """The phrase at toks[start] is a preposition's object ('in an interview with Le
@@ -982,3 +1004,13 @@ def _clause_boundary(toks: list[Tok], p: int) -> bool:
 def _stem_match(a: str, b: str) -> bool:
     n = min(4, len(a), len(b))
     return n >= 2 and a[:n] == b[:n]
+
+
+def _slashed(toks: list[Tok], i: int) -> bool:
+    """toks[i] follows a slash glued to the word before it: 'AIDS' in 'HIV/AIDS'."""
+    return (
+        i >= 2
+        and toks[i - 1].text == "/"
+        and toks[i - 2].end == toks[i - 1].start
+        and toks[i - 1].end == toks[i].start
+    )

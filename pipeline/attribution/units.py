@@ -130,6 +130,9 @@ def _unquote_names(toks: list[Tok], marks: Marks, quotes: list[Quote], lex: Lexi
             # quoted speech opens its sentence or follows a colon, and a comma or dash
             # follows it: '«Нет», — ответил он', 'сказал: «Да»'
             and ((after is not None and after.word) or (before is not None and before.word))
+            # a capitalised word before it is a head ('Группа «Аэрофлот»', 'Глава
+            # «Роснефти»'), else the name is another phrase's ('Доля «Аэрофлота»')
+            and (before is None or not before.cap or before.low in lex.name_heads)
         )
         if is_name:
             drop.update(i for i in range(lo, hi) if toks[i] not in inner)
