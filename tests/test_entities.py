@@ -200,3 +200,18 @@ def test_ru_genitive_and_nominative_mentions_are_one_person():
         [("по словам Андрея Костина", "ru"), ("глава ВТБ Андрей Костин", "ru"), ("Костина", "ru")]
     )
     assert set(mapping.values()) == {"Андрей Костин"}
+
+
+def test_ru_bare_surname_takes_the_case_of_the_full_name_before_it():
+    """'по словам Решетникова' after 'министра экономики Максима Решетникова': the speaker
+    is the full name the article gave, canonicalised in the nominative."""
+    from pipeline.attribution import find_statements
+    from pipeline.segment import get_nlp
+
+    text = (
+        "Депутаты обсудили работу министра экономики Максима Решетникова. "
+        "По словам Решетникова, рост ВВП составит 2,5%."
+    )
+    (statement,) = find_statements(get_nlp("ru")(text), "ru")
+    mapping, _ = canonicalise([(statement.speaker_surface, "ru")])
+    assert mapping[statement.speaker_surface] == "Максим Решетников"

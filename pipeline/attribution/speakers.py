@@ -785,6 +785,9 @@ class SpeakerFinder:
         if np.pron:
             return self._resolve_pronoun(np)
         if np.named and not self._role_at_sentence_start(np):
+            full = self._full_name(np)
+            if full is not None:
+                return Speaker(full, "person", full.surface, full.start, full.end, np.surface)
             kind = "org" if np.org else self._person_kind(np)
             return Speaker(np, kind, np.surface, np.start, np.end)
         role_kind = self.roles.kind_of(np.surface)
@@ -808,6 +811,19 @@ class SpeakerFinder:
             return Speaker(np, "org", self.text[start:end], start, end)
         kind = "org" if np.org else "person"
         return Speaker(np, kind, np.surface, np.start, np.end)
+
+    def _full_name(self, np: Mention) -> Mention | None:
+        """Where names change with their case (a language with `given_names`, ru), a bare
+        surname stands for the full name the article gave before ('по словам Силуанова'
+        after 'министра финансов Антона Силуанова'): the first name tells the case, and
+        the surname alone may be a woman's nominative or a man's genitive."""
+        if not self.lex.speech.given_names or len(np.names) != 1 or np.titles or np.org:
+            return None
+        surname = fold(np.names[0])
+        for m in reversed(self.mentions[-WINDOW:]):
+            if m.start < np.start and len(m.names) >= 2 and _case_forms(fold(m.names[-1]), surname):
+                return m
+        return None
 
     def _person_kind(self, np: Mention) -> str:
         if np.kind != "unknown":
@@ -1014,3 +1030,10 @@ def _slashed(toks: list[Tok], i: int) -> bool:
         and toks[i - 2].end == toks[i - 1].start
         and toks[i - 1].end == toks[i].start
     )
+
+
+def _case_forms(a: str, b: str) -> bool:
+    """Two folded surnames that may be one in two cases: equal, or one the other with
+    an ending of up to two letters ('костин', 'костина', 'костиным')."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 2 and len(short) >= 4
