@@ -245,6 +245,10 @@ class VerbCues:
             # '..., the Commissioner for Economic Affairs, Paolo Gentiloni, explained on
             # Tuesday': what comes before the role and the name
             outer = self._np_start(toks, first - 2)
+            if outer is None and word_count(toks[: first - 1]) >= 3:
+                # '4 percent, Jane Doe, a spokeswoman for X, said': the name opens the
+                # apposition, what stands before its comma was said
+                outer = first
             if (
                 outer is not None
                 and outer > 0
