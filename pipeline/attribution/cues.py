@@ -245,7 +245,7 @@ class VerbCues:
             # '..., the Commissioner for Economic Affairs, Paolo Gentiloni, explained on
             # Tuesday': what comes before the role and the name
             outer = self._np_start(toks, first - 2)
-            if outer is None and word_count(toks[: first - 1]) >= 3:
+            if outer is None and word_count(toks[: first - 1]) >= 3 and not comma_then_more:
                 # '4 percent, Jane Doe, a spokeswoman for X, said': the name opens the
                 # apposition, what stands before its comma was said
                 outer = first
