@@ -245,9 +245,14 @@ class VerbCues:
             # '..., the Commissioner for Economic Affairs, Paolo Gentiloni, explained on
             # Tuesday': what comes before the role and the name
             outer = self._np_start(toks, first - 2)
-            if outer is None and word_count(toks[: first - 1]) >= 3 and not comma_then_more:
+            if (
+                outer is None
+                and word_count(toks[: first - 1]) >= 3
+                and (cue_end >= len(toks) or toks[cue_end].text != ",")
+            ):
                 # '4 percent, Jane Doe, a spokeswoman for X, said': the name opens the
-                # apposition, what stands before its comma was said
+                # apposition, what stands before its comma was said (a comma after the
+                # cue opens what was said: vi '..., X, Chủ tịch Y, thông tin, ...')
                 outer = first
             if (
                 outer is not None
