@@ -284,13 +284,29 @@ def _alt(words: list[str]) -> str:
 class _Matcher:
     def __init__(self, lang: str) -> None:
         data = load_lang(lang).dates
-        self.weekday_of = {w.casefold(): i for i, forms in enumerate(data.weekdays) for w in forms}
-        self.month_of = {w.casefold(): i + 1 for i, forms in enumerate(data.months) for w in forms}
+        self.date_order = data.date_order
+        # 'Dienstagabend', 'dinsdagavond': a weekday with a part of the day in one word
+        self.weekday_of = {
+            form: i
+            for i, forms in enumerate(data.weekdays)
+            for w in forms
+            for form in (w.casefold(), *(w.casefold() + x for x in data.weekday_suffixes))
+        }
+        months = {w.casefold(): i + 1 for i, forms in enumerate(data.months) for w in forms}
+        # short months count only beside a day number: 'dic.' and 'dic' in '5 dic 2025'
+        short_of = {
+            form: i + 1
+            for i, forms in enumerate(data.month_abbreviations)
+            for w in forms
+            for form in (w.casefold(), w.casefold().rstrip("."))
+        }
+        self.month_of = {**short_of, **months}
         self.relative_days = {k.casefold(): v for k, v in data.relative_days.items()}
         self.relative_months = {k.casefold(): v for k, v in data.relative_months.items()}
-        wd, mo = _alt(list(self.weekday_of)), _alt(list(self.month_of))
+        wd, mo, mo_day = _alt(list(self.weekday_of)), _alt(list(months)), _alt(list(self.month_of))
         if data.capitalised:  # 'May' is a month, 'may' is not
-            wd, mo = _capitalised(self.weekday_of), _capitalised(self.month_of)
+            wd, mo = _capitalised(self.weekday_of), _capitalised(months)
+            mo_day = _capitalised(self.month_of)
         day = r"(?P<day>[0-3]?\d)(?![,.]\d)(?:\.|st|nd|rd|th|er|º)?"
         yy = r"(?P<year>(?:19|20)\d\d)"
         link = rf"(?:(?:{_alt(data.links)})\s+)?"
@@ -302,18 +318,30 @@ class _Matcher:
         rel, relm = _alt(list(self.relative_days)), _alt(list(self.relative_months))
         # (kind, pattern, the word alternation it cannot match without)
         patterns = [
-            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}\s+{link}(?P<mo>{mo}){e}{year}", wd),
-            ("weekday_day", rf"{wd_day}(?P<mo>{mo})\s+{day}{e}{year}", wd),
+            (
+                "weekday_day",
+                rf"{wd_day}(?:\w{{1,4}}\s+)?{day}\s+{link}(?P<mo>{mo_day}){e}{year}",
+                wd,
+            ),
+            ("weekday_day", rf"{wd_day}(?P<mo>{mo_day})\s+{day}{e}{year}", wd),
             # 'el martes 4,', 'mardi 4.': the month is the article's; the day must end a
             # phrase ('on Tuesday 3 people died' is no date)
             ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}(?=\s*[,.;:)]|\s*$)", wd),
-            ("day", rf"{b}{day}\s+{link}(?P<mo>{mo}){e}{year}", mo),
-            ("day", rf"{b}(?P<mo>{mo})\s+{day}{e}{year}", mo),
+            ("day", rf"{b}{day}\s+{link}(?P<mo>{mo_day}){e}{year}", mo_day),
+            ("day", rf"{b}(?P<mo>{mo_day})\s+{day}{e}{year}", mo_day),
             ("day", rf"{b}(?:{dw})\s+{numeric}(?:\s*[/.-]\s*{yy})?(?!\d)", dw),
             (
                 "day",
                 rf"{b}(?:{dw})\s+(?P<day>[0-3]?\d)\s+(?:{mw})\s+(?P<mon>[01]?\d){year}(?!\d)",
                 dw + mw,
+            ),
+            # '2.12.2025', '12/02/2025': a numeric day needs its year in running text
+            # ('2.12' is a decimal); the order is the language's, a dotted one day first
+            (
+                "day",
+                r"(?<![\w.,/-])(?P<n1>[0-3]?\d)(?P<sep>[/.-])(?P<n2>[0-3]?\d)(?P=sep)"
+                r"(?P<ny>(?:19|20)\d\d)(?![\d.,/-]\d|\w)",
+                "",
             ),
             # the digit test after '19'/'20', not before: a pattern that starts with
             # literals is searched for them alone, one that starts with a test at every
@@ -343,6 +371,7 @@ class _Matcher:
         gates = {
             wd: re.compile(rf"{b}(?:{wd}){e}", re.IGNORECASE),
             mo: re.compile(rf"(?:{mo}){e}", re.IGNORECASE),
+            mo_day: re.compile(rf"(?:{mo_day}){e}", re.IGNORECASE),
         }
         self.patterns = [
             (kind, re.compile(p, re.IGNORECASE), gates.get(needs))
@@ -391,6 +420,11 @@ class _Matcher:
 
     def _found(self, kind: str, m: re.Match) -> Found | None:
         g = m.groupdict()
+        if g.get("n1"):
+            day, month = day_month(int(g["n1"]), int(g["n2"]), g["sep"], self.date_order)
+            if _safe_date(int(g["ny"]), month, day) is None:
+                return None
+            return Found(m.start(), m.end(), kind, m.group(), None, month, day, int(g["ny"]))
         if g.get("iy"):
             return Found(m.start(), m.end(), kind, m.group(), None,
                           int(g["imon"]), int(g["iday"]), int(g["iy"]))  # fmt: skip
@@ -497,6 +531,16 @@ class _Matcher:
         after = sentence[found.end : found.end + 20]
         before = sentence[max(0, found.start - 20) : found.start]
         return bool(self.future_re.match(after) or self.future_before.search(before))
+
+
+def day_month(first: int, second: int, sep: str, order: str) -> tuple[int, int]:
+    """The day and month of a numeric date, in the language's order; but a dotted date is
+    day first even in American English (which writes its month first with slashes), and
+    in a month-first language a first number over 12 is the day (a British '21/11/2025').
+    A day-first language reads no month-first date: '11/21/25' there is no date."""
+    if order.startswith("M") and sep != "." and first <= 12:
+        return second, first
+    return first, second
 
 
 def _capitalised(words: dict[str, int]) -> str:

@@ -24,6 +24,7 @@ from pipeline.dates import (
     ClaimDate,
     Frame,
     date_of_claim,
+    day_month,
     find_dates,
     reference_date,
     resolve_day,
@@ -45,23 +46,43 @@ MAX_STATEMENT = 3000  # characters of a statement searched for its time cue
 
 # A leading ISO date after one word ('date 2025-02-26 The Kremlin ...'), on a line of any length.
 _LEADING_ISO = re.compile(r"\W{0,3}[^\W\d_]{2,15}\s*:?\s*(\d{4}-\d{2}-\d{2})\b")
-# "Published:", "Publicat:", "Date :", "Autor/Data:": up to three words before a colon.
-_LABEL = re.compile(r"^[^\W\d_][\w./ ]{0,30}?\s*:\s*")
-# A clock time: 10:37, 9:05 am, 16h30, 00:00:00.
+# "Published:", "Publicat:", "Date :", "Autor/Data:": up to three words before a colon;
+# no digits, so the colon of a clock time ('Ngày 05/12/2025 08:00') ends no label.
+_LABEL = re.compile(r"^[^\W\d_](?:[^\W\d]|[./ ]){0,30}?\s*:\s*")
+# The time of an ISO timestamp, with its zone: '2025-12-05T14:32:00Z', 'T09:05+01:00'.
+_ISO_TIME = re.compile(r"(?<=\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?!\w)")
+# One word before an ISO date, as its label: 'date 2025-12-05', 'Datum 2025-12-05'.
+_WORD_BEFORE_ISO = re.compile(r"^[^\W\d_]{2,15}\s+(?=\d{4}-\d\d-\d\d(?!\d))")
+# A weekday written short before the day: 'Fri 5 Dec 2025', 'vr 5 dec', 'ven. 5 déc.',
+# 'Пт, 5 декабря': any short word there (the date that follows must still be whole).
+_SHORT_WEEKDAY = re.compile(r"^[^\W\d_]{2,4}\.?,?\s+(?=\d)")
+# A clock time: 10:37, 9:05 am, 16h30, 00:00:00, and after a date '14.32' (the Guardian's).
 _TIME = re.compile(
-    r"(?<!\d)[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?!\w)", re.IGNORECASE
+    r"(?<!\d)[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?!\w)"
+    r"|(?<=\d\d\d\d\s)[0-2]?\d\.[0-5]\d(?![\d.])",
+    re.IGNORECASE,
 )
 # Time zones a date line may name: 'UTC', 'GMT+7', '(GMT+07:00)', 'CET', 'ET'.
 _ZONE = re.compile(
     r"\(?(?<!\w)(?:UTC|GMT|CET|CEST|MSK|ICT|EST|EDT|ET|PST|PDT|PT|BST)"
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?!\w)\)?"
+    r"|(?<![\w+-])[+-](?:0\d|1[0-4]):?[0-5]\d(?!\d)"  # RFC 2822's '+0000', '-05:00'
 )
 _PARTS = re.compile(r"\s[|•·]\s")
+# Where a line that is no date line as a whole may still hold one: 'Publié le 05/12/2025
+# à 14h32, modifié le 06/12/2025', 'Madrid - 05 dic 2025 - 14:32'.
+_CLAUSES = re.compile(r"[,;]\s+|\s[-–—]\s")
 _SEPARATORS = " \t,;|·•-–—/()[]"
 _NUMERIC = re.compile(r"^(\d{1,4})\s*([./-])\s*(\d{1,2})(?:\s*\2\s*(\d{2,4}))?$")
 _WIRE = re.compile(
+    # an agency may come first: '(ANSA) - ROMA, 05 DIC -'
+    r"(?:\([^\W\d_][^()\n]{0,20}\)\s*[-–—]\s*)?"
     r"\W{0,2}(?P<place>[^\W\d_][^\W\d_ '’.-]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3})\s*[,.]\s+"
-    rf"(?P<date>[^\n()]{{1,{WIRE_DATE_CHARS}}}?)\s*(?:\(|(?<!\b\d)(?<!\b\d\d)[.:]\s|\s[-–—]\s)"
+    # the date holds a digit before its end: the dot of 'Dec. 5' ends no dateline
+    rf"(?P<date>[^\n()\d]{{0,{WIRE_DATE_CHARS}}}?\d[^\n()]{{0,{WIRE_DATE_CHARS}}}?)"
+    # a dot after a day ends the date only before a sign ('December 5. /TASS/'), not
+    # before a word ('5. Dezember')
+    r"\s*(?:\(|(?<!\b\d)(?<!\b\d\d)[.:]\s|\.\s+(?=[^\w\s])|\s[-–—]\s)"
 )
 
 
@@ -117,7 +138,7 @@ def head_date(text: str, lang: str) -> tuple[Dated | None, str | None]:
     for line in text[:HEAD_CHARS].split("\n")[:HEAD_LINES]:
         # 'By Ann Lee | March 3, 2024 | 5 min read': each part may be the date line
         for part in _PARTS.split(line) if _PARTS.search(line) else (line,):
-            core = date_line_core(part, lang)
+            core = date_line_core(part, lang) or _clause_core(part, lang)
             if core is None:
                 continue
             found = read_date(core, lang)
@@ -125,6 +146,17 @@ def head_date(text: str, lang: str) -> tuple[Dated | None, str | None]:
                 return found, None
             note = note or f"date line {line.strip()[:60]!r} holds no real date: ignored"
     return None, note
+
+
+def _clause_core(line: str, lang: str) -> str | None:
+    """The date of the first clause of a short line that is a date line by itself."""
+    if len(line.strip()) > MAX_DATE_LINE or not _CLAUSES.search(line):
+        return None
+    for clause in _CLAUSES.split(line):
+        core = date_line_core(clause, lang)
+        if core is not None:
+            return core
+    return None
 
 
 def date_line_core(line: str, lang: str) -> str | None:
@@ -136,21 +168,30 @@ def date_line_core(line: str, lang: str) -> str | None:
     words = _words(lang)
     rest = _LABEL.sub("", line, count=1)
     rest = words.label.sub("", rest, count=1)
+    rest = _WORD_BEFORE_ISO.sub("", rest, count=1)
     rest = words.byline.sub("", rest, count=1)
-    rest = _TIME.sub(" ", rest)
+    rest = _TIME.sub(" ", _ISO_TIME.sub(" ", rest))
     rest = _ZONE.sub(" ", words.clock.sub(" ", rest))
     rest = words.year_marks.sub(" ", rest)
     rest = words.weekday.sub(" ", rest)
     rest = " ".join(rest.split()).strip(_SEPARATORS)
     if not rest or not any(ch.isdigit() for ch in rest):
         return None
+    if _is_whole_date(rest, lang):
+        return rest
+    # a short word before the day ('Fri 5 Dec 2025') is tried as a weekday only now: a
+    # short month opens a date as well ('Dec. 5, 2025')
+    rest = _SHORT_WEEKDAY.sub("", rest, count=1)
+    return rest if _is_whole_date(rest, lang) else None
+
+
+def _is_whole_date(rest: str, lang: str) -> bool:
+    """`rest` is one date with its year and nothing else."""
     numeric = _NUMERIC.match(rest)
     if numeric and (numeric[4] or len(numeric[1]) == 4):  # 'd/m/y', or 'yyyy-mm'
-        return rest
+        return True
     found = find_dates(rest, lang)
-    if len(found) == 1 and found[0].year and _covers(rest, found[0].start, found[0].end):
-        return rest
-    return None
+    return len(found) == 1 and bool(found[0].year) and _covers(rest, found[0].start, found[0].end)
 
 
 def read_date(core: str, lang: str) -> Dated | None:
@@ -159,11 +200,36 @@ def read_date(core: str, lang: str) -> Dated | None:
     iso = declared_date(core)
     if iso is not None and re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{1,2})?", core):
         return iso  # ISO to the day or month: read as written, with its precision
+    numeric = _NUMERIC.match(core)
+    if numeric and numeric[4]:
+        day = _numeric_day(numeric, load_lang(lang).dates.date_order if _has_data(lang) else "DMY")
+        return Dated(day, "day") if day else None
     parsed = _date_data(core, lang)
     if parsed is None or "year" not in parsed[1]:
         return None
     precision = "day" if "day" in parsed[1] else "month" if "month" in parsed[1] else "year"
     return Dated(parsed[0], precision)
+
+
+def _numeric_day(m: re.Match, order: str) -> dt.date | None:
+    """'05.12.2025', '12/05/2025', '2025/12/05', '5-12-25': read here, not by dateparser,
+    whose DATE_ORDER applies to every separator (see `day_month`)."""
+    first, sep, second, third = m[1], m[2], int(m[3]), m[4]
+    if len(first) == 4:
+        return _safe(int(first), second, int(third))
+    year = int(third)
+    if len(third) == 2:  # as strptime's %y reads it: 69-99 are 1969-1999, 00-68 2000-2068
+        year += 1900 if year >= 69 else 2000
+    day, month = day_month(int(first), second, sep, order)
+    return _safe(year, month, day)
+
+
+def _has_data(lang: str) -> bool:
+    try:
+        load_lang(lang)
+    except LanguageDataError:
+        return False
+    return True
 
 
 class Wire(NamedTuple):
@@ -359,7 +425,8 @@ def _words(lang: str) -> _Words:
         words = sorted({w for w in words if w}, key=len, reverse=True)
         return alternation(words, space=re.escape(" ")) or r"(?!x)x"
 
-    weekdays = [w for forms in data.weekdays for w in forms]
+    # a date line writes a short weekday with or without its dot: 'Fri.', 'Fri'
+    weekdays = [form for forms in data.weekdays for w in forms for form in (w, w.rstrip("."))]
     return _Words(
         re.compile(rf"^(?:{alt(data.published_labels)})(?!\w)\s*", re.IGNORECASE),
         re.compile(rf"\s(?:{alt(data.byline_words)})\s+\D*$", re.IGNORECASE),

@@ -624,6 +624,17 @@ class DateData(_Section):
     months: list[list[str]] = Field(
         default_factory=list, description="twelve lists of forms, January first"
     )
+    weekday_suffixes: list[str] = Field(
+        default_factory=list,
+        description="parts of the day written as one word with a weekday: de 'abend' in "
+        "'Dienstagabend', nl 'avond' in 'dinsdagavond'",
+    )
+    month_abbreviations: list[list[str]] = Field(
+        default_factory=list,
+        description="twelve lists of short forms with their dot, January first ('dic.'): "
+        "read with or without the dot, and only next to a day number ('5 dic 2025', "
+        "'Dec 5'), since alone they are often words ('mar' is the sea)",
+    )
     links: list[str] = Field(
         default_factory=list,
         description="words between day, month and year: es 'de' in '18 de febrero de 2025'",
