@@ -96,13 +96,19 @@ def claim_date(
 
 
 def sentence_date(
-    sentence: str, frame: Frame, lang: str, today: dt.date | None = None, period: bool = True
+    sentence: str,
+    frame: Frame,
+    lang: str,
+    today: dt.date | None = None,
+    period: bool = True,
+    at: int | None = None,
 ) -> ClaimDate:
     """The date a time cue in `sentence` gives the claim (date None without one) and
     the period its figures are about (None without `period`: a statement's is never
     used). A bare month ('im Februar', 'el pasado mes de enero', 'last month') is the
     month of the data, a period; a month with 'mid', 'end of', 'в конце' is a point in
-    time, a claim date."""
+    time, a claim date. With `at` (a figure's offset in the sentence), a cue in another
+    clause than the figure's is not taken."""
     try:
         matcher = _matcher(lang)
     except LanguageDataError:
@@ -115,6 +121,8 @@ def sentence_date(
         if found.kind in _MONTH_KINDS and not found.qualified:
             continue
         if matcher.is_future(sentence, found) or matcher.is_period(sentence, found):
+            continue
+        if at is not None and matcher.across_clause(sentence, found, at):
             continue
         resolved = _resolve(found, base, today)
         if resolved is not None and (base is None or resolved[0] <= base):
@@ -135,6 +143,14 @@ def date_of_claim(
     if attributed and frame.event is not None:
         return ClaimDate(frame.event, "day", own.period)
     return frame.fallback._replace(period=own.period)
+
+
+def opens_clause(text: str, lang: str) -> bool:
+    """`text` opens a second clause after a comma ('..., where', '..., na qual')."""
+    try:
+        return _matcher(lang).has_clause(text)
+    except LanguageDataError:
+        return False
 
 
 def find_dates(text: str, lang: str) -> list[Found]:
@@ -392,6 +408,9 @@ class _Matcher:
             rf"{b}(?P<q>{_alt(list(quarter_of))}){e}(?:\s*(?:/|{_alt(data.links)})?\s*{yy})?",
             re.IGNORECASE,
         )
+        # ', where', '; na qual', ' — в котором': a clause opened after a comma
+        openers = _alt(data.clause_openers)
+        self.clause_re = re.compile(rf"[,;–—]\s*(?:{openers}){e}", re.IGNORECASE)
         self.period_before = re.compile(rf"{b}(?:{_alt(data.period_words)})\s*$", re.IGNORECASE)
         self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
 
@@ -519,6 +538,15 @@ class _Matcher:
         if found.kind != "month":
             return False
         return bool(self.period_before.search(sentence[max(0, found.start - 20) : found.start]))
+
+    def has_clause(self, sentence: str) -> bool:
+        """The sentence opens a second clause (a cue may then lie in another clause)."""
+        return self.clause_re.search(sentence) is not None
+
+    def across_clause(self, sentence: str, found: Found, at: int) -> bool:
+        """A clause opens between the time cue and the figure at `at`."""
+        between = sentence[found.end : at] if found.end <= at else sentence[at : found.start]
+        return self.clause_re.search(between) is not None
 
     @staticmethod
     def is_range(sentence: str, found: Found) -> bool:

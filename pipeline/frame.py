@@ -26,6 +26,7 @@ from pipeline.dates import (
     date_of_claim,
     day_month,
     find_dates,
+    opens_clause,
     reference_date,
     resolve_day,
     sentence_date,
@@ -318,9 +319,17 @@ class ArticleDates:
         self._sentences: dict[tuple[int, int], ClaimDate] = {}
         self._statements: dict[tuple[int, int], ClaimDate | None] = {}
 
-    def claim(self, sent_start: int, sent_end: int, statement: Statement | None) -> ClaimDate:
-        """The claim date of a figure in text[sent_start:sent_end] within `statement`."""
+    def claim(
+        self, sent_start: int, sent_end: int, statement: Statement | None, at: int | None = None
+    ) -> ClaimDate:
+        """The claim date of a figure at `at` in text[sent_start:sent_end] within
+        `statement`. A figure in the article's own voice takes no time cue from another
+        clause ('met on Tuesday in Rome, where 40 firms took part': the 40 are the
+        article's, as of its publication); an attributed one takes the cue of its
+        statement wherever it stands (the day it was said)."""
         own = self._search(sent_start, sent_end, self._sentences)
+        if own.cued and statement is None and at is not None:
+            own = self._in_clause(own, sent_start, sent_end, at)
         if own.cued or statement is None:
             return date_of_claim(own, self.frame, None, attributed=statement is not None)
         said = self._statement(statement, sent_start, sent_end)
@@ -330,6 +339,14 @@ class ArticleDates:
             event = lead_event(lead, self.lang, self.frame.base, self.today)
             self.frame = self.frame._replace(event=event)
         return date_of_claim(own, self.frame, said, attributed=True)
+
+    def _in_clause(self, own: ClaimDate, sent_start: int, sent_end: int, at: int) -> ClaimDate:
+        """The sentence's date for a figure at `at`, leaving out cues in other clauses."""
+        start = max(sent_start, self.frame.dateline_end)
+        sentence = self.text[start:sent_end]
+        if at < start or not opens_clause(sentence, self.lang):
+            return own
+        return sentence_date(sentence, self.frame, self.lang, self.today, at=at - start)
 
     def _statement(self, statement: Statement, sent_start: int, sent_end: int) -> ClaimDate | None:
         """The date a time cue in the statement gives ('X said on Monday that ...'), from

@@ -673,6 +673,12 @@ class DateData(_Section):
         description="four lists of forms, first quarter first: 'first quarter', 'Q1'; a "
         "quarter is the period of the data, never a claim date",
     )
+    clause_openers: list[str] = Field(
+        default_factory=list,
+        description="words that, after a comma, open another clause ('which', 'where', 'na "
+        "qual', 'в котором'): a time cue across one does not date a figure in the article's "
+        "own voice ('met on Tuesday in Rome, where 40 firms took part')",
+    )
     published_labels: list[str] = Field(
         default_factory=list,
         description="words that open a date line without a colon: 'publié le', "

@@ -10,10 +10,10 @@ from _cases import lang_cases
 
 from pipeline.dates import ClaimDate, Frame, claim_date, date_of_claim
 from pipeline.extract import extract
-from pipeline.frame import article_frame, declared_date, publication_date
+from pipeline.frame import ArticleDates, article_frame, declared_date, publication_date
 from pipeline.ingest import ingest_file
 from pipeline.segment import segment
-from schemas.records import Statement
+from schemas.records import Article, Statement
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -253,6 +253,36 @@ def test_impossible_sidecar_date_is_a_warning_not_an_error(tmp_path):
     article = ingest_file(tmp_path / "a.txt", tmp_path)
     assert article.published_date is None
     assert any("2025-02-31" in warning for warning in article.warnings)
+
+
+@pytest.mark.parametrize(("lang", "case"), lang_cases("clause_dates"))
+def test_figure_in_the_article_voice_takes_no_cue_from_another_clause(lang, case):
+    published = dt.date.fromisoformat(case["published"])
+    article = Article(
+        article_id="a", article="a.txt", path="a.txt", content_hash="0", lang=lang,
+        lang_confidence=1.0, headline="", text=case["text"], published_date=published,
+        published_precision="day",
+    )  # fmt: skip
+    at = case["text"].index(case["figure"])
+    when = ArticleDates(article, TODAY).claim(0, len(case["text"]), None, at=at)
+    assert when.date == dt.date.fromisoformat(case["date"])
+
+
+def test_attributed_figure_keeps_the_cue_of_its_statement_across_a_clause(tmp_path):
+    text = (
+        "Trade fair\n\nPublished: 2024-10-10\n\nThe organiser said on Monday that the fair, "
+        "where 120 exhibitors showed goods, had grown.\n"
+    )
+    (tmp_path / "a.txt").write_text(text)
+    article = ingest_file(tmp_path / "a.txt", tmp_path)
+    start = article.text.index("the fair")
+    statement = Statement(
+        speaker_surface="organiser", speaker_start=article.text.index("organiser"),
+        speaker_end=article.text.index(" said"), cue="said", quote_kind="indirect",
+        start=start, end=article.text.index(", had grown"),
+    )  # fmt: skip
+    candidates, _ = extract(segment(article.text, article.lang), article, [statement])
+    assert [c.claim_date for c in candidates] == [dt.date(2024, 10, 7)]
 
 
 def test_a_labelled_iso_date_line_is_no_news_day_of_the_lead():
