@@ -340,9 +340,9 @@ class _Matcher:
                 wd,
             ),
             ("weekday_day", rf"{wd_day}(?P<mo>{mo_day})\s+{day}{e}{year}", wd),
-            # 'el martes 4,', 'mardi 4.': the month is the article's; the day must end a
-            # phrase ('on Tuesday 3 people died' is no date)
-            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}(?=\s*[,.;:)]|\s*$)", wd),
+            # 'el martes 4,', 'mardi 4.', Brazil's 'nesta quinta-feira (19)': the month is
+            # the article's; the day must end a phrase ('on Tuesday 3 people died' is no date)
+            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+|\()?{day}(?=\s*[,.;:)]|\s*$)", wd),
             ("day", rf"{b}{day}\s+{link}(?P<mo>{mo_day}){e}{year}", mo_day),
             ("day", rf"{b}(?P<mo>{mo_day})\s+{day}{e}{year}", mo_day),
             ("day", rf"{b}(?:{dw})\s+{numeric}(?:\s*[/.-]\s*{yy})?(?!\d)", dw),
