@@ -412,6 +412,9 @@ class _Matcher:
         openers = _alt(data.clause_openers)
         self.clause_re = re.compile(rf"[,;–—]\s*(?:{openers}){e}", re.IGNORECASE)
         self.period_before = re.compile(rf"{b}(?:{_alt(data.period_words)})\s*$", re.IGNORECASE)
+        self.day_period_before = re.compile(
+            rf"{b}(?:{_alt(data.day_period_words)})\s*$", re.IGNORECASE
+        )
         self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
 
     def find(self, text: str, patterns: list | None = None) -> list[Found]:
@@ -524,7 +527,7 @@ class _Matcher:
                 return None  # a point in time: a claim date, or no date at all
             year = found.year or _month_year(found.month, base, future)
             return f"{year:04d}-{found.month:02d}" if year else None
-        if found.kind == "day" and (future or self.is_range(sentence, found)):
+        if found.kind == "day" and (future or self.is_period(sentence, found)):
             year = found.year or _month_year(found.month, base, future)
             day = _safe_date(year, found.month, found.day) if year and found.month else None
             return day.isoformat() if day else None
@@ -534,10 +537,16 @@ class _Matcher:
         """'rose 12 percent in March': a month after a period word is what the figure is
         about, not when the claim was made; so is a day that opens a range."""
         if found.kind == "day":
-            return self.is_range(sentence, found)
+            return self.is_range(sentence, found) or self.is_day_period(sentence, found)
         if found.kind != "month":
             return False
         return bool(self.period_before.search(sentence[max(0, found.start - 20) : found.start]))
+
+    def is_day_period(self, sentence: str, found: Found) -> bool:
+        """'since January 1', 'desde el 1 de enero', 'с 1 января': a day that opens or
+        closes the period of the data."""
+        before = sentence[max(0, found.start - 25) : found.start]
+        return bool(self.day_period_before.search(before))
 
     def has_clause(self, sentence: str) -> bool:
         """The sentence opens a second clause (a cue may then lie in another clause)."""

@@ -658,6 +658,11 @@ class DateData(_Section):
         default_factory=list,
         description="words before a year that make it the period a figure is about: 'by', 'in'",
     )
+    day_period_words: list[str] = Field(
+        default_factory=list,
+        description="words before a day that make it an end of the period a figure is "
+        "about, not when the claim was made: 'since', 'until', 'desde el', 'seit dem', 'с'",
+    )
     future: list[str] = Field(
         default_factory=list,
         description="words next to a date that put it ahead ('next', 'tới'): a deadline, "
