@@ -134,30 +134,47 @@ def declared_date(value: str) -> Dated | None:
 
 def head_date(text: str, lang: str) -> tuple[Dated | None, str | None]:
     """The first date line among the article's first lines, and a note if a line that
-    looks like one holds no real date ('31/02/2025')."""
+    looks like one holds no real date ('31/02/2025'). A line of a later update
+    ('Updated: ...') gives way to a publication line below it."""
     note = None
+    updated: Dated | None = None
     for line in text[:HEAD_CHARS].split("\n")[:HEAD_LINES]:
         # 'By Ann Lee | March 3, 2024 | 5 min read': each part may be the date line
         for part in _PARTS.split(line) if _PARTS.search(line) else (line,):
-            core = date_line_core(part, lang) or _clause_core(part, lang)
+            core, is_update = _line_core(part, lang)
             if core is None:
                 continue
             found = read_date(core, lang)
-            if found is not None:
+            if found is None:
+                note = note or f"date line {line.strip()[:60]!r} holds no real date: ignored"
+            elif not is_update:
                 return found, None
-            note = note or f"date line {line.strip()[:60]!r} holds no real date: ignored"
-    return None, note
+            else:
+                updated = updated or found
+    return updated, None if updated else note
 
 
-def _clause_core(line: str, lang: str) -> str | None:
-    """The date of the first clause of a short line that is a date line by itself."""
+def _line_core(line: str, lang: str) -> tuple[str | None, bool]:
+    """The date of a date line, or of the first clause of a short line that holds one
+    ('Publié le 05/12/2025 à 14h32, modifié le 06/12/2025'), a publication clause
+    before an update's; and whether it is an update's."""
+    core = date_line_core(line, lang)
+    if core is not None:
+        return core, _is_update(line, lang)
     if len(line.strip()) > MAX_DATE_LINE or not _CLAUSES.search(line):
-        return None
+        return None, False
+    found: tuple[str | None, bool] = (None, False)
     for clause in _CLAUSES.split(line):
         core = date_line_core(clause, lang)
         if core is not None:
-            return core
-    return None
+            if not _is_update(clause, lang):
+                return core, False
+            found = found if found[0] else (core, True)
+    return found
+
+
+def _is_update(line: str, lang: str) -> bool:
+    return _words(lang).updated.match(line.strip()) is not None
 
 
 def date_line_core(line: str, lang: str) -> str | None:
@@ -425,6 +442,7 @@ def _paragraph_starts(head: str) -> list[int]:
 
 class _Words(NamedTuple):
     label: re.Pattern[str]
+    updated: re.Pattern[str]
     byline: re.Pattern[str]
     weekday: re.Pattern[str]
     clock: re.Pattern[str]
@@ -445,7 +463,10 @@ def _words(lang: str) -> _Words:
     # a date line writes a short weekday with or without its dot: 'Fri.', 'Fri'
     weekdays = [form for forms in data.weekdays for w in forms for form in (w, w.rstrip("."))]
     return _Words(
-        re.compile(rf"^(?:{alt(data.published_labels)})(?!\w)\s*", re.IGNORECASE),
+        re.compile(
+            rf"^(?:{alt(data.published_labels + data.updated_labels)})(?!\w)\s*", re.IGNORECASE
+        ),
+        re.compile(rf"^\W{{0,2}}(?:{alt(data.updated_labels)})(?!\w)", re.IGNORECASE),
         re.compile(rf"\s(?:{alt(data.byline_words)})\s+\D*$", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alt(weekdays)})(?!\w)", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alt(data.clock_words)})(?!\w)", re.IGNORECASE),

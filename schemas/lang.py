@@ -689,6 +689,11 @@ class DateData(_Section):
         description="words that open a date line without a colon: 'publié le', "
         "'publicado el' (a label ending in ':' needs no entry)",
     )
+    updated_labels: list[str] = Field(
+        default_factory=list,
+        description="words that open the date line of a later update ('updated', "
+        "'aktualisiert am', 'mis à jour le'): a head's publication date line is preferred",
+    )
     clock_words: list[str] = Field(
         default_factory=list,
         description="words of a clock time that a date line may carry: de 'Uhr', vi 'giờ'",
