@@ -332,6 +332,7 @@ class _Matcher:
         wd_day = rf"{b}(?P<wd>{wd}){e},?\s+"
         numeric = r"(?P<day>[0-3]?\d)\s*[/.-]\s*(?P<mon>[01]?\d)"
         rel, relm = _alt(list(self.relative_days)), _alt(list(self.relative_months))
+        days_ago, days_ago_words = self._days_ago(data.days_ago, load_lang(lang).numbers.words)
         # (kind, pattern, the word alternation it cannot match without)
         patterns = [
             (
@@ -376,6 +377,7 @@ class _Matcher:
             ),
             ("weekday", rf"{b}(?P<wd>{wd}){e}", wd),
             ("relative_day", rf"{b}(?P<rel>{rel}){e}", rel),
+            ("relative_day", days_ago, days_ago_words),
             ("relative_month", rf"{b}(?P<relm>{relm}){e}", relm),
         ]
         # a pattern that needs a word of an empty list never matches, yet searching for
@@ -388,6 +390,7 @@ class _Matcher:
             wd: re.compile(rf"{b}(?:{wd}){e}", re.IGNORECASE),
             mo: re.compile(rf"(?:{mo}){e}", re.IGNORECASE),
             mo_day: re.compile(rf"(?:{mo_day}){e}", re.IGNORECASE),
+            days_ago_words: re.compile(days_ago_words, re.IGNORECASE),
         }
         self.patterns = [
             (kind, re.compile(p, re.IGNORECASE), gates.get(needs))
@@ -416,6 +419,24 @@ class _Matcher:
             rf"{b}(?:{_alt(data.day_period_words)})\s*$", re.IGNORECASE
         )
         self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
+
+    def _days_ago(self, phrases: list[str], number_words: dict[str, float]) -> tuple[str, str]:
+        """'two days ago', 'vor 3 Tagen', 'hace dos días': one pattern for the language's
+        phrases, the count in digits or number words (2 to 31: 'a day ago' is
+        'yesterday', longer is background); and the words after the count, which a
+        text must hold for the pattern to be searched (it opens with a test at every
+        position)."""
+        self.day_count_of = {
+            w.casefold(): int(v) for w, v in number_words.items() if v == int(v) and 2 <= v <= 31
+        }
+        forms = [re.escape(p).replace(r"\{n\}", "{n}").replace(r"\ ", r"\s+") for p in phrases]
+        if not forms:
+            return _NEVER, _NEVER
+        count = rf"(?P<ago>\d{{1,2}}|{_alt(list(self.day_count_of))})"
+        # one group for the count, so each phrase splits at it: before it, after it
+        heads = sorted({f.split("{n}")[0] for f in forms}, key=len, reverse=True)
+        tails = "|".join(sorted({f.split("{n}")[1] for f in forms}, key=len, reverse=True))
+        return rf"(?<!\w)(?:{'|'.join(heads)}){count}(?:{tails})(?!\w)", f"(?:{tails})"
 
     def find(self, text: str, patterns: list | None = None) -> list[Found]:
         """Time expressions in text order; where two overlap, the earlier-listed kind."""
@@ -461,6 +482,9 @@ class _Matcher:
         offset = 0
         if g.get("rel"):
             offset = self.relative_days[_norm(g["rel"])]
+        elif g.get("ago"):
+            n = g["ago"]
+            offset = -(int(n) if n.isdigit() else self.day_count_of[_norm(n)])
         elif g.get("relm"):
             offset = self.relative_months[_norm(g["relm"])]
         text = m.group()

@@ -651,6 +651,11 @@ class DateData(_Section):
     relative_days: dict[str, int] = Field(
         default_factory=dict, description="phrase -> days from the base date: 'yesterday' = -1"
     )
+    days_ago: list[str] = Field(
+        default_factory=list,
+        description="phrases of a number of days before the base, '{n}' standing for the "
+        "number in digits or words: '{n} days ago', 'vor {n} Tagen', 'hace {n} días'",
+    )
     relative_months: dict[str, int] = Field(
         default_factory=dict, description="phrase -> months from the base: 'last month' = -1"
     )
