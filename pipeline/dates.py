@@ -29,6 +29,7 @@ _MONTH_KINDS = ("month", "relative_month")  # a day-level expression is preferre
 _DAY_KINDS = ("day", "weekday_day")
 _DAY_LEVEL = (*_DAY_KINDS, "weekday", "relative_day")
 YEARS_BACK = 40  # how far back a weekday may fix the year
+FUTURE_VERB_CHARS = 40  # how far before a weekday a future auxiliary puts it ahead
 YEAR_TURN = 9  # a year-less month this far after the article's is of the year before
 
 
@@ -418,6 +419,9 @@ class _Matcher:
         self.day_period_before = re.compile(
             rf"{b}(?:{_alt(data.day_period_words)})\s*$", re.IGNORECASE
         )
+        self.future_verb_re = re.compile(
+            rf"{b}(?:{_alt(data.future_verbs)}){e}[^,.;:!?]*$", re.IGNORECASE
+        )
         self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
 
     def _days_ago(self, phrases: list[str], number_words: dict[str, float]) -> tuple[str, str]:
@@ -591,7 +595,14 @@ class _Matcher:
         """'vào tháng 12 tới', 'next month': a deadline, not when the claim was made."""
         after = sentence[found.end : found.end + 20]
         before = sentence[max(0, found.start - 20) : found.start]
-        return bool(self.future_re.match(after) or self.future_before.search(before))
+        if self.future_re.match(after) or self.future_before.search(before):
+            return True
+        # 'the board will vote on Thursday': a weekday after a future auxiliary, with no
+        # punctuation between, is ahead of the article
+        if found.kind == "weekday":
+            window = sentence[max(0, found.start - FUTURE_VERB_CHARS) : found.start]
+            return bool(self.future_verb_re.search(window))
+        return False
 
 
 def day_month(first: int, second: int, sep: str, order: str) -> tuple[int, int]:

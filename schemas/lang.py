@@ -673,6 +673,11 @@ class DateData(_Section):
         description="words next to a date that put it ahead ('next', 'tới'): a deadline, "
         "not when the claim was made",
     )
+    future_verbs: list[str] = Field(
+        default_factory=list,
+        description="auxiliaries of the future ('will', 'wird', 'sẽ', 'будет'): a weekday "
+        "after one in the same clause ('will vote on Thursday') is ahead, not a claim date",
+    )
     range_links: list[str] = Field(
         default_factory=list,
         description="words between two months of a range: 'to', 'bis', 'y' in 'entre enero "
