@@ -29,6 +29,7 @@ _MONTH_KINDS = ("month", "relative_month")  # a day-level expression is preferre
 _DAY_KINDS = ("day", "weekday_day")
 _DAY_LEVEL = (*_DAY_KINDS, "weekday", "relative_day")
 YEARS_BACK = 40  # how far back a weekday may fix the year
+FUTURE_VERB_CHARS = 40  # how far before a weekday a future auxiliary puts it ahead
 YEAR_TURN = 9  # a year-less month this far after the article's is of the year before
 
 
@@ -96,13 +97,19 @@ def claim_date(
 
 
 def sentence_date(
-    sentence: str, frame: Frame, lang: str, today: dt.date | None = None, period: bool = True
+    sentence: str,
+    frame: Frame,
+    lang: str,
+    today: dt.date | None = None,
+    period: bool = True,
+    at: int | None = None,
 ) -> ClaimDate:
     """The date a time cue in `sentence` gives the claim (date None without one) and
     the period its figures are about (None without `period`: a statement's is never
     used). A bare month ('im Februar', 'el pasado mes de enero', 'last month') is the
     month of the data, a period; a month with 'mid', 'end of', 'в конце' is a point in
-    time, a claim date."""
+    time, a claim date. With `at` (a figure's offset in the sentence), a cue in another
+    clause than the figure's is not taken."""
     try:
         matcher = _matcher(lang)
     except LanguageDataError:
@@ -115,6 +122,8 @@ def sentence_date(
         if found.kind in _MONTH_KINDS and not found.qualified:
             continue
         if matcher.is_future(sentence, found) or matcher.is_period(sentence, found):
+            continue
+        if at is not None and matcher.across_clause(sentence, found, at):
             continue
         resolved = _resolve(found, base, today)
         if resolved is not None and (base is None or resolved[0] <= base):
@@ -135,6 +144,14 @@ def date_of_claim(
     if attributed and frame.event is not None:
         return ClaimDate(frame.event, "day", own.period)
     return frame.fallback._replace(period=own.period)
+
+
+def opens_clause(text: str, lang: str) -> bool:
+    """`text` opens a second clause after a comma ('..., where', '..., na qual')."""
+    try:
+        return _matcher(lang).has_clause(text)
+    except LanguageDataError:
+        return False
 
 
 def find_dates(text: str, lang: str) -> list[Found]:
@@ -284,13 +301,29 @@ def _alt(words: list[str]) -> str:
 class _Matcher:
     def __init__(self, lang: str) -> None:
         data = load_lang(lang).dates
-        self.weekday_of = {w.casefold(): i for i, forms in enumerate(data.weekdays) for w in forms}
-        self.month_of = {w.casefold(): i + 1 for i, forms in enumerate(data.months) for w in forms}
+        self.date_order = data.date_order
+        # 'Dienstagabend', 'dinsdagavond': a weekday with a part of the day in one word
+        self.weekday_of = {
+            form: i
+            for i, forms in enumerate(data.weekdays)
+            for w in forms
+            for form in (w.casefold(), *(w.casefold() + x for x in data.weekday_suffixes))
+        }
+        months = {w.casefold(): i + 1 for i, forms in enumerate(data.months) for w in forms}
+        # short months count only beside a day number: 'dic.' and 'dic' in '5 dic 2025'
+        short_of = {
+            form: i + 1
+            for i, forms in enumerate(data.month_abbreviations)
+            for w in forms
+            for form in (w.casefold(), w.casefold().rstrip("."))
+        }
+        self.month_of = {**short_of, **months}
         self.relative_days = {k.casefold(): v for k, v in data.relative_days.items()}
         self.relative_months = {k.casefold(): v for k, v in data.relative_months.items()}
-        wd, mo = _alt(list(self.weekday_of)), _alt(list(self.month_of))
+        wd, mo, mo_day = _alt(list(self.weekday_of)), _alt(list(months)), _alt(list(self.month_of))
         if data.capitalised:  # 'May' is a month, 'may' is not
-            wd, mo = _capitalised(self.weekday_of), _capitalised(self.month_of)
+            wd, mo = _capitalised(self.weekday_of), _capitalised(months)
+            mo_day = _capitalised(self.month_of)
         day = r"(?P<day>[0-3]?\d)(?![,.]\d)(?:\.|st|nd|rd|th|er|º)?"
         yy = r"(?P<year>(?:19|20)\d\d)"
         link = rf"(?:(?:{_alt(data.links)})\s+)?"
@@ -300,20 +333,33 @@ class _Matcher:
         wd_day = rf"{b}(?P<wd>{wd}){e},?\s+"
         numeric = r"(?P<day>[0-3]?\d)\s*[/.-]\s*(?P<mon>[01]?\d)"
         rel, relm = _alt(list(self.relative_days)), _alt(list(self.relative_months))
+        days_ago, days_ago_words = self._days_ago(data.days_ago, load_lang(lang).numbers.words)
         # (kind, pattern, the word alternation it cannot match without)
         patterns = [
-            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}\s+{link}(?P<mo>{mo}){e}{year}", wd),
-            ("weekday_day", rf"{wd_day}(?P<mo>{mo})\s+{day}{e}{year}", wd),
-            # 'el martes 4,', 'mardi 4.': the month is the article's; the day must end a
-            # phrase ('on Tuesday 3 people died' is no date)
-            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+)?{day}(?=\s*[,.;:)]|\s*$)", wd),
-            ("day", rf"{b}{day}\s+{link}(?P<mo>{mo}){e}{year}", mo),
-            ("day", rf"{b}(?P<mo>{mo})\s+{day}{e}{year}", mo),
+            (
+                "weekday_day",
+                rf"{wd_day}(?:\w{{1,4}}\s+)?{day}\s+{link}(?P<mo>{mo_day}){e}{year}",
+                wd,
+            ),
+            ("weekday_day", rf"{wd_day}(?P<mo>{mo_day})\s+{day}{e}{year}", wd),
+            # 'el martes 4,', 'mardi 4.', Brazil's 'nesta quinta-feira (19)': the month is
+            # the article's; the day must end a phrase ('on Tuesday 3 people died' is no date)
+            ("weekday_day", rf"{wd_day}(?:\w{{1,4}}\s+|\()?{day}(?=\s*[,.;:)]|\s*$)", wd),
+            ("day", rf"{b}{day}\s+{link}(?P<mo>{mo_day}){e}{year}", mo_day),
+            ("day", rf"{b}(?P<mo>{mo_day})\s+{day}{e}{year}", mo_day),
             ("day", rf"{b}(?:{dw})\s+{numeric}(?:\s*[/.-]\s*{yy})?(?!\d)", dw),
             (
                 "day",
                 rf"{b}(?:{dw})\s+(?P<day>[0-3]?\d)\s+(?:{mw})\s+(?P<mon>[01]?\d){year}(?!\d)",
                 dw + mw,
+            ),
+            # '2.12.2025', '12/02/2025': a numeric day needs its year in running text
+            # ('2.12' is a decimal); the order is the language's, a dotted one day first
+            (
+                "day",
+                r"(?<![\w.,/-])(?P<n1>[0-3]?\d)(?P<sep>[/.-])(?P<n2>[0-3]?\d)(?P=sep)"
+                r"(?P<ny>(?:19|20)\d\d)(?![\d.,/-]\d|\w)",
+                "",
             ),
             # the digit test after '19'/'20', not before: a pattern that starts with
             # literals is searched for them alone, one that starts with a test at every
@@ -332,6 +378,7 @@ class _Matcher:
             ),
             ("weekday", rf"{b}(?P<wd>{wd}){e}", wd),
             ("relative_day", rf"{b}(?P<rel>{rel}){e}", rel),
+            ("relative_day", days_ago, days_ago_words),
             ("relative_month", rf"{b}(?P<relm>{relm}){e}", relm),
         ]
         # a pattern that needs a word of an empty list never matches, yet searching for
@@ -343,6 +390,8 @@ class _Matcher:
         gates = {
             wd: re.compile(rf"{b}(?:{wd}){e}", re.IGNORECASE),
             mo: re.compile(rf"(?:{mo}){e}", re.IGNORECASE),
+            mo_day: re.compile(rf"(?:{mo_day}){e}", re.IGNORECASE),
+            days_ago_words: re.compile(days_ago_words, re.IGNORECASE),
         }
         self.patterns = [
             (kind, re.compile(p, re.IGNORECASE), gates.get(needs))
@@ -363,8 +412,35 @@ class _Matcher:
             rf"{b}(?P<q>{_alt(list(quarter_of))}){e}(?:\s*(?:/|{_alt(data.links)})?\s*{yy})?",
             re.IGNORECASE,
         )
+        # ', where', '; na qual', ' — в котором': a clause opened after a comma
+        openers = _alt(data.clause_openers)
+        self.clause_re = re.compile(rf"[,;–—]\s*(?:{openers}){e}", re.IGNORECASE)
         self.period_before = re.compile(rf"{b}(?:{_alt(data.period_words)})\s*$", re.IGNORECASE)
+        self.day_period_before = re.compile(
+            rf"{b}(?:{_alt(data.day_period_words)})\s*$", re.IGNORECASE
+        )
+        self.future_verb_re = re.compile(
+            rf"{b}(?:{_alt(data.future_verbs)}){e}[^,.;:!?]*$", re.IGNORECASE
+        )
         self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
+
+    def _days_ago(self, phrases: list[str], number_words: dict[str, float]) -> tuple[str, str]:
+        """'two days ago', 'vor 3 Tagen', 'hace dos días': one pattern for the language's
+        phrases, the count in digits or number words (2 to 31: 'a day ago' is
+        'yesterday', longer is background); and the words after the count, which a
+        text must hold for the pattern to be searched (it opens with a test at every
+        position)."""
+        self.day_count_of = {
+            w.casefold(): int(v) for w, v in number_words.items() if v == int(v) and 2 <= v <= 31
+        }
+        forms = [re.escape(p).replace(r"\{n\}", "{n}").replace(r"\ ", r"\s+") for p in phrases]
+        if not forms:
+            return _NEVER, _NEVER
+        count = rf"(?P<ago>\d{{1,2}}|{_alt(list(self.day_count_of))})"
+        # one group for the count, so each phrase splits at it: before it, after it
+        heads = sorted({f.split("{n}")[0] for f in forms}, key=len, reverse=True)
+        tails = "|".join(sorted({f.split("{n}")[1] for f in forms}, key=len, reverse=True))
+        return rf"(?<!\w)(?:{'|'.join(heads)}){count}(?:{tails})(?!\w)", f"(?:{tails})"
 
     def find(self, text: str, patterns: list | None = None) -> list[Found]:
         """Time expressions in text order; where two overlap, the earlier-listed kind."""
@@ -391,6 +467,11 @@ class _Matcher:
 
     def _found(self, kind: str, m: re.Match) -> Found | None:
         g = m.groupdict()
+        if g.get("n1"):
+            day, month = day_month(int(g["n1"]), int(g["n2"]), g["sep"], self.date_order)
+            if _safe_date(int(g["ny"]), month, day) is None:
+                return None
+            return Found(m.start(), m.end(), kind, m.group(), None, month, day, int(g["ny"]))
         if g.get("iy"):
             return Found(m.start(), m.end(), kind, m.group(), None,
                           int(g["imon"]), int(g["iday"]), int(g["iy"]))  # fmt: skip
@@ -405,6 +486,9 @@ class _Matcher:
         offset = 0
         if g.get("rel"):
             offset = self.relative_days[_norm(g["rel"])]
+        elif g.get("ago"):
+            n = g["ago"]
+            offset = -(int(n) if n.isdigit() else self.day_count_of[_norm(n)])
         elif g.get("relm"):
             offset = self.relative_months[_norm(g["relm"])]
         text = m.group()
@@ -471,7 +555,7 @@ class _Matcher:
                 return None  # a point in time: a claim date, or no date at all
             year = found.year or _month_year(found.month, base, future)
             return f"{year:04d}-{found.month:02d}" if year else None
-        if found.kind == "day" and (future or self.is_range(sentence, found)):
+        if found.kind == "day" and (future or self.is_period(sentence, found)):
             year = found.year or _month_year(found.month, base, future)
             day = _safe_date(year, found.month, found.day) if year and found.month else None
             return day.isoformat() if day else None
@@ -481,10 +565,25 @@ class _Matcher:
         """'rose 12 percent in March': a month after a period word is what the figure is
         about, not when the claim was made; so is a day that opens a range."""
         if found.kind == "day":
-            return self.is_range(sentence, found)
+            return self.is_range(sentence, found) or self.is_day_period(sentence, found)
         if found.kind != "month":
             return False
         return bool(self.period_before.search(sentence[max(0, found.start - 20) : found.start]))
+
+    def is_day_period(self, sentence: str, found: Found) -> bool:
+        """'since January 1', 'desde el 1 de enero', 'с 1 января': a day that opens or
+        closes the period of the data."""
+        before = sentence[max(0, found.start - 25) : found.start]
+        return bool(self.day_period_before.search(before))
+
+    def has_clause(self, sentence: str) -> bool:
+        """The sentence opens a second clause (a cue may then lie in another clause)."""
+        return self.clause_re.search(sentence) is not None
+
+    def across_clause(self, sentence: str, found: Found, at: int) -> bool:
+        """A clause opens between the time cue and the figure at `at`."""
+        between = sentence[found.end : at] if found.end <= at else sentence[at : found.start]
+        return self.clause_re.search(between) is not None
 
     @staticmethod
     def is_range(sentence: str, found: Found) -> bool:
@@ -496,7 +595,24 @@ class _Matcher:
         """'vào tháng 12 tới', 'next month': a deadline, not when the claim was made."""
         after = sentence[found.end : found.end + 20]
         before = sentence[max(0, found.start - 20) : found.start]
-        return bool(self.future_re.match(after) or self.future_before.search(before))
+        if self.future_re.match(after) or self.future_before.search(before):
+            return True
+        # 'the board will vote on Thursday': a weekday after a future auxiliary, with no
+        # punctuation between, is ahead of the article
+        if found.kind == "weekday":
+            window = sentence[max(0, found.start - FUTURE_VERB_CHARS) : found.start]
+            return bool(self.future_verb_re.search(window))
+        return False
+
+
+def day_month(first: int, second: int, sep: str, order: str) -> tuple[int, int]:
+    """The day and month of a numeric date, in the language's order; but a dotted date is
+    day first even in American English (which writes its month first with slashes), and
+    in a month-first language a first number over 12 is the day (a British '21/11/2025').
+    A day-first language reads no month-first date: '11/21/25' there is no date."""
+    if order.startswith("M") and sep != "." and first <= 12:
+        return second, first
+    return first, second
 
 
 def _capitalised(words: dict[str, int]) -> str:

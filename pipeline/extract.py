@@ -78,7 +78,7 @@ def extract(
         sentence = article.text[sent_start:sent_end]
         if sentence not in topics_in:
             topics_in[sentence] = topics_of(sentence, article.lang)
-        when = dates.claim(sent_start, sent_end, statement)
+        when = dates.claim(sent_start, sent_end, statement, at=quantity.start)
         candidates.append(
             _candidate(
                 article, quantity, sentence, sent_start, statement, when, list(topics_in[sentence])

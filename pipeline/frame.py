@@ -24,7 +24,9 @@ from pipeline.dates import (
     ClaimDate,
     Frame,
     date_of_claim,
+    day_month,
     find_dates,
+    opens_clause,
     reference_date,
     resolve_day,
     sentence_date,
@@ -45,23 +47,43 @@ MAX_STATEMENT = 3000  # characters of a statement searched for its time cue
 
 # A leading ISO date after one word ('date 2025-02-26 The Kremlin ...'), on a line of any length.
 _LEADING_ISO = re.compile(r"\W{0,3}[^\W\d_]{2,15}\s*:?\s*(\d{4}-\d{2}-\d{2})\b")
-# "Published:", "Publicat:", "Date :", "Autor/Data:": up to three words before a colon.
-_LABEL = re.compile(r"^[^\W\d_][\w./ ]{0,30}?\s*:\s*")
-# A clock time: 10:37, 9:05 am, 16h30, 00:00:00.
+# "Published:", "Publicat:", "Date :", "Autor/Data:": up to three words before a colon;
+# no digits, so the colon of a clock time ('Ngày 05/12/2025 08:00') ends no label.
+_LABEL = re.compile(r"^[^\W\d_](?:[^\W\d]|[./ ]){0,30}?\s*:\s*")
+# The time of an ISO timestamp, with its zone: '2025-12-05T14:32:00Z', 'T09:05+01:00'.
+_ISO_TIME = re.compile(r"(?<=\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?!\w)")
+# One word before an ISO date, as its label: 'date 2025-12-05', 'Datum 2025-12-05'.
+_WORD_BEFORE_ISO = re.compile(r"^[^\W\d_]{2,15}\s+(?=\d{4}-\d\d-\d\d(?!\d))")
+# A weekday written short before the day: 'Fri 5 Dec 2025', 'vr 5 dec', 'ven. 5 déc.',
+# 'Пт, 5 декабря': any short word there (the date that follows must still be whole).
+_SHORT_WEEKDAY = re.compile(r"^[^\W\d_]{2,4}\.?,?\s+(?=\d)")
+# A clock time: 10:37, 9:05 am, 16h30, 00:00:00, and after a date '14.32' (the Guardian's).
 _TIME = re.compile(
-    r"(?<!\d)[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?!\w)", re.IGNORECASE
+    r"(?<!\d)[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?!\w)"
+    r"|(?<=\d\d\d\d\s)[0-2]?\d\.[0-5]\d(?![\d.])",
+    re.IGNORECASE,
 )
 # Time zones a date line may name: 'UTC', 'GMT+7', '(GMT+07:00)', 'CET', 'ET'.
 _ZONE = re.compile(
     r"\(?(?<!\w)(?:UTC|GMT|CET|CEST|MSK|ICT|EST|EDT|ET|PST|PDT|PT|BST)"
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?!\w)\)?"
+    r"|(?<![\w+-])[+-](?:0\d|1[0-4]):?[0-5]\d(?!\d)"  # RFC 2822's '+0000', '-05:00'
 )
 _PARTS = re.compile(r"\s[|•·]\s")
+# Where a line that is no date line as a whole may still hold one: 'Publié le 05/12/2025
+# à 14h32, modifié le 06/12/2025', 'Madrid - 05 dic 2025 - 14:32'.
+_CLAUSES = re.compile(r"[,;]\s+|\s[-–—]\s")
 _SEPARATORS = " \t,;|·•-–—/()[]"
 _NUMERIC = re.compile(r"^(\d{1,4})\s*([./-])\s*(\d{1,2})(?:\s*\2\s*(\d{2,4}))?$")
 _WIRE = re.compile(
+    # an agency may come first: '(ANSA) - ROMA, 05 DIC -'
+    r"(?:\([^\W\d_][^()\n]{0,20}\)\s*[-–—]\s*)?"
     r"\W{0,2}(?P<place>[^\W\d_][^\W\d_ '’.-]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3})\s*[,.]\s+"
-    rf"(?P<date>[^\n()]{{1,{WIRE_DATE_CHARS}}}?)\s*(?:\(|(?<!\b\d)(?<!\b\d\d)[.:]\s|\s[-–—]\s)"
+    # the date holds a digit before its end: the dot of 'Dec. 5' ends no dateline
+    rf"(?P<date>[^\n()\d]{{0,{WIRE_DATE_CHARS}}}?\d[^\n()]{{0,{WIRE_DATE_CHARS}}}?)"
+    # a dot after a day ends the date only before a sign ('December 5. /TASS/'), not
+    # before a word ('5. Dezember')
+    r"\s*(?:\(|(?<!\b\d)(?<!\b\d\d)[.:]\s|\.\s+(?=[^\w\s])|\s[-–—]\s)"
 )
 
 
@@ -112,19 +134,47 @@ def declared_date(value: str) -> Dated | None:
 
 def head_date(text: str, lang: str) -> tuple[Dated | None, str | None]:
     """The first date line among the article's first lines, and a note if a line that
-    looks like one holds no real date ('31/02/2025')."""
+    looks like one holds no real date ('31/02/2025'). A line of a later update
+    ('Updated: ...') gives way to a publication line below it."""
     note = None
+    updated: Dated | None = None
     for line in text[:HEAD_CHARS].split("\n")[:HEAD_LINES]:
         # 'By Ann Lee | March 3, 2024 | 5 min read': each part may be the date line
         for part in _PARTS.split(line) if _PARTS.search(line) else (line,):
-            core = date_line_core(part, lang)
+            core, is_update = _line_core(part, lang)
             if core is None:
                 continue
             found = read_date(core, lang)
-            if found is not None:
+            if found is None:
+                note = note or f"date line {line.strip()[:60]!r} holds no real date: ignored"
+            elif not is_update:
                 return found, None
-            note = note or f"date line {line.strip()[:60]!r} holds no real date: ignored"
-    return None, note
+            else:
+                updated = updated or found
+    return updated, None if updated else note
+
+
+def _line_core(line: str, lang: str) -> tuple[str | None, bool]:
+    """The date of a date line, or of the first clause of a short line that holds one
+    ('Publié le 05/12/2025 à 14h32, modifié le 06/12/2025'), a publication clause
+    before an update's; and whether it is an update's."""
+    core = date_line_core(line, lang)
+    if core is not None:
+        return core, _is_update(line, lang)
+    if len(line.strip()) > MAX_DATE_LINE or not _CLAUSES.search(line):
+        return None, False
+    found: tuple[str | None, bool] = (None, False)
+    for clause in _CLAUSES.split(line):
+        core = date_line_core(clause, lang)
+        if core is not None:
+            if not _is_update(clause, lang):
+                return core, False
+            found = found if found[0] else (core, True)
+    return found
+
+
+def _is_update(line: str, lang: str) -> bool:
+    return _words(lang).updated.match(line.strip()) is not None
 
 
 def date_line_core(line: str, lang: str) -> str | None:
@@ -136,21 +186,30 @@ def date_line_core(line: str, lang: str) -> str | None:
     words = _words(lang)
     rest = _LABEL.sub("", line, count=1)
     rest = words.label.sub("", rest, count=1)
+    rest = _WORD_BEFORE_ISO.sub("", rest, count=1)
     rest = words.byline.sub("", rest, count=1)
-    rest = _TIME.sub(" ", rest)
+    rest = _TIME.sub(" ", _ISO_TIME.sub(" ", rest))
     rest = _ZONE.sub(" ", words.clock.sub(" ", rest))
     rest = words.year_marks.sub(" ", rest)
     rest = words.weekday.sub(" ", rest)
     rest = " ".join(rest.split()).strip(_SEPARATORS)
     if not rest or not any(ch.isdigit() for ch in rest):
         return None
+    if _is_whole_date(rest, lang):
+        return rest
+    # a short word before the day ('Fri 5 Dec 2025') is tried as a weekday only now: a
+    # short month opens a date as well ('Dec. 5, 2025')
+    rest = _SHORT_WEEKDAY.sub("", rest, count=1)
+    return rest if _is_whole_date(rest, lang) else None
+
+
+def _is_whole_date(rest: str, lang: str) -> bool:
+    """`rest` is one date with its year and nothing else."""
     numeric = _NUMERIC.match(rest)
     if numeric and (numeric[4] or len(numeric[1]) == 4):  # 'd/m/y', or 'yyyy-mm'
-        return rest
+        return True
     found = find_dates(rest, lang)
-    if len(found) == 1 and found[0].year and _covers(rest, found[0].start, found[0].end):
-        return rest
-    return None
+    return len(found) == 1 and bool(found[0].year) and _covers(rest, found[0].start, found[0].end)
 
 
 def read_date(core: str, lang: str) -> Dated | None:
@@ -159,11 +218,36 @@ def read_date(core: str, lang: str) -> Dated | None:
     iso = declared_date(core)
     if iso is not None and re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{1,2})?", core):
         return iso  # ISO to the day or month: read as written, with its precision
+    numeric = _NUMERIC.match(core)
+    if numeric and numeric[4]:
+        day = _numeric_day(numeric, load_lang(lang).dates.date_order if _has_data(lang) else "DMY")
+        return Dated(day, "day") if day else None
     parsed = _date_data(core, lang)
     if parsed is None or "year" not in parsed[1]:
         return None
     precision = "day" if "day" in parsed[1] else "month" if "month" in parsed[1] else "year"
     return Dated(parsed[0], precision)
+
+
+def _numeric_day(m: re.Match, order: str) -> dt.date | None:
+    """'05.12.2025', '12/05/2025', '2025/12/05', '5-12-25': read here, not by dateparser,
+    whose DATE_ORDER applies to every separator (see `day_month`)."""
+    first, sep, second, third = m[1], m[2], int(m[3]), m[4]
+    if len(first) == 4:
+        return _safe(int(first), second, int(third))
+    year = int(third)
+    if len(third) == 2:  # as strptime's %y reads it: 69-99 are 1969-1999, 00-68 2000-2068
+        year += 1900 if year >= 69 else 2000
+    day, month = day_month(int(first), second, sep, order)
+    return _safe(year, month, day)
+
+
+def _has_data(lang: str) -> bool:
+    try:
+        load_lang(lang)
+    except LanguageDataError:
+        return False
+    return True
 
 
 class Wire(NamedTuple):
@@ -252,9 +336,17 @@ class ArticleDates:
         self._sentences: dict[tuple[int, int], ClaimDate] = {}
         self._statements: dict[tuple[int, int], ClaimDate | None] = {}
 
-    def claim(self, sent_start: int, sent_end: int, statement: Statement | None) -> ClaimDate:
-        """The claim date of a figure in text[sent_start:sent_end] within `statement`."""
+    def claim(
+        self, sent_start: int, sent_end: int, statement: Statement | None, at: int | None = None
+    ) -> ClaimDate:
+        """The claim date of a figure at `at` in text[sent_start:sent_end] within
+        `statement`. A figure in the article's own voice takes no time cue from another
+        clause ('met on Tuesday in Rome, where 40 firms took part': the 40 are the
+        article's, as of its publication); an attributed one takes the cue of its
+        statement wherever it stands (the day it was said)."""
         own = self._search(sent_start, sent_end, self._sentences)
+        if own.cued and statement is None and at is not None:
+            own = self._in_clause(own, sent_start, sent_end, at)
         if own.cued or statement is None:
             return date_of_claim(own, self.frame, None, attributed=statement is not None)
         said = self._statement(statement, sent_start, sent_end)
@@ -264,6 +356,14 @@ class ArticleDates:
             event = lead_event(lead, self.lang, self.frame.base, self.today)
             self.frame = self.frame._replace(event=event)
         return date_of_claim(own, self.frame, said, attributed=True)
+
+    def _in_clause(self, own: ClaimDate, sent_start: int, sent_end: int, at: int) -> ClaimDate:
+        """The sentence's date for a figure at `at`, leaving out cues in other clauses."""
+        start = max(sent_start, self.frame.dateline_end)
+        sentence = self.text[start:sent_end]
+        if at < start or not opens_clause(sentence, self.lang):
+            return own
+        return sentence_date(sentence, self.frame, self.lang, self.today, at=at - start)
 
     def _statement(self, statement: Statement, sent_start: int, sent_end: int) -> ClaimDate | None:
         """The date a time cue in the statement gives ('X said on Monday that ...'), from
@@ -342,6 +442,7 @@ def _paragraph_starts(head: str) -> list[int]:
 
 class _Words(NamedTuple):
     label: re.Pattern[str]
+    updated: re.Pattern[str]
     byline: re.Pattern[str]
     weekday: re.Pattern[str]
     clock: re.Pattern[str]
@@ -359,9 +460,13 @@ def _words(lang: str) -> _Words:
         words = sorted({w for w in words if w}, key=len, reverse=True)
         return alternation(words, space=re.escape(" ")) or r"(?!x)x"
 
-    weekdays = [w for forms in data.weekdays for w in forms]
+    # a date line writes a short weekday with or without its dot: 'Fri.', 'Fri'
+    weekdays = [form for forms in data.weekdays for w in forms for form in (w, w.rstrip("."))]
     return _Words(
-        re.compile(rf"^(?:{alt(data.published_labels)})(?!\w)\s*", re.IGNORECASE),
+        re.compile(
+            rf"^(?:{alt(data.published_labels + data.updated_labels)})(?!\w)\s*", re.IGNORECASE
+        ),
+        re.compile(rf"^\W{{0,2}}(?:{alt(data.updated_labels)})(?!\w)", re.IGNORECASE),
         re.compile(rf"\s(?:{alt(data.byline_words)})\s+\D*$", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alt(weekdays)})(?!\w)", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alt(data.clock_words)})(?!\w)", re.IGNORECASE),

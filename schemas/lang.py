@@ -648,6 +648,17 @@ class DateData(_Section):
     months: list[list[str]] = Field(
         default_factory=list, description="twelve lists of forms, January first"
     )
+    weekday_suffixes: list[str] = Field(
+        default_factory=list,
+        description="parts of the day written as one word with a weekday: de 'abend' in "
+        "'Dienstagabend', nl 'avond' in 'dinsdagavond'",
+    )
+    month_abbreviations: list[list[str]] = Field(
+        default_factory=list,
+        description="twelve lists of short forms with their dot, January first ('dic.'): "
+        "read with or without the dot, and only next to a day number ('5 dic 2025', "
+        "'Dec 5'), since alone they are often words ('mar' is the sea)",
+    )
     links: list[str] = Field(
         default_factory=list,
         description="words between day, month and year: es 'de' in '18 de febrero de 2025'",
@@ -664,6 +675,11 @@ class DateData(_Section):
     relative_days: dict[str, int] = Field(
         default_factory=dict, description="phrase -> days from the base date: 'yesterday' = -1"
     )
+    days_ago: list[str] = Field(
+        default_factory=list,
+        description="phrases of a number of days before the base, '{n}' standing for the "
+        "number in digits or words: '{n} days ago', 'vor {n} Tagen', 'hace {n} días'",
+    )
     relative_months: dict[str, int] = Field(
         default_factory=dict, description="phrase -> months from the base: 'last month' = -1"
     )
@@ -671,10 +687,20 @@ class DateData(_Section):
         default_factory=list,
         description="words before a year that make it the period a figure is about: 'by', 'in'",
     )
+    day_period_words: list[str] = Field(
+        default_factory=list,
+        description="words before a day that make it an end of the period a figure is "
+        "about, not when the claim was made: 'since', 'until', 'desde el', 'seit dem', 'с'",
+    )
     future: list[str] = Field(
         default_factory=list,
         description="words next to a date that put it ahead ('next', 'tới'): a deadline, "
         "not when the claim was made",
+    )
+    future_verbs: list[str] = Field(
+        default_factory=list,
+        description="auxiliaries of the future ('will', 'wird', 'sẽ', 'будет'): a weekday "
+        "after one in the same clause ('will vote on Thursday') is ahead, not a claim date",
     )
     range_links: list[str] = Field(
         default_factory=list,
@@ -686,10 +712,21 @@ class DateData(_Section):
         description="four lists of forms, first quarter first: 'first quarter', 'Q1'; a "
         "quarter is the period of the data, never a claim date",
     )
+    clause_openers: list[str] = Field(
+        default_factory=list,
+        description="words that, after a comma, open another clause ('which', 'where', 'na "
+        "qual', 'в котором'): a time cue across one does not date a figure in the article's "
+        "own voice ('met on Tuesday in Rome, where 40 firms took part')",
+    )
     published_labels: list[str] = Field(
         default_factory=list,
         description="words that open a date line without a colon: 'publié le', "
         "'publicado el' (a label ending in ':' needs no entry)",
+    )
+    updated_labels: list[str] = Field(
+        default_factory=list,
+        description="words that open the date line of a later update ('updated', "
+        "'aktualisiert am', 'mis à jour le'): a head's publication date line is preferred",
     )
     clock_words: list[str] = Field(
         default_factory=list,

@@ -10,10 +10,10 @@ from _cases import lang_cases
 
 from pipeline.dates import ClaimDate, Frame, claim_date, date_of_claim
 from pipeline.extract import extract
-from pipeline.frame import article_frame, declared_date, publication_date
+from pipeline.frame import ArticleDates, article_frame, declared_date, publication_date
 from pipeline.ingest import ingest_file
 from pipeline.segment import segment
-from schemas.records import Statement
+from schemas.records import Article, Statement
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -99,8 +99,20 @@ def test_wire_dateline_with_a_day_alone_takes_the_month_of_publication(day, publ
         ("es", "Baja el paro\n\nVALENCIA, 10 mar (EFE).- El paro bajó.", dt.date(2025, 3, 10)),
         ("it", "Cresce il PIL\n\nMILANO, 12 MAR - Il PIL è cresciuto.", dt.date(2025, 3, 12)),
         ("de", "Preise sinken\n\nBerlin, 11. März (dpa) - Preise sanken.", dt.date(2025, 3, 11)),
+        ("en", "Fares rise\n\nCHICAGO, Mar. 11 (Reuters) - Fares rose.", dt.date(2025, 3, 11)),
+        ("ru", "Цены растут\n\nКАЗАНЬ, 11 мар — РИА Новости. Цены выросли.", dt.date(2025, 3, 11)),
+        ("en", "Fares rise\n\nKAZAN, March 11. /TASS/. Fares rose.", dt.date(2025, 3, 11)),
+        ("it", "Tariffe su\n\n(AGI) - BARI, 11 MAR - Le tariffe salgono.", dt.date(2025, 3, 11)),
     ],
-    ids=["es-abbreviated-month", "it-capital-month", "de-day-dot-month"],
+    ids=[
+        "es-abbreviated-month",
+        "it-capital-month",
+        "de-day-dot-month",
+        "en-month-with-dot",
+        "ru-short-month-dash",
+        "en-day-dot-before-agency",
+        "it-agency-first",
+    ],
 )
 def test_wire_dateline_forms(lang, text, base):
     assert article_frame(text, lang, dt.date(2025, 3, 12), "day", TODAY).base == base
@@ -241,3 +253,54 @@ def test_impossible_sidecar_date_is_a_warning_not_an_error(tmp_path):
     article = ingest_file(tmp_path / "a.txt", tmp_path)
     assert article.published_date is None
     assert any("2025-02-31" in warning for warning in article.warnings)
+
+
+@pytest.mark.parametrize(("lang", "case"), lang_cases("clause_dates"))
+def test_figure_in_the_article_voice_takes_no_cue_from_another_clause(lang, case):
+    published = dt.date.fromisoformat(case["published"])
+    article = Article(
+        article_id="a", article="a.txt", path="a.txt", content_hash="0", lang=lang,
+        lang_confidence=1.0, headline="", text=case["text"], published_date=published,
+        published_precision="day",
+    )  # fmt: skip
+    at = case["text"].index(case["figure"])
+    when = ArticleDates(article, TODAY).claim(0, len(case["text"]), None, at=at)
+    assert when.date == dt.date.fromisoformat(case["date"])
+
+
+def test_attributed_figure_keeps_the_cue_of_its_statement_across_a_clause(tmp_path):
+    text = (
+        "Trade fair\n\nPublished: 2024-10-10\n\nThe organiser said on Monday that the fair, "
+        "where 120 exhibitors showed goods, had grown.\n"
+    )
+    (tmp_path / "a.txt").write_text(text)
+    article = ingest_file(tmp_path / "a.txt", tmp_path)
+    start = article.text.index("the fair")
+    statement = Statement(
+        speaker_surface="organiser", speaker_start=article.text.index("organiser"),
+        speaker_end=article.text.index(" said"), cue="said", quote_kind="indirect",
+        start=start, end=article.text.index(", had grown"),
+    )  # fmt: skip
+    candidates, _ = extract(segment(article.text, article.lang), article, [statement])
+    assert [c.claim_date for c in candidates] == [dt.date(2024, 10, 7)]
+
+
+def test_a_labelled_iso_date_line_is_no_news_day_of_the_lead():
+    text = "date 2025-03-14\nPower output up\nThe utility said on Wednesday output rose 3 percent."
+    frame = article_frame(text, "en", dt.date(2025, 3, 14), "day", TODAY)
+    assert frame.event == dt.date(2025, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "date"),
+    [
+        ("en", "Published: 21/11/2025", dt.date(2025, 11, 21)),
+        ("en", "Published: 11/10/2025", dt.date(2025, 11, 10)),
+        ("pt", "Publicado: 11/21/2025", None),
+        ("de", "Stand: 3.4.25", dt.date(2025, 4, 3)),
+    ],
+    ids=["en-day-over-12-is-day-first", "en-month-first", "pt-no-month-21", "de-two-digit-year"],
+)
+def test_numeric_date_line_order(lang, line, date):
+    found, _ = publication_date(f"Headline\n{line}\nText.", lang)
+    assert (found.date if found else None) == date
