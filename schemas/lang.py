@@ -80,6 +80,16 @@ class NumberData(_Section):
         description="scale letters glued to an amount after a currency sign: 'm' in '£3.5m' "
         "(after a bare number 'm' is a metre)",
     )
+    suffix_counts: list[str] = Field(
+        default_factory=list,
+        description="nouns that make a glued money suffix a scale after a bare number too "
+        "('2m people'), beside any plural noun or a unit of another kind ('2m barrels')",
+    )
+    suffix_not_counts: list[str] = Field(
+        default_factory=list,
+        description="plural nouns after a glued money suffix that keep it a unit of its own "
+        "('the 400m hurdles')",
+    )
     spaced_suffixes: list[str] = Field(
         default_factory=list,
         description="one-letter suffixes that also scale after a space, at the end of a "
@@ -213,6 +223,12 @@ class UnitData(_Section):
         description="letters a news feed writes for a sign it lost -> that sign: 'PS' for "
         "'£' ('PS3.5m'), 'pc' for '%' ('5pc'); each also in `before` or `aliases`. Read as "
         "the sign only glued to an amount (not 'PS5' the console) and noted in number_note",
+    )
+    implied_subunits: dict[str, str] = Field(
+        default_factory=dict,
+        description="a unit written between a number and a bare second one that counts its "
+        "smaller unit ('6-foot-4': foot -> inch); the unit as written -> the smaller unit's "
+        "name as an alias reads it",
     )
     subunit_joins: list[str] = Field(
         default_factory=list, description="words between money and its cents: 'and', 'con'"

@@ -23,7 +23,7 @@ from pipeline.quantities.fractions import (
 )
 from pipeline.quantities.lexicon import Lexicon, trie_pattern
 from pipeline.quantities.numbers import numeral_value, words_value
-from pipeline.quantities.units import Unit, rate, resolve
+from pipeline.quantities.units import Unit, rate, resolve, size_of
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
@@ -456,12 +456,35 @@ def _money_scale(text: str, item: Found, lex: Lexicon) -> None:
     if item.scale != 1.0 or item.form != "num":
         return
     match = lex.money_scale.match(text, item.end)
-    found = match and lex.unit_before.find(text, item.start)
+    if match is None:
+        return
+    found = lex.unit_before.find(text, item.start)
     unit = found and lex.unit(found[0], before=True)
-    if unit and unit.dimension == "currency":
+    if (unit and unit.dimension == "currency") or _counted_after(text, match, lex):
         factor = lex.scales[match.group(0)]
         item.value, item.scale, item.last_scale = item.value * factor, factor, factor
         item.end = match.end()
+
+
+def _counted_after(text: str, suffix: re.Match, lex: Lexicon) -> bool:
+    """'2m people', '1.5m barrels a day': a glued money suffix before what is counted
+    (a plural noun, a listed noun, a unit of another kind than the suffix's own) scales
+    the number; before a size word or a singular noun ('a 2m wall') it is its unit."""
+    after = _WORD_AFTER.match(text, suffix.end())
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    numbers = lex.data.numbers
+    if word in numbers.suffix_not_counts:
+        return False
+    if word in numbers.suffix_counts:
+        return True
+    unit = lex.unit(after.group(1))
+    own = lex.unit(suffix.group(0))
+    if unit is not None:
+        return own is None or unit.dimension != own.dimension
+    plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return plural and word not in lex.stopwords
 
 
 def _last_group(item: Found, lex: Lexicon) -> float | None:
@@ -571,6 +594,8 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
                 _subunit(text, item, lex)
+            elif unit.dimension in _PARTED:
+                _smaller_part(text, item, lex)
             return True
     sign = text[item.start] in "-\u2212"
     found = lex.unit_before.find(text, item.start)
@@ -584,6 +609,38 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
                 _subunit(text, item, lex)  # '$5 and 50 cents'
             return True
     return False
+
+
+# measures written as a larger unit and the rest in a smaller one ('5ft 10in', '7lb
+# 8oz'); times are left as two ('2 hours 30 minutes' are often two figures in news)
+_PARTED = frozenset({"length", "mass"})
+_PART_JOIN = re.compile(r"[ \u00a0]{1,2}|-")
+
+
+def _smaller_part(text: str, item: Found, lex: Lexicon) -> None:
+    """'5ft 10in', '5 feet 10 inches', '7lb 8oz', '6-foot-4': digits right after a
+    measure, in a smaller unit of its dimension (or, after a hyphen, in the smaller unit
+    the language says the first implies) and less than one of its units, add to it."""
+    size = size_of(item.unit)
+    join = _PART_JOIN.match(text, item.end) if size else None
+    match = lex.core_any_case.match(text, join.end()) if join else None
+    if match is None or match.group("num") is None:
+        return
+    part = _read(text, match, lex, joined=True)
+    if part is None or part.scale != 1.0 or part.value < 0 or part.value_max is not None:
+        return
+    unit = part.unit
+    if unit is None and join.group(0) == "-":
+        implied = lex.data.units.implied_subunits.get((item.unit_surface or "").lower())
+        unit = lex.unit(implied) if implied else None
+        if unit is None or text[part.end : part.end + 1].isalnum():
+            return  # '6-foot-4x' is a code
+    same = unit is not None and unit.dimension == item.unit.dimension
+    part_size = size_of(unit) if same else None
+    if part_size is None or part.value * part_size >= size:
+        return
+    item.value += part.value * part_size / size
+    item.end = part.end
 
 
 def _bracketed_unit(text: str, end: int, lex: Lexicon) -> re.Match | None:
@@ -612,7 +669,8 @@ def _plain_word(text: str, match: re.Match, lex: Lexicon) -> bool:
             return True  # '$ 48 " is not adequate': a sign for inches is written glued
         line = text.rfind("\n", 0, match.start()) + 1
         return text.count(written, line, match.start()) % 2 == 1
-    if written.lower() in lex.data.units.clause_final and not sized:
+    spaced = match.start("u") != match.start()  # '2in' glued is no preposition
+    if written.lower() in lex.data.units.clause_final and spaced and not sized:
         rest = text[match.end() : match.end() + 2].lstrip()
         return bool(rest) and rest[0].isalnum()
     return False
@@ -779,7 +837,7 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     match = lex.core.match(scan, at) if scan is not text else None
     match = match or lex.core_any_case.match(text, at)
     second = _read(text, match, lex, joined=True) if match else None
-    if second is None or not _same_kind(item, second):
+    if second is None or not _same_kind(text, item, second):
         return None
     _open_thousand(item, second, lex)
     if opener and opener[0].lower() in lex.change_start and _whole(item, second):
@@ -868,10 +926,15 @@ def _symbol_at(code: str) -> re.Pattern:
     return re.compile(f"(?:{'|'.join(map(re.escape, signs))})[\\s\u00a0]{{0,2}}(?=\\d)")
 
 
-def _same_kind(first: Found, second: Found) -> bool:
+def _same_kind(text: str, first: Found, second: Found) -> bool:
     """Whether two figures may be the ends of one range: one unit, or one left unsaid.
     Two units of one dimension ('150 millas por hora y 240 kilómetros por hora') are two
     figures, the second often the first converted."""
+    if first.unit is not None and second.unit is None:
+        # a range writes a unit after its numbers once, after the last ('3 to 4%'); one
+        # written after the first alone starts a change ('fell 0.8% to 7,512'), while a
+        # sign before the first stands for both ('$3 to 5 million')
+        return text.startswith(first.unit_surface or "", first.start)
     if first.unit is None or second.unit is None:
         return True
     return first.unit == second.unit

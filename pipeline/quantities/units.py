@@ -119,6 +119,20 @@ def _convert_with_pint(name: str) -> Unit | None:
 _BITS = {"bit": 1.0, "kilobit": 1e3, "megabit": 1e6, "gigabit": 1e9}
 _BIT_RATES = (("kbit/s", 1e3), ("Mbit/s", 1e6), ("Gbit/s", 1e9))
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600}
+# the size of canonical units of one dimension in the first of them, to add a smaller
+# unit to a larger one ('5ft 10in': metres and centimetres) without loading pint
+_SIZES = {
+    "mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3,
+    "mg": 1e-6, "g": 1e-3, "kg": 1.0, "tonne": 1e3,
+    **_SECONDS,
+}  # fmt: skip
+
+
+def size_of(unit: Unit) -> float | None:
+    """The size of one `unit` in the base unit of its dimension (m, kg, second); None
+    for a unit this table lacks."""
+    size = _SIZES.get(unit.canonical)
+    return None if size is None else size * unit.factor
 
 
 def rate(amount: Unit, per: Unit) -> Unit | None:
