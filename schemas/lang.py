@@ -269,6 +269,10 @@ class UnitData(_Section):
         description="words after a time that make it an age: 'old' in '15 years old', "
         "'a 15-year-old'",
     )
+    age_before: list[str] = Field(
+        default_factory=list,
+        description="words before a bare number that make it an age in years: 'aged' in 'aged 34'",
+    )
     in_context: list[ContextReading] = Field(
         default_factory=list,
         description="readings of unit words that depend on words near the number; the first "

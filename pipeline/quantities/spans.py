@@ -21,7 +21,7 @@ from pipeline.quantities.fractions import (
     read_fraction,
     slash_fraction,
 )
-from pipeline.quantities.lexicon import Lexicon, trie_pattern
+from pipeline.quantities.lexicon import Before, Lexicon, trie_pattern
 from pipeline.quantities.numbers import numeral_value, words_value
 from pipeline.quantities.units import Unit, rate, resolve, size_of
 
@@ -49,6 +49,8 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     second = _range_end(text, scan, item, lex)
     if second is None and not _over(text, item, lex) and item.weak:
         return None, _resume(text, match, lex)
+    if item.unit is None:
+        _age(text, item, lex)
     if second is None and _not_quantity(text, item, lex):
         return None, end
     if second is not None and _is_year(second) and (_is_year(item) or _month_of(text, end, item)):
@@ -60,6 +62,17 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item.unit is None and item.value_max is None and not spelled_part:
         _noun(text, item, lex)  # 'a quarter century', 'a half hour' count nothing
     return item, item.end
+
+
+def _age(text: str, item: Found, lex: Lexicon) -> None:
+    """'aged 34', 'at age 7': a bare number after an age word is an age in years."""
+    if item.scale == 1.0 and _age_before(lex.data.code).find(text, item.start) is not None:
+        item.unit, item.kind = resolve("year"), "age"
+
+
+@cache
+def _age_before(code: str) -> Before:
+    return Before(load_lang(code).units.age_before, gap=r"[\s\u00a0]{1,2}")
 
 
 def _vague_scale(text: str, item: Found, lex: Lexicon) -> bool:
@@ -283,10 +296,30 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     if before == "^":
         return True  # an exponent: the 2 of 'J/m^2'
     if not joined and before in "-+\u2010\u2011" and first > 1 and text[first - 2].isalnum():
-        return True  # 'F-16', 'J1149.5+6663'
+        return not _tally(text, first, end)  # 'F-16', 'J1149.5+6663'
     if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
+
+
+_LAST_DAY, _LAST_MONTH = 31, 12
+_TALLY = re.compile(r"(?<![\w.,\-/])\d{1,4}-$")
+_MORE_CODE = re.compile(r"[\-/.,:]\d")
+
+
+def _tally(text: str, start: int, end: int) -> bool:
+    """'passed 218-212', 'voted 51-49': two figures joined by a hyphen, the first larger
+    (so no range), each alone (not a part of '0-7432-7356' or '2-3-1'), that cannot be
+    a day and a month."""
+    before = _TALLY.search(text, max(0, start - 6), start)
+    if before is None or _MORE_CODE.match(text, end):
+        return False
+    first, second = text[before.start() : start - 1], text[start:end]
+    if not second.isdigit() or int(first) <= int(second):
+        return False
+    season = len(first) == 4 and _YEARS[0] <= int(first) <= _YEARS[1]  # '1990-91'
+    day_month = int(first) <= _LAST_DAY and int(second) <= _LAST_MONTH  # 'ngày 7-1', '25-10'
+    return not (season or day_month)
 
 
 def _code_is_currency(text: str, start: int, end: int, lex: Lexicon) -> bool:
