@@ -284,6 +284,15 @@ class HedgeData(_Section):
     approx: list[str] = Field(default_factory=list)
     gt: list[str] = Field(default_factory=list, description="'more than', 'over', 'at least'")
     lt: list[str] = Field(default_factory=list, description="'less than', 'up to'")
+    approx_after: list[str] = Field(
+        default_factory=list,
+        description="hedges after a number: 'or so'; one starting with a hyphen is glued "
+        "to it ('200-odd')",
+    )
+    gt_after: list[str] = Field(
+        default_factory=list, description="'or more', '-plus' ('40-plus countries')"
+    )
+    lt_after: list[str] = Field(default_factory=list, description="'or less', 'or fewer'")
     range_start: list[str] = Field(
         default_factory=list, description="words opening a range: 'between', 'from'"
     )

@@ -21,9 +21,9 @@ from pipeline.quantities.fractions import (
     read_fraction,
     slash_fraction,
 )
-from pipeline.quantities.lexicon import Before, Lexicon, trie_pattern
+from pipeline.quantities.lexicon import NOT_LETTER_AFTER, Before, Lexicon, trie_pattern
 from pipeline.quantities.numbers import numeral_value, words_value
-from pipeline.quantities.units import Unit, rate, resolve, size_of
+from pipeline.quantities.units import COUNT, Unit, rate, resolve, size_of
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
@@ -134,6 +134,9 @@ def _over(text: str, item: Found, lex: Lexicon) -> bool:
     join = None if item.unit or item.scale != 1.0 else lex.over.match(text, item.end)
     match = join and lex.core_any_case.match(text, join.end())
     below = _read(text, match, lex, joined=True) if match else None
+    counted = below is not None and below.unit == COUNT and join.group("r")
+    if counted:  # 'seven in ten people': what is counted, no unit of the share
+        below.unit, below.noun = None, below.unit_surface
     if below is None or below.unit or below.scale != 1.0 or not below.value:
         return False
     rest = text[below.end : below.end + 2].lstrip()
@@ -142,7 +145,7 @@ def _over(text: str, item: Found, lex: Lexicon) -> bool:
     ):
         return False
     item.value /= below.value
-    item.end = below.end
+    item.end, item.noun = below.end, below.noun
     return True
 
 
@@ -326,7 +329,7 @@ def _code_is_currency(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """'EUR29,99', 'GBP3,01': a currency code in capitals glued to the amount (a code
     such as 'A320' or 'J1149' names no currency)."""
     found = lex.unit_before.find(text, start)
-    if found is None or not found[0].isupper() or found[1] != start - len(found[0]):
+    if found is None or not found[0][:1].isupper() or found[1] != start - len(found[0]):
         return False
     unit = lex.unit(found[0], before=True)
     if found[0] in lex.data.units.stand_ins:
@@ -615,6 +618,8 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
         match = lex.unit_after.match(text, dash.end())
         unit = match and lex.unit(match.group("u"))
         match = match if unit and unit.dimension == "currency" else None
+    if match is not None and _next_amount_sign(text, match, lex):
+        match = None  # '€1.3bn-€1.5bn', '$10-$12': the sign of the second end
     if match is not None:
         unit = lex.unit(match.group("u"))
         if (
@@ -674,6 +679,21 @@ def _smaller_part(text: str, item: Found, lex: Lexicon) -> None:
         return
     item.value += part.value * part_size / size
     item.end = part.end
+
+
+_DIGIT_NEXT = re.compile(r"[ \u00a0]?\d")
+
+
+def _next_amount_sign(text: str, match: re.Match, lex: Lexicon) -> bool:
+    """A sign written before amounts ('€', '$') after a dash and before digits: it opens
+    the next figure, not this one's unit."""
+    written = match.group("u")
+    dashed = "-" in text[match.start() : match.start("u")] or "\u2013" in match.group(0)
+    return (
+        dashed
+        and written in lex.data.units.before
+        and _DIGIT_NEXT.match(text, match.end()) is not None
+    )
 
 
 def _bracketed_unit(text: str, end: int, lex: Lexicon) -> re.Match | None:
@@ -1046,12 +1066,38 @@ def _next_to_month(text: str, item: Found, lex: Lexicon) -> bool:
 
 
 def _hedge(text: str, item: Found, lex: Lexicon) -> None:
+    _hedge_after(text, item, lex)
     found = lex.hedge.find(text, item.start)
     if found is None:
         return
     if item.bound != "range":
         item.bound = lex.hedge_kind.get(found[0].lower(), "eq")
     item.start = found[1]
+
+
+def _hedge_after(text: str, item: Found, lex: Lexicon) -> None:
+    """'40-plus countries', '200-odd delegates', '18 or over': a hedge after the number."""
+    match = _hedges_after(lex.data.code).match(text, item.end) if item.bound == "eq" else None
+    if match is not None:
+        item.bound, item.end = match.lastgroup, match.end()
+
+
+@cache
+def _hedges_after(code: str) -> re.Pattern:
+    hedges = load_lang(code).hedges
+    parts = []
+    for bound, words in (
+        ("approx", hedges.approx_after),
+        ("gt", hedges.gt_after),
+        ("lt", hedges.lt_after),
+    ):
+        glued = [w for w in words if w.startswith("-")]
+        spaced = [w for w in words if not w.startswith("-")]
+        alternatives = [f"(?i:{trie_pattern(glued)})"] if glued else []
+        alternatives += [rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(spaced)})"] if spaced else []
+        if alternatives:
+            parts.append(f"(?P<{bound}>{'|'.join(alternatives)})")
+    return re.compile(f"(?:{'|'.join(parts)}){NOT_LETTER_AFTER}" if parts else r"(?!x)x")
 
 
 def _noun(text: str, item: Found, lex: Lexicon) -> None:
