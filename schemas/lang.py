@@ -355,6 +355,11 @@ class CountData(_Section):
     capitalised_nouns: bool = Field(
         default=False, description="nouns are written with a capital (de): a capital is no stop"
     )
+    capitalised_plurals: bool = Field(
+        default=False,
+        description="a capitalised word after a number that ends like a plural is what it "
+        "counts, no name (en 'Britons', 'MPs', 'Democrats')",
+    )
     definite: list[str] = Field(
         default_factory=list,
         description="definite articles and demonstratives: a spelled-out count right after one "

@@ -1100,6 +1100,18 @@ def _hedges_after(code: str) -> re.Pattern:
     return re.compile(f"(?:{'|'.join(parts)}){NOT_LETTER_AFTER}" if parts else r"(?!x)x")
 
 
+def _plural_name(word: str, lex: Lexicon) -> bool:
+    """'Britons', 'MPs', 'Democrats': a capitalised plural after a number, where the
+    language counts such words ('10 Downing Street' stays a name)."""
+    return (
+        lex.data.counts.capitalised_plurals
+        and len(word) > 2
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and not word.isupper()
+    )
+
+
 def _noun(text: str, item: Found, lex: Lexicon) -> None:
     match = lex.noun.match(text, item.end)
     if match is None:
@@ -1114,7 +1126,7 @@ def _noun(text: str, item: Found, lex: Lexicon) -> None:
         word = match.group("n")
     if word.lower() in lex.stopwords or word.lower() in lex.amount_nouns:
         return  # a sum ('515 millones de ingresos') counts nothing; its unit is implicit
-    if word[0].isupper() and not lex.data.counts.capitalised_nouns:
+    if word[0].isupper() and not (lex.data.counts.capitalised_nouns or _plural_name(word, lex)):
         return
     item.noun = ((match.group("c") or "") + word).strip()
     item.end = match.end()
