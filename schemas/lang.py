@@ -82,8 +82,9 @@ class NumberData(_Section):
     )
     suffix_counts: list[str] = Field(
         default_factory=list,
-        description="nouns that make a glued money suffix a scale after a bare number too "
-        "('2m people'), beside any plural noun or a unit of another kind ('2m barrels')",
+        description="plural nouns with no -s ('people', 'children'): a glued money suffix "
+        "before them is a scale after a bare number too ('2m people'), as before any plural "
+        "or a unit of another kind ('2m barrels'); a count's adjectives end at them",
     )
     suffix_not_counts: list[str] = Field(
         default_factory=list,
@@ -354,6 +355,11 @@ class CountData(_Section):
     )
     capitalised_nouns: bool = Field(
         default=False, description="nouns are written with a capital (de): a capital is no stop"
+    )
+    adjectives: int = Field(
+        default=0,
+        description="words that are no plural a count may take before its plural noun "
+        "('5,000 new jobs': 1); 0 where adjectives follow the noun or nouns are no plurals",
     )
     capitalised_plurals: bool = Field(
         default=False,

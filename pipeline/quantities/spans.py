@@ -519,8 +519,7 @@ def _counted_after(text: str, suffix: re.Match, lex: Lexicon) -> bool:
     own = lex.unit(suffix.group(0))
     if unit is not None:
         return own is None or unit.dimension != own.dimension
-    plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-    return plural and word not in lex.stopwords
+    return len(word) > 3 and _plural(word, lex) and word not in lex.stopwords
 
 
 def _last_group(item: Found, lex: Lexicon) -> float | None:
@@ -1103,13 +1102,7 @@ def _hedges_after(code: str) -> re.Pattern:
 def _plural_name(word: str, lex: Lexicon) -> bool:
     """'Britons', 'MPs', 'Democrats': a capitalised plural after a number, where the
     language counts such words ('10 Downing Street' stays a name)."""
-    return (
-        lex.data.counts.capitalised_plurals
-        and len(word) > 2
-        and word.endswith("s")
-        and not word.endswith(("ss", "us", "is"))
-        and not word.isupper()
-    )
+    return lex.data.counts.capitalised_plurals and _plural(word, lex) and not word.isupper()
 
 
 def _noun(text: str, item: Found, lex: Lexicon) -> None:
@@ -1128,5 +1121,32 @@ def _noun(text: str, item: Found, lex: Lexicon) -> None:
         return  # a sum ('515 millones de ingresos') counts nothing; its unit is implicit
     if word[0].isupper() and not (lex.data.counts.capitalised_nouns or _plural_name(word, lex)):
         return
+    head = _head_after_adjectives(text, match, lex)
+    if head is not None:
+        word, match = text[match.start("n") : head.end()], head
     item.noun = ((match.group("c") or "") + word).strip()
     item.end = match.end()
+
+
+def _head_after_adjectives(text: str, first: re.Match, lex: Lexicon) -> re.Match | None:
+    """'5,000 new jobs', '200 million daily active users': where the language counts in
+    the plural, a word that is no plural before one is an adjective of it; the noun runs
+    to that plural (up to `counts.adjectives` words before it), else it is the first word."""
+    if not _plural(first.group("n"), lex):
+        match = first
+        for _ in range(lex.data.counts.adjectives):
+            match = lex.noun.match(text, match.end())
+            if match is None or match.group("c") or match.group("n").lower() in lex.stopwords:
+                return None
+            if _plural(match.group("n"), lex):
+                return match
+    return None
+
+
+def _plural(word: str, lex: Lexicon) -> bool:
+    """Whether `word` reads as a plural noun: a listed one ('people'), or one ending in
+    -s but not in -ss, -us, -is ('class', 'bus', 'this')."""
+    lowered = word.lower()
+    if lowered in lex.data.numbers.suffix_counts:
+        return True
+    return len(word) > 2 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
