@@ -763,7 +763,7 @@ def _context_readings(code: str) -> tuple[tuple[frozenset[str], re.Pattern, Unit
 
 
 _WORD_AFTER = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]{1,20})")
-_PER_KINDS = frozenset({"currency", "volume", "mass", "energy", "data"})
+_PER_KINDS = frozenset({"currency", "volume", "mass", "energy", "data", "length"})
 
 
 def _per_unit(text: str, item: Found, lex: Lexicon) -> None:
