@@ -319,6 +319,13 @@ class HedgeData(_Section):
 class NotQuantityData(_Section):
     """Cues that a number is a date, time, ordinal, code or reference, not a quantity."""
 
+    after_names: bool = Field(
+        default=False,
+        description="a short bare number right after a capitalised word inside a sentence "
+        "is part of a name ('Model 3', 'Xbox 360', 'Title 42'), where only names are "
+        "capitalised (en; not de, whose nouns are)",
+    )
+
     before: list[str] = Field(
         default_factory=list,
         description="words after which a bare number is not a quantity: 'page', 'ngày', 'No.'",

@@ -1016,7 +1016,33 @@ def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
         or bool(lex.cue_after.match(text, end))
         or (item.value.is_integer() and _next_to_month(text, item, lex))
         or _footnote(text, item)
+        or _after_name(text, item, lex)
     )
+
+
+_SHORT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+_SENTENCE_END = ".!?\n\"\u201c\u2018'(:"
+
+
+def _after_name(text: str, item: Found, lex: Lexicon) -> bool:
+    """'the Model 3', 'PlayStation 5', 'Title 42': a bare number of up to three digits
+    right after a capitalised word that does not open the sentence is part of a name.
+    A word in -s ('Storm Kills 12' in a headline), a function word and a month keep it."""
+    if not lex.data.not_quantity.after_names or item.form != "num":
+        return False
+    if not _SHORT_NUMBER.fullmatch(item.raw):
+        return False
+    found = _LAST_WORD.search(text, max(0, item.start - 24), item.start)
+    word = found.group(1) if found else ""
+    if not word[:1].isupper() or not word.isalnum() or word.endswith("s"):
+        return False
+    if word.lower() in lex.stopwords or lex.month_before.find(text, item.start):
+        return False
+    after = lex.noun.match(text, item.end)
+    if after is not None and _plural(after.group("n"), lex):
+        return False  # 'called Bob 3 times', 'told Reuters 12 people died'
+    before = text[: found.start(1)].rstrip(" \u00a0")
+    return bool(before) and before[-1] not in _SENTENCE_END
 
 
 def _after_cue(text: str, item: Found, lex: Lexicon) -> bool:
