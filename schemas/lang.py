@@ -50,6 +50,11 @@ class MultiplierData(_Section):
         description="words right after those that make the comparison: 'higher', 'more', "
         "'as' ('4 times as much'), 'the' ('3 times the average')",
     )
+    alone: dict[str, float] = Field(
+        default_factory=dict,
+        description="one word that is a number and 'times' at once, a multiplier before a "
+        "compared word: 'twice' in 'twice as many' (not 'scored twice')",
+    )
 
 
 class NumberData(_Section):
