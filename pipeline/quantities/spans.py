@@ -329,7 +329,7 @@ def _code_is_currency(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """'EUR29,99', 'GBP3,01': a currency code in capitals glued to the amount (a code
     such as 'A320' or 'J1149' names no currency)."""
     found = lex.unit_before.find(text, start)
-    if found is None or not found[0][:1].isupper() or found[1] != start - len(found[0]):
+    if found is None or found[0][:1].islower() or found[1] != start - len(found[0]):
         return False
     unit = lex.unit(found[0], before=True)
     if found[0] in lex.data.units.stand_ins:
@@ -515,7 +515,8 @@ def _counted_after(text: str, suffix: re.Match, lex: Lexicon) -> bool:
         return False
     if word in numbers.suffix_counts:
         return True
-    unit = lex.unit(after.group(1))
+    written = lex.unit_after.match(text, suffix.end())  # 'Swiss francs' is one unit
+    unit = lex.unit(written.group("u")) if written else None
     own = lex.unit(suffix.group(0))
     if unit is not None:
         return own is None or unit.dimension != own.dimension
