@@ -313,6 +313,11 @@ class HedgeData(_Section):
         description="range_join words that mean 'and': they close a range after 'between' "
         "only, never after a change_start word ('subsidios de 200 y 500 euros' are two)",
     )
+    change_verbs: list[str] = Field(
+        default_factory=list,
+        description="verbs of change before a change_start word: 'rose from 120 to 150' "
+        "names two figures, a level before and after, no range",
+    )
     change_start: list[str] = Field(
         default_factory=list,
         description="range_start words that may open a change instead ('from' in 'rose from "

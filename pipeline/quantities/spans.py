@@ -895,6 +895,9 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     _open_thousand(item, second, lex)
     if opener and opener[0].lower() in lex.change_start and _whole(item, second):
         return None  # 'pasó de $us 103 millones a $us 133 millones': from one to the other
+    if opener and opener[0].lower() in lex.change_start and _change_verb(text, opener[1], lex):
+        _share_second(item, second)  # 'rose from 2 to 3 million tonnes'
+        return None
     value = item.value
     # a scale written once is both ends': 'between 2 and 3 million', and in words,
     # where it is part of the run, 'entre dos y tres millones'
@@ -913,6 +916,36 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     if opener:
         item.start = opener[1]
     return second
+
+
+def _share_second(item: Found, second: Found) -> None:
+    """The first of two levels takes the scale and the unit written once with the second
+    ('from $3 to $5 million', 'from 2 to 3 million tonnes')."""
+    if item.unit is not None and item.unit != second.unit:
+        return
+    if item.scale == 1.0 and second.scale != 1.0:
+        item.value *= second.scale
+        item.scale = second.scale
+    if item.unit is None and second.unit is not None:
+        item.unit, item.unit_surface = second.unit, second.unit_surface
+        note = "unit of the figure after it"
+        item.note = f"{item.note}; {note}" if item.note else note
+
+
+_ADVERB_BEFORE = re.compile(r"[\s\u00a0]+[^\W\d_]+ly[\s\u00a0]*$")
+
+
+def _change_verb(text: str, start: int, lex: Lexicon) -> bool:
+    """A verb of change before 'from' ('rose from 120 to 150', 'fell sharply from'): a
+    level before and one after, two figures."""
+    adverb = _ADVERB_BEFORE.search(text, max(0, start - 20), start)
+    at = adverb.start() if adverb else start
+    return _change_verbs(lex.data.code).find(text, at) is not None
+
+
+@cache
+def _change_verbs(code: str) -> Before:
+    return Before(load_lang(code).hedges.change_verbs, gap=r"[\s\u00a0]{1,2}")
 
 
 def _open_thousand(first: Found, second: Found, lex: Lexicon) -> None:
