@@ -275,6 +275,11 @@ class UnitData(_Section):
         description="words after a time that make it an age: 'old' in '15 years old', "
         "'a 15-year-old'",
     )
+    list_joins: list[str] = Field(
+        default_factory=list,
+        description="words that join the last item of a list besides the number "
+        "connectors: 'or' in 'aged 18, 19 or 21'",
+    )
     age_before: list[str] = Field(
         default_factory=list,
         description="words before a bare number that make it an age in years: 'aged' in 'aged 34'",

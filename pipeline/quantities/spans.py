@@ -65,14 +65,35 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
 
 
 def _age(text: str, item: Found, lex: Lexicon) -> None:
-    """'aged 34', 'at age 7': a bare number after an age word is an age in years."""
-    if item.scale == 1.0 and _age_before(lex.data.code).find(text, item.start) is not None:
+    """'aged 34', 'at age 7', and each of 'aged 18, 19 and 21': a bare number after an
+    age word, or in a list of numbers right after one, is an age in years."""
+    if item.scale != 1.0:
+        return
+    listed = _age_list(lex.data.code).search(text, max(0, item.start - 60), item.start)
+    counted = lex.noun.match(text, item.end)
+    if listed and counted and _plural(counted.group("n"), lex):
+        listed = None  # 'aged 12 or 13 and 40 boys': the list ended, a count begins
+    if listed or _age_before(lex.data.code).find(text, item.start) is not None:
         item.unit, item.kind = resolve("year"), "age"
 
 
 @cache
 def _age_before(code: str) -> Before:
     return Before(load_lang(code).units.age_before, gap=r"[\s\u00a0]{1,2}")
+
+
+@cache
+def _age_list(code: str) -> re.Pattern:
+    """An age word, then numbers of a list up to the one that ends the match."""
+    data = load_lang(code)
+    joins = trie_pattern([*data.numbers.connectors, *data.units.list_joins])
+    ages = trie_pattern(data.units.age_before)
+    return re.compile(
+        rf"(?<![^\W\d_])(?i:{ages})(?:[\s\u00a0]{{1,2}}\d{{1,3}}"
+        rf"(?:[\s\u00a0]*,|[\s\u00a0]{{1,2}}(?i:{joins})))+[\s\u00a0]{{1,2}}$"
+        if data.units.age_before
+        else r"(?!x)x"
+    )
 
 
 def _vague_scale(text: str, item: Found, lex: Lexicon) -> bool:
