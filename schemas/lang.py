@@ -50,6 +50,11 @@ class MultiplierData(_Section):
         description="words right after those that make the comparison: 'higher', 'more', "
         "'as' ('4 times as much'), 'the' ('3 times the average')",
     )
+    alone: dict[str, float] = Field(
+        default_factory=dict,
+        description="one word that is a number and 'times' at once, a multiplier before a "
+        "compared word: 'twice' in 'twice as many' (not 'scored twice')",
+    )
 
 
 class NumberData(_Section):
@@ -79,6 +84,17 @@ class NumberData(_Section):
         default_factory=dict,
         description="scale letters glued to an amount after a currency sign: 'm' in '£3.5m' "
         "(after a bare number 'm' is a metre)",
+    )
+    suffix_counts: list[str] = Field(
+        default_factory=list,
+        description="plural nouns with no -s ('people', 'children'): a glued money suffix "
+        "before them is a scale after a bare number too ('2m people'), as before any plural "
+        "or a unit of another kind ('2m barrels'); a count's adjectives end at them",
+    )
+    suffix_not_counts: list[str] = Field(
+        default_factory=list,
+        description="plural nouns after a glued money suffix that keep it a unit of its own "
+        "('the 400m hurdles')",
     )
     spaced_suffixes: list[str] = Field(
         default_factory=list,
@@ -214,6 +230,12 @@ class UnitData(_Section):
         "'£' ('PS3.5m'), 'pc' for '%' ('5pc'); each also in `before` or `aliases`. Read as "
         "the sign only glued to an amount (not 'PS5' the console) and noted in number_note",
     )
+    implied_subunits: dict[str, str] = Field(
+        default_factory=dict,
+        description="a unit written between a number and a bare second one that counts its "
+        "smaller unit ('6-foot-4': foot -> inch); the unit as written -> the smaller unit's "
+        "name as an alias reads it",
+    )
     subunit_joins: list[str] = Field(
         default_factory=list, description="words between money and its cents: 'and', 'con'"
     )
@@ -253,6 +275,15 @@ class UnitData(_Section):
         description="words after a time that make it an age: 'old' in '15 years old', "
         "'a 15-year-old'",
     )
+    list_joins: list[str] = Field(
+        default_factory=list,
+        description="words that join the last item of a list besides the number "
+        "connectors: 'or' in 'aged 18, 19 or 21'",
+    )
+    age_before: list[str] = Field(
+        default_factory=list,
+        description="words before a bare number that make it an age in years: 'aged' in 'aged 34'",
+    )
     in_context: list[ContextReading] = Field(
         default_factory=list,
         description="readings of unit words that depend on words near the number; the first "
@@ -264,6 +295,15 @@ class HedgeData(_Section):
     approx: list[str] = Field(default_factory=list)
     gt: list[str] = Field(default_factory=list, description="'more than', 'over', 'at least'")
     lt: list[str] = Field(default_factory=list, description="'less than', 'up to'")
+    approx_after: list[str] = Field(
+        default_factory=list,
+        description="hedges after a number: 'or so'; one starting with a hyphen is glued "
+        "to it ('200-odd')",
+    )
+    gt_after: list[str] = Field(
+        default_factory=list, description="'or more', '-plus' ('40-plus countries')"
+    )
+    lt_after: list[str] = Field(default_factory=list, description="'or less', 'or fewer'")
     range_start: list[str] = Field(
         default_factory=list, description="words opening a range: 'between', 'from'"
     )
@@ -278,6 +318,11 @@ class HedgeData(_Section):
         description="range_join words that mean 'and': they close a range after 'between' "
         "only, never after a change_start word ('subsidios de 200 y 500 euros' are two)",
     )
+    change_verbs: list[str] = Field(
+        default_factory=list,
+        description="verbs of change before a change_start word: 'rose from 120 to 150' "
+        "names two figures, a level before and after, no range",
+    )
     change_start: list[str] = Field(
         default_factory=list,
         description="range_start words that may open a change instead ('from' in 'rose from "
@@ -288,6 +333,13 @@ class HedgeData(_Section):
 
 class NotQuantityData(_Section):
     """Cues that a number is a date, time, ordinal, code or reference, not a quantity."""
+
+    after_names: bool = Field(
+        default=False,
+        description="a short bare number right after a capitalised word inside a sentence "
+        "is part of a name ('Model 3', 'Xbox 360', 'Title 42'), where only names are "
+        "capitalised (en; not de, whose nouns are)",
+    )
 
     before: list[str] = Field(
         default_factory=list,
@@ -325,6 +377,16 @@ class CountData(_Section):
     )
     capitalised_nouns: bool = Field(
         default=False, description="nouns are written with a capital (de): a capital is no stop"
+    )
+    adjectives: int = Field(
+        default=0,
+        description="words that are no plural a count may take before its plural noun "
+        "('5,000 new jobs': 1); 0 where adjectives follow the noun or nouns are no plurals",
+    )
+    capitalised_plurals: bool = Field(
+        default=False,
+        description="a capitalised word after a number that ends like a plural is what it "
+        "counts, no name (en 'Britons', 'MPs', 'Democrats')",
     )
     definite: list[str] = Field(
         default_factory=list,

@@ -231,6 +231,8 @@ def _of_scale(text: str, item: Found, read: _Part, lex: Lexicon) -> None:
     match = lex.scale.match(text, link.end() if link else item.end)
     factor = match and lex.scale_of(match.group("s") or match.group("g") or match.group("l") or "")
     if not factor:
+        if link is not None and _unit_at(text, link.end(), lex):
+            item.end = link.end()  # 'a quarter of a percentage point': of the unit after
         return
     if link:
         item.value *= factor
@@ -256,11 +258,26 @@ def half_of(text: str, item: Found, lex: Lexicon) -> bool:
     if not words or not (words[0] in lex.weak or lex.scale_of(words[0])):
         return False
     found = lex.fraction_before.find(text, item.start)
-    if found is not None and lex.scale_of(words[-1]):
+    if found is not None and (lex.scale_of(words[-1]) or _unit_after_weak(text, item, words, lex)):
         item.value *= lex.fractions[found[0].lower().split()[0]]
         item.start = found[1]
         return True
     return False
+
+
+def _unit_after_weak(text: str, item: Found, words: list[str], lex: Lexicon) -> bool:
+    """'half a mile', 'half a percentage point': a weak word alone between a fraction word
+    and a unit names one of that unit."""
+    if words != [words[0]] or words[0] not in lex.weak:
+        return False
+    return _unit_at(text, item.end, lex)
+
+
+def _unit_at(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether a unit of measure or money is written at `at`."""
+    match = lex.unit_after.match(text, at)
+    unit = lex.unit(match.group("u")) if match else None
+    return unit is not None and unit.dimension != "count"
 
 
 def slash_fraction(text: str, item: Found, lex: Lexicon) -> bool | None:

@@ -278,10 +278,12 @@ def _number_patterns(data: LangData) -> dict:
             rf"[\s\-]{{1,3}}(?:(?P<t>(?i:{trie_pattern(_tens(words, numbers))}))[\s\-]{{1,2}})?"
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}(?!-[^\W\d_])"
         ),
+        # hyphens too: 'one-and-a-half years'
         "fraction_plus": re.compile(
-            rf"[\s\u00a0]{{1,2}}(?:(?i:{trie_pattern(numbers.connectors + numbers.mixed_joins)})"
-            r"[\s\u00a0]{1,2}"
-            rf"(?:(?P<n>{numerator})[\s\u00a0]{{1,2}})?"
+            rf"(?:[\s\u00a0]{{1,2}}|-)"
+            rf"(?:(?i:{trie_pattern(numbers.connectors + numbers.mixed_joins)})"
+            r"(?:[\s\u00a0]{1,2}|-)"
+            rf"(?:(?P<n>{numerator})(?:[\s\u00a0]{{1,2}}|-))?"
             # where a number is one word, a second word is a new part: nl 'drie een vijfde'
             rf"{spaced_numerator if numbers.compounds else ''})"
             rf"(?P<f>(?i:{fractions})){NOT_LETTER_AFTER}"

@@ -29,12 +29,12 @@ TIMES = resolve("times")
 
 def find_multipliers(text: str, scan: str, lex: Lexicon) -> list[Found]:
     """Every one-word multiplier in `text` (`scan` is it lowercased, same offsets)."""
+    found = _alone(text, scan, lex)
     for suffix in lex.data.numbers.multipliers.suffixes:  # a loop: no generator per text
         if suffix in scan:
             break
     else:
-        return []
-    found = []
+        return found
     for match in _pattern(lex.data.code).finditer(scan):
         value = words_value(match.group("n"), lex.data.code, lex.words, lex.pieces)
         if value is None or value <= 1:
@@ -44,6 +44,35 @@ def find_multipliers(text: str, scan: str, lex: Lexicon) -> list[Found]:
             Found(value, start, end, "words", text[start:end], unit=TIMES, unit_surface=None)
         )
     return found
+
+
+def _alone(text: str, scan: str, lex: Lexicon) -> list[Found]:
+    """'twice as many', 'twice the size': a word that is a multiplier by itself, before
+    a compared word ('scored twice' is how often, no multiplier)."""
+    alone = lex.data.numbers.multipliers.alone
+    for word in alone:  # a loop: no generator per text
+        if word in scan:
+            break
+    else:
+        return []
+    found = []
+    for match in _alone_pattern(lex.data.code).finditer(scan):
+        value = alone[match.group("w")]
+        start, end = match.span("w")
+        found.append(
+            Found(value, start, end, "words", text[start:end], unit=TIMES, unit_surface=None)
+        )
+    return found
+
+
+@cache
+def _alone_pattern(code: str) -> re.Pattern:
+    data = lexicon(code).data.numbers.multipliers
+    return re.compile(
+        rf"{NOT_LETTER_BEFORE}(?P<w>{trie_pattern(list(data.alone))})[\s\u00a0]{{1,2}}"
+        rf"(?:{trie_pattern(data.compared)}){NOT_LETTER_AFTER}",
+        re.IGNORECASE,
+    )
 
 
 @cache

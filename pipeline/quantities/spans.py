@@ -21,9 +21,9 @@ from pipeline.quantities.fractions import (
     read_fraction,
     slash_fraction,
 )
-from pipeline.quantities.lexicon import Lexicon, trie_pattern
+from pipeline.quantities.lexicon import NOT_LETTER_AFTER, Before, Lexicon, trie_pattern
 from pipeline.quantities.numbers import numeral_value, words_value
-from pipeline.quantities.units import Unit, rate, resolve
+from pipeline.quantities.units import COUNT, Unit, rate, resolve, size_of
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
@@ -49,6 +49,8 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     second = _range_end(text, scan, item, lex)
     if second is None and not _over(text, item, lex) and item.weak:
         return None, _resume(text, match, lex)
+    if item.unit is None:
+        _age(text, item, lex)
     if second is None and _not_quantity(text, item, lex):
         return None, end
     if second is not None and _is_year(second) and (_is_year(item) or _month_of(text, end, item)):
@@ -60,6 +62,38 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     if item.unit is None and item.value_max is None and not spelled_part:
         _noun(text, item, lex)  # 'a quarter century', 'a half hour' count nothing
     return item, item.end
+
+
+def _age(text: str, item: Found, lex: Lexicon) -> None:
+    """'aged 34', 'at age 7', and each of 'aged 18, 19 and 21': a bare number after an
+    age word, or in a list of numbers right after one, is an age in years."""
+    if item.scale != 1.0:
+        return
+    listed = _age_list(lex.data.code).search(text, max(0, item.start - 60), item.start)
+    counted = lex.noun.match(text, item.end)
+    if listed and counted and _plural(counted.group("n"), lex):
+        listed = None  # 'aged 12 or 13 and 40 boys': the list ended, a count begins
+    if listed or _age_before(lex.data.code).find(text, item.start) is not None:
+        item.unit, item.kind = resolve("year"), "age"
+
+
+@cache
+def _age_before(code: str) -> Before:
+    return Before(load_lang(code).units.age_before, gap=r"[\s\u00a0]{1,2}")
+
+
+@cache
+def _age_list(code: str) -> re.Pattern:
+    """An age word, then numbers of a list up to the one that ends the match."""
+    data = load_lang(code)
+    joins = trie_pattern([*data.numbers.connectors, *data.units.list_joins])
+    ages = trie_pattern(data.units.age_before)
+    return re.compile(
+        rf"(?<![^\W\d_])(?i:{ages})(?:[\s\u00a0]{{1,2}}\d{{1,3}}"
+        rf"(?:[\s\u00a0]*,|[\s\u00a0]{{1,2}}(?i:{joins})))+[\s\u00a0]{{1,2}}$"
+        if data.units.age_before
+        else r"(?!x)x"
+    )
 
 
 def _vague_scale(text: str, item: Found, lex: Lexicon) -> bool:
@@ -121,6 +155,9 @@ def _over(text: str, item: Found, lex: Lexicon) -> bool:
     join = None if item.unit or item.scale != 1.0 else lex.over.match(text, item.end)
     match = join and lex.core_any_case.match(text, join.end())
     below = _read(text, match, lex, joined=True) if match else None
+    counted = below is not None and below.unit == COUNT and join.group("r")
+    if counted:  # 'seven in ten people': what is counted, no unit of the share
+        below.unit, below.noun = None, below.unit_surface
     if below is None or below.unit or below.scale != 1.0 or not below.value:
         return False
     rest = text[below.end : below.end + 2].lstrip()
@@ -129,7 +166,7 @@ def _over(text: str, item: Found, lex: Lexicon) -> bool:
     ):
         return False
     item.value /= below.value
-    item.end = below.end
+    item.end, item.noun = below.end, below.noun
     return True
 
 
@@ -283,17 +320,37 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     if before == "^":
         return True  # an exponent: the 2 of 'J/m^2'
     if not joined and before in "-+\u2010\u2011" and first > 1 and text[first - 2].isalnum():
-        return True  # 'F-16', 'J1149.5+6663'
+        return not _tally(text, first, end)  # 'F-16', 'J1149.5+6663'
     if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
+
+
+_LAST_DAY, _LAST_MONTH = 31, 12
+_TALLY = re.compile(r"(?<![\w.,\-/])\d{1,4}-$")
+_MORE_CODE = re.compile(r"[\-/.,:]\d")
+
+
+def _tally(text: str, start: int, end: int) -> bool:
+    """'passed 218-212', 'voted 51-49': two figures joined by a hyphen, the first larger
+    (so no range), each alone (not a part of '0-7432-7356' or '2-3-1'), that cannot be
+    a day and a month."""
+    before = _TALLY.search(text, max(0, start - 6), start)
+    if before is None or _MORE_CODE.match(text, end):
+        return False
+    first, second = text[before.start() : start - 1], text[start:end]
+    if not second.isdigit() or int(first) <= int(second):
+        return False
+    season = len(first) == 4 and _YEARS[0] <= int(first) <= _YEARS[1]  # '1990-91'
+    day_month = int(first) <= _LAST_DAY and int(second) <= _LAST_MONTH  # 'ngày 7-1', '25-10'
+    return not (season or day_month)
 
 
 def _code_is_currency(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """'EUR29,99', 'GBP3,01': a currency code in capitals glued to the amount (a code
     such as 'A320' or 'J1149' names no currency)."""
     found = lex.unit_before.find(text, start)
-    if found is None or not found[0].isupper() or found[1] != start - len(found[0]):
+    if found is None or found[0][:1].islower() or found[1] != start - len(found[0]):
         return False
     unit = lex.unit(found[0], before=True)
     if found[0] in lex.data.units.stand_ins:
@@ -456,12 +513,35 @@ def _money_scale(text: str, item: Found, lex: Lexicon) -> None:
     if item.scale != 1.0 or item.form != "num":
         return
     match = lex.money_scale.match(text, item.end)
-    found = match and lex.unit_before.find(text, item.start)
+    if match is None:
+        return
+    found = lex.unit_before.find(text, item.start)
     unit = found and lex.unit(found[0], before=True)
-    if unit and unit.dimension == "currency":
+    if (unit and unit.dimension == "currency") or _counted_after(text, match, lex):
         factor = lex.scales[match.group(0)]
         item.value, item.scale, item.last_scale = item.value * factor, factor, factor
         item.end = match.end()
+
+
+def _counted_after(text: str, suffix: re.Match, lex: Lexicon) -> bool:
+    """'2m people', '1.5m barrels a day': a glued money suffix before what is counted
+    (a plural noun, a listed noun, a unit of another kind than the suffix's own) scales
+    the number; before a size word or a singular noun ('a 2m wall') it is its unit."""
+    after = _WORD_AFTER.match(text, suffix.end())
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    numbers = lex.data.numbers
+    if word in numbers.suffix_not_counts:
+        return False
+    if word in numbers.suffix_counts:
+        return True
+    written = lex.unit_after.match(text, suffix.end())  # 'Swiss francs' is one unit
+    unit = lex.unit(written.group("u")) if written else None
+    own = lex.unit(suffix.group(0))
+    if unit is not None:
+        return own is None or unit.dimension != own.dimension
+    return len(word) > 3 and _plural(word, lex) and word not in lex.stopwords
 
 
 def _last_group(item: Found, lex: Lexicon) -> float | None:
@@ -559,6 +639,8 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
         match = lex.unit_after.match(text, dash.end())
         unit = match and lex.unit(match.group("u"))
         match = match if unit and unit.dimension == "currency" else None
+    if match is not None and _next_amount_sign(text, match, lex):
+        match = None  # '€1.3bn-€1.5bn', '$10-$12': the sign of the second end
     if match is not None:
         unit = lex.unit(match.group("u"))
         if (
@@ -571,6 +653,8 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
                 _subunit(text, item, lex)
+            elif unit.dimension in _PARTED:
+                _smaller_part(text, item, lex)
             return True
     sign = text[item.start] in "-\u2212"
     found = lex.unit_before.find(text, item.start)
@@ -584,6 +668,53 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
                 _subunit(text, item, lex)  # '$5 and 50 cents'
             return True
     return False
+
+
+# measures written as a larger unit and the rest in a smaller one ('5ft 10in', '7lb
+# 8oz'); times are left as two ('2 hours 30 minutes' are often two figures in news)
+_PARTED = frozenset({"length", "mass"})
+_PART_JOIN = re.compile(r"[ \u00a0]{1,2}|-")
+
+
+def _smaller_part(text: str, item: Found, lex: Lexicon) -> None:
+    """'5ft 10in', '5 feet 10 inches', '7lb 8oz', '6-foot-4': digits right after a
+    measure, in a smaller unit of its dimension (or, after a hyphen, in the smaller unit
+    the language says the first implies) and less than one of its units, add to it."""
+    size = size_of(item.unit)
+    join = _PART_JOIN.match(text, item.end) if size else None
+    match = lex.core_any_case.match(text, join.end()) if join else None
+    if match is None or match.group("num") is None:
+        return
+    part = _read(text, match, lex, joined=True)
+    if part is None or part.scale != 1.0 or part.value < 0 or part.value_max is not None:
+        return
+    unit = part.unit
+    if unit is None and join.group(0) == "-":
+        implied = lex.data.units.implied_subunits.get((item.unit_surface or "").lower())
+        unit = lex.unit(implied) if implied else None
+        if unit is None or text[part.end : part.end + 1].isalnum():
+            return  # '6-foot-4x' is a code
+    same = unit is not None and unit.dimension == item.unit.dimension
+    part_size = size_of(unit) if same else None
+    if part_size is None or part.value * part_size >= size:
+        return
+    item.value += part.value * part_size / size
+    item.end = part.end
+
+
+_DIGIT_NEXT = re.compile(r"[ \u00a0]?\d")
+
+
+def _next_amount_sign(text: str, match: re.Match, lex: Lexicon) -> bool:
+    """A sign written before amounts ('€', '$') after a dash and before digits: it opens
+    the next figure, not this one's unit."""
+    written = match.group("u")
+    dashed = "-" in text[match.start() : match.start("u")] or "\u2013" in match.group(0)
+    return (
+        dashed
+        and written in lex.data.units.before
+        and _DIGIT_NEXT.match(text, match.end()) is not None
+    )
 
 
 def _bracketed_unit(text: str, end: int, lex: Lexicon) -> re.Match | None:
@@ -612,7 +743,8 @@ def _plain_word(text: str, match: re.Match, lex: Lexicon) -> bool:
             return True  # '$ 48 " is not adequate': a sign for inches is written glued
         line = text.rfind("\n", 0, match.start()) + 1
         return text.count(written, line, match.start()) % 2 == 1
-    if written.lower() in lex.data.units.clause_final and not sized:
+    spaced = match.start("u") != match.start()  # '2in' glued is no preposition
+    if written.lower() in lex.data.units.clause_final and spaced and not sized:
         rest = text[match.end() : match.end() + 2].lstrip()
         return bool(rest) and rest[0].isalnum()
     return False
@@ -653,7 +785,7 @@ def _context_readings(code: str) -> tuple[tuple[frozenset[str], re.Pattern, Unit
 
 
 _WORD_AFTER = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]{1,20})")
-_PER_KINDS = frozenset({"currency", "volume", "mass", "energy", "data"})
+_PER_KINDS = frozenset({"currency", "volume", "mass", "energy", "data", "length"})
 
 
 def _per_unit(text: str, item: Found, lex: Lexicon) -> None:
@@ -779,11 +911,14 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     match = lex.core.match(scan, at) if scan is not text else None
     match = match or lex.core_any_case.match(text, at)
     second = _read(text, match, lex, joined=True) if match else None
-    if second is None or not _same_kind(item, second):
+    if second is None or not _same_kind(text, item, second):
         return None
     _open_thousand(item, second, lex)
     if opener and opener[0].lower() in lex.change_start and _whole(item, second):
         return None  # 'pasó de $us 103 millones a $us 133 millones': from one to the other
+    if opener and opener[0].lower() in lex.change_start and _change_verb(text, opener[1], lex):
+        _share_second(item, second)  # 'rose from 2 to 3 million tonnes'
+        return None
     value = item.value
     # a scale written once is both ends': 'between 2 and 3 million', and in words,
     # where it is part of the run, 'entre dos y tres millones'
@@ -802,6 +937,36 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     if opener:
         item.start = opener[1]
     return second
+
+
+def _share_second(item: Found, second: Found) -> None:
+    """The first of two levels takes the scale and the unit written once with the second
+    ('from $3 to $5 million', 'from 2 to 3 million tonnes')."""
+    if item.unit is not None and item.unit != second.unit:
+        return
+    if item.scale == 1.0 and second.scale != 1.0:
+        item.value *= second.scale
+        item.scale = second.scale
+    if item.unit is None and second.unit is not None:
+        item.unit, item.unit_surface = second.unit, second.unit_surface
+        note = "unit of the figure after it"
+        item.note = f"{item.note}; {note}" if item.note else note
+
+
+_ADVERB_BEFORE = re.compile(r"[\s\u00a0]+[^\W\d_]+ly[\s\u00a0]*$")
+
+
+def _change_verb(text: str, start: int, lex: Lexicon) -> bool:
+    """A verb of change before 'from' ('rose from 120 to 150', 'fell sharply from'): a
+    level before and one after, two figures."""
+    adverb = _ADVERB_BEFORE.search(text, max(0, start - 20), start)
+    at = adverb.start() if adverb else start
+    return _change_verbs(lex.data.code).find(text, at) is not None
+
+
+@cache
+def _change_verbs(code: str) -> Before:
+    return Before(load_lang(code).hedges.change_verbs, gap=r"[\s\u00a0]{1,2}")
 
 
 def _open_thousand(first: Found, second: Found, lex: Lexicon) -> None:
@@ -868,10 +1033,15 @@ def _symbol_at(code: str) -> re.Pattern:
     return re.compile(f"(?:{'|'.join(map(re.escape, signs))})[\\s\u00a0]{{0,2}}(?=\\d)")
 
 
-def _same_kind(first: Found, second: Found) -> bool:
+def _same_kind(text: str, first: Found, second: Found) -> bool:
     """Whether two figures may be the ends of one range: one unit, or one left unsaid.
     Two units of one dimension ('150 millas por hora y 240 kilómetros por hora') are two
     figures, the second often the first converted."""
+    if first.unit is not None and second.unit is None:
+        # a range writes a unit after its numbers once, after the last ('3 to 4%'); one
+        # written after the first alone starts a change ('fell 0.8% to 7,512'), while a
+        # sign before the first stands for both ('$3 to 5 million')
+        return text.startswith(first.unit_surface or "", first.start)
     if first.unit is None or second.unit is None:
         return True
     return first.unit == second.unit
@@ -901,7 +1071,33 @@ def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
         or bool(lex.cue_after.match(text, end))
         or (item.value.is_integer() and _next_to_month(text, item, lex))
         or _footnote(text, item)
+        or _after_name(text, item, lex)
     )
+
+
+_SHORT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+_SENTENCE_END = ".!?\n\"\u201c\u2018'(:"
+
+
+def _after_name(text: str, item: Found, lex: Lexicon) -> bool:
+    """'the Model 3', 'PlayStation 5', 'Title 42': a bare number of up to three digits
+    right after a capitalised word that does not open the sentence is part of a name.
+    A word in -s ('Storm Kills 12' in a headline), a function word and a month keep it."""
+    if not lex.data.not_quantity.after_names or item.form != "num":
+        return False
+    if not _SHORT_NUMBER.fullmatch(item.raw):
+        return False
+    found = _LAST_WORD.search(text, max(0, item.start - 24), item.start)
+    word = found.group(1) if found else ""
+    if not word[:1].isupper() or not word.isalnum() or word.endswith("s"):
+        return False
+    if word.lower() in lex.stopwords or lex.month_before.find(text, item.start):
+        return False
+    after = lex.noun.match(text, item.end)
+    if after is not None and _plural(after.group("n"), lex):
+        return False  # 'called Bob 3 times', 'told Reuters 12 people died'
+    before = text[: found.start(1)].rstrip(" \u00a0")
+    return bool(before) and before[-1] not in _SENTENCE_END
 
 
 def _after_cue(text: str, item: Found, lex: Lexicon) -> bool:
@@ -950,12 +1146,44 @@ def _next_to_month(text: str, item: Found, lex: Lexicon) -> bool:
 
 
 def _hedge(text: str, item: Found, lex: Lexicon) -> None:
+    _hedge_after(text, item, lex)
     found = lex.hedge.find(text, item.start)
     if found is None:
         return
     if item.bound != "range":
         item.bound = lex.hedge_kind.get(found[0].lower(), "eq")
     item.start = found[1]
+
+
+def _hedge_after(text: str, item: Found, lex: Lexicon) -> None:
+    """'40-plus countries', '200-odd delegates', '18 or over': a hedge after the number."""
+    match = _hedges_after(lex.data.code).match(text, item.end) if item.bound == "eq" else None
+    if match is not None:
+        item.bound, item.end = match.lastgroup, match.end()
+
+
+@cache
+def _hedges_after(code: str) -> re.Pattern:
+    hedges = load_lang(code).hedges
+    parts = []
+    for bound, words in (
+        ("approx", hedges.approx_after),
+        ("gt", hedges.gt_after),
+        ("lt", hedges.lt_after),
+    ):
+        glued = [w for w in words if w.startswith("-")]
+        spaced = [w for w in words if not w.startswith("-")]
+        alternatives = [f"(?i:{trie_pattern(glued)})"] if glued else []
+        alternatives += [rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(spaced)})"] if spaced else []
+        if alternatives:
+            parts.append(f"(?P<{bound}>{'|'.join(alternatives)})")
+    return re.compile(f"(?:{'|'.join(parts)}){NOT_LETTER_AFTER}" if parts else r"(?!x)x")
+
+
+def _plural_name(word: str, lex: Lexicon) -> bool:
+    """'Britons', 'MPs', 'Democrats': a capitalised plural after a number, where the
+    language counts such words ('10 Downing Street' stays a name)."""
+    return lex.data.counts.capitalised_plurals and _plural(word, lex) and not word.isupper()
 
 
 def _noun(text: str, item: Found, lex: Lexicon) -> None:
@@ -972,7 +1200,34 @@ def _noun(text: str, item: Found, lex: Lexicon) -> None:
         word = match.group("n")
     if word.lower() in lex.stopwords or word.lower() in lex.amount_nouns:
         return  # a sum ('515 millones de ingresos') counts nothing; its unit is implicit
-    if word[0].isupper() and not lex.data.counts.capitalised_nouns:
+    if word[0].isupper() and not (lex.data.counts.capitalised_nouns or _plural_name(word, lex)):
         return
+    head = _head_after_adjectives(text, match, lex)
+    if head is not None:
+        word, match = text[match.start("n") : head.end()], head
     item.noun = ((match.group("c") or "") + word).strip()
     item.end = match.end()
+
+
+def _head_after_adjectives(text: str, first: re.Match, lex: Lexicon) -> re.Match | None:
+    """'5,000 new jobs', '200 million daily active users': where the language counts in
+    the plural, a word that is no plural before one is an adjective of it; the noun runs
+    to that plural (up to `counts.adjectives` words before it), else it is the first word."""
+    if not _plural(first.group("n"), lex):
+        match = first
+        for _ in range(lex.data.counts.adjectives):
+            match = lex.noun.match(text, match.end())
+            if match is None or match.group("c") or match.group("n").lower() in lex.stopwords:
+                return None
+            if _plural(match.group("n"), lex):
+                return match
+    return None
+
+
+def _plural(word: str, lex: Lexicon) -> bool:
+    """Whether `word` reads as a plural noun: a listed one ('people'), or one ending in
+    -s but not in -ss, -us, -is ('class', 'bus', 'this')."""
+    lowered = word.lower()
+    if lowered in lex.data.numbers.suffix_counts:
+        return True
+    return len(word) > 2 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))

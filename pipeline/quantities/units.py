@@ -119,6 +119,21 @@ def _convert_with_pint(name: str) -> Unit | None:
 _BITS = {"bit": 1.0, "kilobit": 1e3, "megabit": 1e6, "gigabit": 1e9}
 _BIT_RATES = (("kbit/s", 1e3), ("Mbit/s", 1e6), ("Gbit/s", 1e9))
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600}
+_KMH_PER_MS = 3.6
+# the size of canonical units of one dimension in the first of them, to add a smaller
+# unit to a larger one ('5ft 10in': metres and centimetres) without loading pint
+_SIZES = {
+    "mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3,
+    "mg": 1e-6, "g": 1e-3, "kg": 1.0, "tonne": 1e3,
+    **_SECONDS,
+}  # fmt: skip
+
+
+def size_of(unit: Unit) -> float | None:
+    """The size of one `unit` in the base unit of its dimension (m, kg, second); None
+    for a unit this table lacks."""
+    size = _SIZES.get(unit.canonical)
+    return None if size is None else size * unit.factor
 
 
 def rate(amount: Unit, per: Unit) -> Unit | None:
@@ -131,6 +146,11 @@ def rate(amount: Unit, per: Unit) -> Unit | None:
         bits = amount.factor * _BITS[amount.canonical] / seconds
         name, size = min(_BIT_RATES, key=lambda r: abs(math.log10(bits / r[1])))
         return Unit(name, bits / size, dimension_of(name)) if bits else None
+    if amount.dimension == "length" and per.canonical in _SECONDS:
+        # '17 km per second', '30 km an hour': a speed, in km/h; a length a day or a
+        # year ('20 km a day') is how far, no speed
+        metres, seconds = size_of(amount), _SECONDS[per.canonical] * per.factor
+        return Unit("km/h", metres / seconds * _KMH_PER_MS, "speed") if metres else None
     name = f"{amount.canonical}/{per.canonical}"
     if not is_rate(name):
         return None
