@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import TypeVar
 
 import numpy
@@ -24,6 +23,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from pipeline import regex_cache
+from pipeline.longlived import built_once
 
 T = TypeVar("T")
 
@@ -77,7 +77,7 @@ def sentences(doc: Doc) -> Doc:
     return doc
 
 
-@cache
+@built_once
 def get_nlp(lang: str) -> Language:
     """The blank pipeline for `lang`, built once per process.
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from pipeline.lang import load_lang
+from pipeline.longlived import built_once
 from schemas.lang import LangData
 
 # abbreviations joined by a dot (vi 'TP.HCM'), acronyms with dots (U.S., u.s.), words
@@ -482,7 +483,7 @@ def _match_rest(toks: list[Tok], k: int, phrase: tuple[str, ...]) -> int:
     return pos - k
 
 
-@cache
+@built_once
 def lexicon(lang: str) -> Lexicon:
     return Lexicon(load_lang(lang))
 
