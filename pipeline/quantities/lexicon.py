@@ -124,6 +124,7 @@ class Lexicon:
     range_join: re.Pattern
     range_dash: re.Pattern
     change_start: frozenset[str]  # range openers after which two whole ends are a change
+    change_by: Before  # 'met' in 'steeg met 15.000 tot 240.000': a change, then a level
     between_joins: frozenset[str]  # 'and': a range's join after 'between', not after 'from'
     cue_before: Before
     clock_before: Before  # 'at' in 'at 2200 hours': hours of the clock, no duration
@@ -244,7 +245,7 @@ def _number_patterns(data: LangData) -> dict:
         "word_hint": _word_hint(
             numbers, starts, hints, sorted(weak), _unit_words(data.units.aliases)
         ),
-        **_lone_hint(numbers, sorted(weak - {w.lower() for w in numbers.articles})),
+        **_lone_hint(numbers, sorted(weak - {w.lower() for w in numbers.articles}), sorted(weak)),
         # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
         "number_word_at": _number_word_at(
             starts + (sorted(weak) if numbers.compounds else []), readable
@@ -348,18 +349,23 @@ def _number_word_at(starts: list[str], words: dict[str, float]) -> re.Pattern:
     return re.compile(rf"(?<!{letter})(?:{trie_pattern(starts)}|{trie_pattern(whole)}(?!{letter}))")
 
 
-def _lone_hint(numbers: NumberData, lone: list[str]) -> dict:
+def _lone_hint(numbers: NumberData, lone: list[str], weak: list[str]) -> dict:
     """Where a weak word that is no article may be a number alone: 'minus one', 'one
-    over three', 'one in three'. Searched only in texts holding one of `lone_keys`."""
-    joins = numbers.fraction_joins + numbers.ratio_joins
+    over three', 'one in three'; before a ratio word an article too, where it is the
+    word for one (vi 'một phần ba', a third). Searched only in texts holding one of
+    `lone_keys`."""
     parts = []
-    if joins and lone:
-        parts.append(rf"{trie_pattern(lone)}[\s\u00a0]{{1,2}}{trie_pattern(joins)}\b")
+    if numbers.fraction_joins and lone:
+        parts.append(
+            rf"{trie_pattern(lone)}[\s\u00a0]{{1,2}}{trie_pattern(numbers.fraction_joins)}\b"
+        )
+    if numbers.ratio_joins and weak:
+        parts.append(rf"{trie_pattern(weak)}[\s\u00a0]{{1,2}}{trie_pattern(numbers.ratio_joins)}\b")
     if numbers.negative_words and lone:
         parts.append(
             rf"{trie_pattern(numbers.negative_words)}[\s\u00a0]{{1,2}}{trie_pattern(lone)}\b"
         )
-    keys = [w.lower() for w in lone] if parts else []
+    keys = [w.lower() for w in (weak if numbers.ratio_joins else lone)] if parts else []
     return {
         "lone_hint": re.compile(r"\b(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"),
         "lone_keys": tuple(sorted(set(keys))),
@@ -431,6 +437,7 @@ def _hedge_patterns(data: LangData) -> dict:
         "range_join": _joins(hedges.range_join),
         "range_dash": _joins(hedges.range_dash),
         "change_start": frozenset(w.lower() for w in hedges.change_start),
+        "change_by": Before(hedges.change_by),
         "between_joins": frozenset(w.lower() for w in hedges.between_joins),
     }
 

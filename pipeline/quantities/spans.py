@@ -32,6 +32,8 @@ _YEARS = (1800, 2100)
 # two ends written with scales this far apart are two amounts ('de 132 mil a 99 mil
 # millones'), no range
 _SCALE_GAP = 1e6
+# after 'met' (by), ends further apart than this are a change and the new level
+_CHANGE_GAP = 4.0
 
 
 def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Found | None, int]:
@@ -120,7 +122,10 @@ def _over(text: str, item: Found, lex: Lexicon) -> bool:
     adults', '9 out of 10 doctors') a noun may follow a share."""
     join = None if item.unit or item.scale != 1.0 else lex.over.match(text, item.end)
     match = join and lex.core_any_case.match(text, join.end())
-    below = _read(text, match, lex, joined=True) if match else None
+    # after a ratio word a weak word is the number it spells (vi 'hai phần ba': two
+    # thirds), unless it names a unit too ('một phần năm ngoái': part of last year)
+    ratio = bool(join and join.group("r")) and not (match and lex.unit(match.group(0)))
+    below = _read(text, match, lex, joined=True, lone=ratio) if match else None
     if below is None or below.unit or below.scale != 1.0 or not below.value:
         return False
     rest = text[below.end : below.end + 2].lstrip()
@@ -795,6 +800,8 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
         low, high = second.value, value  # '-18 °C to -34 °C': the colder end is the low one
     if low > high or (item.scale > 1.0 and second.scale >= item.scale * _SCALE_GAP):
         return None
+    if _change_then_level(text, item, join, low, high, lex):
+        return None
     item.value = low
     item.unit = item.unit or second.unit
     item.unit_surface = item.unit_surface or second.unit_surface
@@ -802,6 +809,17 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     if opener:
         item.start = opener[1]
     return second
+
+
+def _change_then_level(
+    text: str, item: Found, join: re.Match, low: float, high: float, lex: Lexicon
+) -> bool:
+    """'steeg met 15.000 tot 240.000': after a word for the amount of a change, a word
+    that could join a range leads to the new level. Two ends close together are still
+    a range ('met 20 tot 30 procent'); a level many times the change is not."""
+    if not join.group(0).strip().isalpha() or lex.change_by.find(text, item.start) is None:
+        return False
+    return low <= 0 or high > _CHANGE_GAP * low
 
 
 def _open_thousand(first: Found, second: Found, lex: Lexicon) -> None:
