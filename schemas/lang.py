@@ -284,6 +284,12 @@ class HedgeData(_Section):
         "$3 million to $5 million'): two ends each written whole, unit and scale, are two "
         "figures",
     )
+    change_by: list[str] = Field(
+        default_factory=list,
+        description="words before the amount of a change ('met' in 'steeg met 15.000 tot "
+        "240.000'): a range word after that amount ('tot') may lead to the new level, so "
+        "the two make a range only when close ('met 20 tot 30 procent')",
+    )
 
 
 class NotQuantityData(_Section):
