@@ -139,6 +139,11 @@ class NumberData(_Section):
         default_factory=list,
         description="scale words that with no number before them mean 'many': 'millions'",
     )
+    scale_abbreviations: list[str] = Field(
+        default_factory=list,
+        description="scale words shortened ('Mio', 'mln', 'млн'): a scale after a number, "
+        "never a number alone ('Angaben in Mio. Euro' holds no million)",
+    )
     vague_before: list[str] = Field(
         default_factory=list,
         description="words that make a scale word after them vague: 'several' in 'several "

@@ -253,7 +253,11 @@ def _number_patterns(data: LangData) -> dict:
         "weak": frozenset(weak),
         "articles": frozenset(w.lower() for w in numbers.articles),
         "article_units": frozenset(w.lower() for w in numbers.article_units),
-        "vague": frozenset(w.lower() for w in numbers.vague_scales),
+        # a vague scale or an abbreviated one alone writes no number ('millions of',
+        # 'in Mio. Euro')
+        "vague": frozenset(
+            w.lower().rstrip(".") for w in numbers.vague_scales + numbers.scale_abbreviations
+        ),
         "vague_before": Before(numbers.vague_before, gap=r"[\s\u00a0]{1,2}"),
         "approx": frozenset(w.lower() for w in numbers.approx_scales),
         "scale": re.compile(scale),
