@@ -63,6 +63,11 @@ class NumberData(_Section):
         default_factory=list,
         description="number words that are a quantity only before a unit or scale ('one', 'a')",
     )
+    counted_weak: list[str] = Field(
+        default_factory=list,
+        description="weak words that are numbers right before a counted noun (a unit of "
+        "'count' or a classifier): vi 'ba người' (three people), where 'ba' alone is 'dad'",
+    )
     connectors: list[str] = Field(
         default_factory=list, description="words that join number words: 'and', 'und', 'y'"
     )

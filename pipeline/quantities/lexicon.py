@@ -134,6 +134,8 @@ class Lexicon:
     ordinal: re.Pattern
     noun: re.Pattern
     stopwords: frozenset[str]
+    counted_weak: frozenset[str]  # vi 'ba' in 'ba người': a weak word, a number before a noun
+    counted_noun: re.Pattern  # a counted noun right after a number: a classifier or 'người'
     amount_nouns: frozenset[str]  # 'ingresos': a scaled number before it is a sum, no count
     unit_links: frozenset[str]  # "de" in "millones de euros": between a scale and its unit
 
@@ -245,7 +247,12 @@ def _number_patterns(data: LangData) -> dict:
         "word_hint": _word_hint(
             numbers, starts, hints, sorted(weak), _unit_words(data.units.aliases)
         ),
-        **_lone_hint(numbers, sorted(weak - {w.lower() for w in numbers.articles}), sorted(weak)),
+        **_lone_hint(
+            numbers,
+            sorted(weak - {w.lower() for w in numbers.articles}),
+            sorted(weak),
+            _counted_nouns(data),
+        ),
         # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
         "number_word_at": _number_word_at(
             starts + (sorted(weak) if numbers.compounds else []), readable
@@ -353,7 +360,13 @@ def _number_word_at(starts: list[str], words: dict[str, float]) -> re.Pattern:
     return re.compile(rf"(?<!{letter})(?:{trie_pattern(starts)}|{trie_pattern(whole)}(?!{letter}))")
 
 
-def _lone_hint(numbers: NumberData, lone: list[str], weak: list[str]) -> dict:
+def _counted_nouns(data: LangData) -> list[str]:
+    """Nouns that count what a number before them counts: classifiers, units of count."""
+    aliases = data.units.aliases
+    return data.counts.classifiers + [w for w, unit in aliases.items() if unit == "count"]
+
+
+def _lone_hint(numbers: NumberData, lone: list[str], weak: list[str], counted: list[str]) -> dict:
     """Where a weak word that is no article may be a number alone: 'minus one', 'one
     over three', 'one in three'; before a ratio word an article too, where it is the
     word for one (vi 'một phần ba', a third). Searched only in texts holding one of
@@ -369,7 +382,12 @@ def _lone_hint(numbers: NumberData, lone: list[str], weak: list[str]) -> dict:
         parts.append(
             rf"{trie_pattern(numbers.negative_words)}[\s\u00a0]{{1,2}}{trie_pattern(lone)}\b"
         )
+    if numbers.counted_weak and counted:  # vi 'ba người'
+        parts.append(
+            rf"{trie_pattern(numbers.counted_weak)}[\s\u00a0]{{1,2}}{trie_pattern(counted)}\b"
+        )
     keys = [w.lower() for w in (weak if numbers.ratio_joins else lone)] if parts else []
+    keys += [w.lower() for w in numbers.counted_weak]
     return {
         "lone_hint": re.compile(r"\b(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"),
         "lone_keys": tuple(sorted(set(keys))),
@@ -463,6 +481,7 @@ def _cue_patterns(data: LangData) -> dict:
     cues, counts = data.not_quantity, data.counts
     months = trie_pattern(cues.months, fold=False)
     classifiers = trie_pattern(counts.classifiers)
+    counted = _counted_nouns(data)
     return {
         "cue_before": Before(cues.before, fold=False),
         "clock_before": Before(cues.clock_before),
@@ -478,6 +497,12 @@ def _cue_patterns(data: LangData) -> dict:
             r"(?P<n>[^\W\d_][^\W\d_'\u2019-]{0,40})(?!\w)"
         ),
         "stopwords": frozenset(w.lower() for w in counts.stopwords),
+        "counted_weak": frozenset(w.lower() for w in data.numbers.counted_weak),
+        "counted_noun": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(counted)}){NOT_LETTER_AFTER}"
+            if counted
+            else r"(?!x)x"
+        ),
         "unit_links": frozenset(w.lower() for w in data.units.links),
         "amount_nouns": frozenset(w.lower() for w in data.units.amount_nouns),
     }

@@ -198,13 +198,15 @@ def _read(
         _unit(text, item, lex)
     if item.unit is None:
         _times_compared(text, item, lex)
+    named_money = _named_money(item)  # before a price: 'een ton per jaar' is money too
     if item.unit is not None and item.unit.dimension in _PER_KINDS:
         _per_unit(text, item, lex)
     # a weak word, then a scale word outside the run: 'une vingtaine' is about twenty
     scaled = item.scale != 1.0
     weak = item.form == "words" and not (fraction or halved or scaled) and _weak(item, lex)
     no_amount = weak and (
-        _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
+        _lone_scale(item, lex)
+        or not (named_money or _one_measure(text, item, lex) or _counted(text, item, lex))
     )
     if no_amount and not lone and not _negative_word(text, item, lex):  # "minus one" too
         if not lex.over.match(text, item.end):
@@ -362,6 +364,15 @@ def _weak(item: Found, lex: Lexicon) -> bool:
     """A lone 'one', 'a', 'ein', or a lone scale word ('thousands'), is no number."""
     words = [w for w in lex.pieces.findall(item.raw.lower()) if w in lex.words]
     return all(w in lex.weak for w in words) or _lone_scale(item, lex)
+
+
+def _counted(text: str, item: Found, lex: Lexicon) -> bool:
+    """vi 'ba người', 'năm chiếc xe': a weak word that is a number right before a counted
+    noun (a classifier, or a unit of count)."""
+    words = lex.pieces.findall(item.raw.lower())
+    if not words or not lex.counted_weak.issuperset(words):
+        return False
+    return lex.counted_noun.match(text, item.start + len(item.raw)) is not None
 
 
 def _named_money(item: Found) -> bool:
