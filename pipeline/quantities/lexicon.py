@@ -436,8 +436,9 @@ def _unit_patterns(data: LangData) -> dict:
 
 def _unit_words(aliases: dict[str, str]) -> list[str]:
     words = [k.lower() for k, v in aliases.items() if len(k) > 2 and k.replace(" ", "").isalpha()]
-    # money and measures: "a dollar", "una milla" (a weak word alone starts no scan)
-    kinds = ("currency", "mass", "length", "area", "volume", "energy", "power", "speed")
+    # money, shares and measures: "a dollar", "ein Prozent", "una milla" (a weak word
+    # alone starts no scan)
+    kinds = ("currency", "ratio", "mass", "length", "area", "volume", "energy", "power", "speed")
     return [w for w in words if (unit := resolve(aliases.get(w) or "")) and unit.dimension in kinds]
 
 

@@ -27,7 +27,8 @@ from pipeline.quantities.units import Unit, rate, resolve
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
-_NOT_MEASURES = frozenset({"currency", "count", "ratio", "time"})
+# a share is a measure too: "ein Prozent" is one percent
+_NOT_MEASURES = frozenset({"currency", "count", "time"})
 _YEARS = (1800, 2100)
 # two ends written with scales this far apart are two amounts ('de 132 mil a 99 mil
 # millones'), no range
@@ -407,7 +408,7 @@ def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
     if (
         unit is None
         or unit.dimension in _NOT_MEASURES
-        or not (surface.isalpha() and len(surface) > 2)
+        or not (surface.replace(" ", "").isalpha() and len(surface) > 2)
     ):
         return False
     article = any(w in lex.articles for w in lex.pieces.findall(item.raw.lower()))
