@@ -386,7 +386,10 @@ def _lone_hint(numbers: NumberData, lone: list[str], weak: list[str], counted: l
         parts.append(
             rf"{trie_pattern(numbers.counted_weak)}[\s\u00a0]{{1,2}}{trie_pattern(counted)}\b"
         )
-    keys = [w.lower() for w in (weak if numbers.ratio_joins else lone)] if parts else []
+    # keys are tested as substrings first: articles ('a', 'một') are in nearly every
+    # text and would make the search run on all of them, so only the other weak words
+    # key it (vi 'một phần ba' is found where 'không' or a number word is)
+    keys = [w.lower() for w in lone] if parts else []
     keys += [w.lower() for w in numbers.counted_weak]
     return {
         "lone_hint": re.compile(r"\b(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"),
