@@ -68,6 +68,11 @@ class NumberData(_Section):
         default_factory=list,
         description="number words that are a quantity only before a unit or scale ('one', 'a')",
     )
+    counted_weak: list[str] = Field(
+        default_factory=list,
+        description="weak words that are numbers right before a counted noun (a unit of "
+        "'count' or a classifier): vi 'ba người' (three people), where 'ba' alone is 'dad'",
+    )
     connectors: list[str] = Field(
         default_factory=list, description="words that join number words: 'and', 'und', 'y'"
     )
@@ -154,6 +159,11 @@ class NumberData(_Section):
     vague_scales: list[str] = Field(
         default_factory=list,
         description="scale words that with no number before them mean 'many': 'millions'",
+    )
+    scale_abbreviations: list[str] = Field(
+        default_factory=list,
+        description="scale words shortened ('Mio', 'mln', 'млн'): a scale after a number, "
+        "never a number alone ('Angaben in Mio. Euro' holds no million)",
     )
     vague_before: list[str] = Field(
         default_factory=list,
@@ -328,6 +338,12 @@ class HedgeData(_Section):
         description="range_start words that may open a change instead ('from' in 'rose from "
         "$3 million to $5 million'): two ends each written whole, unit and scale, are two "
         "figures",
+    )
+    change_by: list[str] = Field(
+        default_factory=list,
+        description="words before the amount of a change ('met' in 'steeg met 15.000 tot "
+        "240.000'): a range word after that amount ('tot') may lead to the new level, so "
+        "the two make a range only when close ('met 20 tot 30 procent')",
     )
 
 

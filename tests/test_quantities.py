@@ -179,6 +179,8 @@ def test_scaled_value_carries_no_binary_noise(text: str, lang: str, value: float
         ("Un niño de 9 años de edad fue rescatado.", "es", "age"),
         ("Die Frau ist 83 Jahre alt.", "de", "age"),
         ("Cụ bà 102 tuổi vẫn khỏe mạnh.", "vi", "age"),
+        ("De politie hield een 27-jarige Rotterdammer aan.", "nl", "age"),
+        ("Der 63-jährige Landrat tritt nicht mehr an.", "de", "age"),
         ("The village finally got 300 Mbps broadband.", "en", "data rate"),
         ("Its battery holds 4,410 mAh.", "en", "charge"),
         ("The diesel estate averages 61 mpg.", "en", "fuel economy"),

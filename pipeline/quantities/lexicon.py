@@ -124,6 +124,7 @@ class Lexicon:
     range_join: re.Pattern
     range_dash: re.Pattern
     change_start: frozenset[str]  # range openers after which two whole ends are a change
+    change_by: Before  # 'met' in 'steeg met 15.000 tot 240.000': a change, then a level
     between_joins: frozenset[str]  # 'and': a range's join after 'between', not after 'from'
     cue_before: Before
     clock_before: Before  # 'at' in 'at 2200 hours': hours of the clock, no duration
@@ -133,6 +134,8 @@ class Lexicon:
     ordinal: re.Pattern
     noun: re.Pattern
     stopwords: frozenset[str]
+    counted_weak: frozenset[str]  # vi 'ba' in 'ba người': a weak word, a number before a noun
+    counted_noun: re.Pattern  # a counted noun right after a number: a classifier or 'người'
     amount_nouns: frozenset[str]  # 'ingresos': a scaled number before it is a sum, no count
     unit_links: frozenset[str]  # "de" in "millones de euros": between a scale and its unit
 
@@ -244,7 +247,12 @@ def _number_patterns(data: LangData) -> dict:
         "word_hint": _word_hint(
             numbers, starts, hints, sorted(weak), _unit_words(data.units.aliases)
         ),
-        **_lone_hint(numbers, sorted(weak - {w.lower() for w in numbers.articles})),
+        **_lone_hint(
+            numbers,
+            sorted(weak - {w.lower() for w in numbers.articles}),
+            sorted(weak),
+            _counted_nouns(data),
+        ),
         # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
         "number_word_at": _number_word_at(
             starts + (sorted(weak) if numbers.compounds else []), readable
@@ -252,7 +260,11 @@ def _number_patterns(data: LangData) -> dict:
         "weak": frozenset(weak),
         "articles": frozenset(w.lower() for w in numbers.articles),
         "article_units": frozenset(w.lower() for w in numbers.article_units),
-        "vague": frozenset(w.lower() for w in numbers.vague_scales),
+        # a vague scale or an abbreviated one alone writes no number ('millions of',
+        # 'in Mio. Euro')
+        "vague": frozenset(
+            w.lower().rstrip(".") for w in numbers.vague_scales + numbers.scale_abbreviations
+        ),
         "vague_before": Before(numbers.vague_before, gap=r"[\s\u00a0]{1,2}"),
         "approx": frozenset(w.lower() for w in numbers.approx_scales),
         "scale": re.compile(scale),
@@ -350,18 +362,37 @@ def _number_word_at(starts: list[str], words: dict[str, float]) -> re.Pattern:
     return re.compile(rf"(?<!{letter})(?:{trie_pattern(starts)}|{trie_pattern(whole)}(?!{letter}))")
 
 
-def _lone_hint(numbers: NumberData, lone: list[str]) -> dict:
+def _counted_nouns(data: LangData) -> list[str]:
+    """Nouns that count what a number before them counts: classifiers, units of count."""
+    aliases = data.units.aliases
+    return data.counts.classifiers + [w for w, unit in aliases.items() if unit == "count"]
+
+
+def _lone_hint(numbers: NumberData, lone: list[str], weak: list[str], counted: list[str]) -> dict:
     """Where a weak word that is no article may be a number alone: 'minus one', 'one
-    over three', 'one in three'. Searched only in texts holding one of `lone_keys`."""
-    joins = numbers.fraction_joins + numbers.ratio_joins
+    over three', 'one in three'; before a ratio word an article too, where it is the
+    word for one (vi 'một phần ba', a third). Searched only in texts holding one of
+    `lone_keys`."""
     parts = []
-    if joins and lone:
-        parts.append(rf"{trie_pattern(lone)}[\s\u00a0]{{1,2}}{trie_pattern(joins)}\b")
+    if numbers.fraction_joins and lone:
+        parts.append(
+            rf"{trie_pattern(lone)}[\s\u00a0]{{1,2}}{trie_pattern(numbers.fraction_joins)}\b"
+        )
+    if numbers.ratio_joins and weak:
+        parts.append(rf"{trie_pattern(weak)}[\s\u00a0]{{1,2}}{trie_pattern(numbers.ratio_joins)}\b")
     if numbers.negative_words and lone:
         parts.append(
             rf"{trie_pattern(numbers.negative_words)}[\s\u00a0]{{1,2}}{trie_pattern(lone)}\b"
         )
+    if numbers.counted_weak and counted:  # vi 'ba người'
+        parts.append(
+            rf"{trie_pattern(numbers.counted_weak)}[\s\u00a0]{{1,2}}{trie_pattern(counted)}\b"
+        )
+    # keys are tested as substrings first: articles ('a', 'một') are in nearly every
+    # text and would make the search run on all of them, so only the other weak words
+    # key it (vi 'một phần ba' is found where 'không' or a number word is)
     keys = [w.lower() for w in lone] if parts else []
+    keys += [w.lower() for w in numbers.counted_weak]
     return {
         "lone_hint": re.compile(r"\b(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"),
         "lone_keys": tuple(sorted(set(keys))),
@@ -410,8 +441,9 @@ def _unit_patterns(data: LangData) -> dict:
 
 def _unit_words(aliases: dict[str, str]) -> list[str]:
     words = [k.lower() for k, v in aliases.items() if len(k) > 2 and k.replace(" ", "").isalpha()]
-    # money and measures: "a dollar", "una milla" (a weak word alone starts no scan)
-    kinds = ("currency", "mass", "length", "area", "volume", "energy", "power", "speed")
+    # money, shares and measures: "a dollar", "ein Prozent", "una milla" (a weak word
+    # alone starts no scan)
+    kinds = ("currency", "ratio", "mass", "length", "area", "volume", "energy", "power", "speed")
     return [w for w in words if (unit := resolve(aliases.get(w) or "")) and unit.dimension in kinds]
 
 
@@ -433,6 +465,7 @@ def _hedge_patterns(data: LangData) -> dict:
         "range_join": _joins(hedges.range_join),
         "range_dash": _joins(hedges.range_dash),
         "change_start": frozenset(w.lower() for w in hedges.change_start),
+        "change_by": Before(hedges.change_by),
         "between_joins": frozenset(w.lower() for w in hedges.between_joins),
     }
 
@@ -454,6 +487,7 @@ def _cue_patterns(data: LangData) -> dict:
     cues, counts = data.not_quantity, data.counts
     months = trie_pattern(cues.months, fold=False)
     classifiers = trie_pattern(counts.classifiers)
+    counted = _counted_nouns(data)
     return {
         "cue_before": Before(cues.before, fold=False),
         "clock_before": Before(cues.clock_before),
@@ -469,6 +503,12 @@ def _cue_patterns(data: LangData) -> dict:
             r"(?P<n>[^\W\d_][^\W\d_'\u2019-]{0,40})(?!\w)"
         ),
         "stopwords": frozenset(w.lower() for w in counts.stopwords),
+        "counted_weak": frozenset(w.lower() for w in data.numbers.counted_weak),
+        "counted_noun": re.compile(
+            rf"[\s\u00a0]{{1,2}}(?i:{trie_pattern(counted)}){NOT_LETTER_AFTER}"
+            if counted
+            else r"(?!x)x"
+        ),
         "unit_links": frozenset(w.lower() for w in data.units.links),
         "amount_nouns": frozenset(w.lower() for w in data.units.amount_nouns),
     }

@@ -27,11 +27,14 @@ from pipeline.quantities.units import COUNT, Unit, rate, resolve, size_of
 
 _CODE_AFTER = re.compile(r"[.,]\d|/\d")
 _LAST_WORD = re.compile(r"(\S{1,20})[\s\u00a0]{1,2}$")
-_NOT_MEASURES = frozenset({"currency", "count", "ratio", "time"})
+# a share is a measure too: "ein Prozent" is one percent
+_NOT_MEASURES = frozenset({"currency", "count", "time"})
 _YEARS = (1800, 2100)
 # two ends written with scales this far apart are two amounts ('de 132 mil a 99 mil
 # millones'), no range
 _SCALE_GAP = 1e6
+# after 'met' (by), ends further apart than this are a change and the new level
+_CHANGE_GAP = 4.0
 
 
 def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Found | None, int]:
@@ -154,7 +157,10 @@ def _over(text: str, item: Found, lex: Lexicon) -> bool:
     adults', '9 out of 10 doctors') a noun may follow a share."""
     join = None if item.unit or item.scale != 1.0 else lex.over.match(text, item.end)
     match = join and lex.core_any_case.match(text, join.end())
-    below = _read(text, match, lex, joined=True) if match else None
+    # after a ratio word a weak word is the number it spells (vi 'hai phần ba': two
+    # thirds), unless it names a unit too ('một phần năm ngoái': part of last year)
+    ratio = bool(join and join.group("r")) and not (match and lex.unit(match.group(0)))
+    below = _read(text, match, lex, joined=True, lone=ratio) if match else None
     counted = below is not None and below.unit == COUNT and join.group("r")
     if counted:  # 'seven in ten people': what is counted, no unit of the share
         below.unit, below.noun = None, below.unit_surface
@@ -230,13 +236,15 @@ def _read(
         _unit(text, item, lex)
     if item.unit is None:
         _times_compared(text, item, lex)
+    named_money = _named_money(item)  # before a price: 'een ton per jaar' is money too
     if item.unit is not None and item.unit.dimension in _PER_KINDS:
         _per_unit(text, item, lex)
     # a weak word, then a scale word outside the run: 'une vingtaine' is about twenty
     scaled = item.scale != 1.0
     weak = item.form == "words" and not (fraction or halved or scaled) and _weak(item, lex)
     no_amount = weak and (
-        _lone_scale(item, lex) or not (_named_money(item) or _one_measure(text, item, lex))
+        _lone_scale(item, lex)
+        or not (named_money or _one_measure(text, item, lex) or _counted(text, item, lex))
     )
     if no_amount and not lone and not _negative_word(text, item, lex):  # "minus one" too
         if not lex.over.match(text, item.end):
@@ -416,6 +424,15 @@ def _weak(item: Found, lex: Lexicon) -> bool:
     return all(w in lex.weak for w in words) or _lone_scale(item, lex)
 
 
+def _counted(text: str, item: Found, lex: Lexicon) -> bool:
+    """vi 'ba người', 'năm chiếc xe': a weak word that is a number right before a counted
+    noun (a classifier, or a unit of count)."""
+    words = lex.pieces.findall(item.raw.lower())
+    if not words or not lex.counted_weak.issuperset(words):
+        return False
+    return lex.counted_noun.match(text, item.start + len(item.raw)) is not None
+
+
 def _named_money(item: Found) -> bool:
     return (
         item.unit is not None
@@ -448,7 +465,7 @@ def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
     if (
         unit is None
         or unit.dimension in _NOT_MEASURES
-        or not (surface.isalpha() and len(surface) > 2)
+        or not (surface.replace(" ", "").isalpha() and len(surface) > 2)
     ):
         return False
     article = any(w in lex.articles for w in lex.pieces.findall(item.raw.lower()))
@@ -930,6 +947,8 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
         low, high = second.value, value  # '-18 °C to -34 °C': the colder end is the low one
     if low > high or (item.scale > 1.0 and second.scale >= item.scale * _SCALE_GAP):
         return None
+    if _change_then_level(text, item, join, low, high, lex):
+        return None
     item.value = low
     item.unit = item.unit or second.unit
     item.unit_surface = item.unit_surface or second.unit_surface
@@ -967,6 +986,17 @@ def _change_verb(text: str, start: int, lex: Lexicon) -> bool:
 @cache
 def _change_verbs(code: str) -> Before:
     return Before(load_lang(code).hedges.change_verbs, gap=r"[\s\u00a0]{1,2}")
+
+
+def _change_then_level(
+    text: str, item: Found, join: re.Match, low: float, high: float, lex: Lexicon
+) -> bool:
+    """'steeg met 15.000 tot 240.000': after a word for the amount of a change, a word
+    that could join a range leads to the new level. Two ends close together are still
+    a range ('met 20 tot 30 procent'); a level many times the change is not."""
+    if not join.group(0).strip().isalpha() or lex.change_by.find(text, item.start) is None:
+        return False
+    return low <= 0 or high > _CHANGE_GAP * low
 
 
 def _open_thousand(first: Found, second: Found, lex: Lexicon) -> None:
