@@ -106,7 +106,7 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
         lex = lexicon(lang)
     except LanguageDataError:
         return surface.strip(), "unknown"
-    toks = tokenize(surface, 0, len(surface))
+    toks = lex.joined(tokenize(surface, 0, len(surface)))
     lex.classify(toks)
     toks = _drop_brackets(toks)
     english = translated_org([t.low for t in toks if t.cls not in (DET, DEMO)], lang)

@@ -562,6 +562,12 @@ class SpeechData(_Section):
         default_factory=list,
         description="words that make a phrase an organisation: 'ministry', 'bộ', 'authorities'",
     )
+    company_forms: list[str] = Field(
+        default_factory=list,
+        description="legal forms written after a company's name, with their point: 'corp.', "
+        "'inc.', 'co.', 'ltd.', 'plc'; the point is the name's (no sentence or phrase ends "
+        "there) and the form makes the phrase a company: 'Initech Corp. said'",
+    )
     org_terms: dict[str, str] = Field(
         default_factory=dict,
         description="words of organisation names in English, to name one body alike in every "

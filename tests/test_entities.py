@@ -215,3 +215,8 @@ def test_ru_bare_surname_takes_the_case_of_the_full_name_before_it():
     (statement,) = find_statements(get_nlp("ru")(text), "ru")
     mapping, _ = canonicalise([(statement.speaker_surface, "ru")])
     assert mapping[statement.speaker_surface] == "Максим Решетников"
+
+
+def test_company_form_keeps_its_point_and_makes_a_company():
+    assert core_name("Initech Corp.", "en") == ("Initech Corp.", "org")
+    assert core_name("Vandelay plc", "en")[1] == "org"

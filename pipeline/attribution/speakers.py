@@ -638,6 +638,13 @@ class SpeakerFinder:
                 name_at.append(j)
                 if self.lex.org_suffixes and tok.cap and self.lex.org_compound(tok.low):
                     org = True  # 'die Bundesnetzagentur', 'het Centraal Planbureau'
+            elif cls == ORG and tok.low in self.lex.company_forms and names:
+                # a legal form closes a company's name: every capitalised word before it
+                # is the name's, a title's word too ('General Electric Co.')
+                name_at = [q for q in range(first, j) if toks[q].cap and toks[q].word]
+                names = [toks[q].text for q in name_at]
+                titles, mods, org, last_title, last_head = [tok.low], [], True, i - 1, j
+                org_part = role_mods = body = None
             elif cls in (TITLE, ORG):
                 org = cls == ORG  # the last head decides: 'Kremlin spokesman' is a person
                 last_head = j
