@@ -152,6 +152,12 @@ class Lexicon:
         self.source_nouns = _phrases(sp.source_nouns + elided)
         self.source_links = _phrases(sp.source_links)
         self.agents = set(sp.agents)
+        # cues an agent may follow; None: any cue
+        self.agent_cues = (
+            {w for ws in _phrases(sp.agent_cues).values() for w in ws} | self.passive_cues
+            if sp.agent_cues
+            else None
+        )
         self.according = _phrases(sp.according_to)
         self.according_after = _phrases(sp.according_to_after)
         self.continuation = _phrases(sp.continuation)
