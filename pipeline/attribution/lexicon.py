@@ -255,6 +255,16 @@ class Lexicon:
             low.endswith(suffix) and len(low) >= len(suffix) + 3 for suffix in self.org_suffixes
         )
 
+    def names_body(self, tok: Tok) -> bool:
+        """A word that names a body: a head ('Bank'), an acronym ('ING') or a compound
+        ending in a head ('Hansebank'); after a person's full name a particle before it
+        opens the person's affiliation ('Anna Kurz von der Hansebank'), not a name."""
+        return (
+            tok.cls == ORG
+            or (tok.text.isupper() and len(tok.text) > 1)
+            or (bool(self.org_suffixes) and tok.cap and self.org_compound(tok.low))
+        )
+
     def classify(self, toks: list[Tok]) -> None:
         """Give every token its class; phrases take the longest match."""
         marks = Marks([], [], [], [], [])
