@@ -106,9 +106,9 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
         lex = lexicon(lang)
     except LanguageDataError:
         return surface.strip(), "unknown"
-    toks = tokenize(surface, 0, len(surface))
+    toks = lex.joined(tokenize(surface, 0, len(surface)))
     lex.classify(toks)
-    toks = _drop_brackets(toks)
+    toks = _drop_affiliation(_drop_brackets(toks), lex)
     english = translated_org([t.low for t in toks if t.cls not in (DET, DEMO)], lang)
     if english:  # a body named in words of the language's `org_terms` (and a country)
         return english, "org"
@@ -291,6 +291,26 @@ def _after_role(toks: list, k: int, lex) -> list:
             # the body's first word, or a known portfolio in full ('do Meio Ambiente')
             k += max(1, match_at(toks, k, lex.org_terms))
     return toks[k:]
+
+
+def _drop_affiliation(toks: list, lex) -> list:
+    """A person's full name without the body after it ('Lena Hartwig von der Deutschen
+    Bank', 'Pieter de Wit van LTO Noord'): a lowercase particle after two name words,
+    then capitalised words of which one names a body, end the name."""
+    names = 0
+    for k, tok in enumerate(toks):
+        if tok.cls == NAME:
+            names += 1
+        elif names >= 2 and not tok.cap and tok.low in lex.particles:
+            q = k + 1
+            while q < len(toks) and toks[q].low in lex.particles and not toks[q].cap:
+                q += 1
+            run = [t for t in toks[q:] if t.word and t.cap]
+            if run and len(run) == len(toks) - q and any(map(lex.names_body, run)):
+                return toks[:k]
+        elif tok.cls in (TITLE, ORG):
+            names = 0  # a role's body before the person: 'Chef der Deutschen Bank X'
+    return toks
 
 
 def _person_name(toks: list, lex) -> list[str]:

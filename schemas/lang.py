@@ -541,6 +541,13 @@ class SpeechData(_Section):
         description="participles that are cues only with an agent after them: 'released' in "
         "'figures released by the ministry', it 'rilevati dall'Ismea'",
     )
+    agent_cues: list[str] = Field(
+        default_factory=list,
+        description="cue forms that are passive participles (de 'mitgeteilt', 'angekündigt'): "
+        "when given, an agent word after a cue marks its speaker only after one of these or "
+        "a passive cue ('mitgeteilt von der Bank'); after any other cue it opens the verb's "
+        "object ('sprach von einem Rekord'). Empty: after every cue (en 'announced by X')",
+    )
     inversions: list[str] = Field(
         default_factory=list,
         description="subject pronouns written after a cue with a hyphen (fr 'ajoute-t-elle', "
@@ -577,6 +584,12 @@ class SpeechData(_Section):
     org_heads: list[str] = Field(
         default_factory=list,
         description="words that make a phrase an organisation: 'ministry', 'bộ', 'authorities'",
+    )
+    company_forms: list[str] = Field(
+        default_factory=list,
+        description="legal forms written after a company's name, with their point: 'corp.', "
+        "'inc.', 'co.', 'ltd.', 'plc'; the point is the name's (no sentence or phrase ends "
+        "there) and the form makes the phrase a company: 'Initech Corp. said'",
     )
     org_terms: dict[str, str] = Field(
         default_factory=dict,

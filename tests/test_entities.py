@@ -215,3 +215,19 @@ def test_ru_bare_surname_takes_the_case_of_the_full_name_before_it():
     (statement,) = find_statements(get_nlp("ru")(text), "ru")
     mapping, _ = canonicalise([(statement.speaker_surface, "ru")])
     assert mapping[statement.speaker_surface] == "Максим Решетников"
+
+
+def test_company_form_keeps_its_point_and_makes_a_company():
+    assert core_name("Initech Corp.", "en") == ("Initech Corp.", "org")
+    assert core_name("Vandelay plc", "en")[1] == "org"
+
+
+def test_body_after_a_full_name_is_no_name_particle():
+    """'von der Nordbank' after a person's full name is the body they work for."""
+    assert core_name("Chefvolkswirtin Lena Hartwig von der Nordbank", "de") == (
+        "Lena Hartwig",
+        "person",
+    )
+    assert core_name("Ursula von der Leyen", "de")[0] == "Ursula von der Leyen"
+    assert core_name("Paul Weber von der Deutschen Bank", "de") == ("Paul Weber", "person")
+    assert core_name("Pieter de Wit van LTO Noord", "nl")[0] == "Pieter de Wit"

@@ -36,6 +36,7 @@ class VerbCues:
         # word is never part of it (vi 'dự báo': 'báo' alone is a newspaper)
         right = self._np_after(toks, k + 1, k + n - 1) if n > 2 else None
         passive = False
+        phrase = tuple(t.low for t in toks[k : k + n])
         # after a cue that ends in 'that' (vi 'cho rằng') comes what was said, no speaker
         if right is None and toks[k + n - 1].low not in self.lex.complementizers:
             p = k + n  # past time words: 'a déclaré ce mercredi matin Amélie de Montchalin'
@@ -44,13 +45,18 @@ class VerbCues:
                 or (toks[p].cls in (DET, DEMO) and p + 1 < len(toks) and toks[p + 1].cls == DATE)
             ):
                 p += 1
-            passive = p < len(toks) and toks[p].low in self.lex.agents  # 'rilevati dall'Ismea'
+            # 'rilevati dall'Ismea'; de 'von' only after a participle: 'sprach von einem
+            # Rekord' speaks of a record
+            passive = (
+                p < len(toks)
+                and toks[p].low in self.lex.agents
+                and (self.lex.agent_cues is None or phrase in self.lex.agent_cues)
+            )
             right = self._np_after(toks, p + passive, len(toks), apposition=True)
             if right is not None and self._possessed_object(toks, right):
                 right = None  # 'verteidigte seine Pläne': the verb's object
             if passive and right is not None:
                 left = None  # the agent said it, not the subject
-        phrase = tuple(t.low for t in toks[k : k + n])
         if phrase in self.lex.impersonal_cues:
             body = self._impersonal_source(toks, k + n)
             if body is not None:  # 'heißt es in einem Bericht des Amtes': the Amt's

@@ -152,6 +152,12 @@ class Lexicon:
         self.source_nouns = _phrases(sp.source_nouns + elided)
         self.source_links = _phrases(sp.source_links)
         self.agents = set(sp.agents)
+        # cues an agent may follow; None: any cue
+        self.agent_cues = (
+            {w for ws in _phrases(sp.agent_cues).values() for w in ws} | self.passive_cues
+            if sp.agent_cues
+            else None
+        )
         self.according = _phrases(sp.according_to)
         self.according_after = _phrases(sp.according_to_after)
         self.continuation = _phrases(sp.continuation)
@@ -207,6 +213,7 @@ class Lexicon:
         self.titles = set(sp.titles)
         self.title_suffixes = tuple(sp.title_suffixes)
         self.org_suffixes = tuple(sp.org_suffixes)
+        self.company_forms = set(sp.company_forms)
         # one-word titles and heads of bodies: the words a name in quote marks may follow
         # capitalised ('Группа «Аэрофлот»', `units._unquote_names`)
         self.name_heads = {
@@ -246,6 +253,16 @@ class Lexicon:
         a name (a bare head word, in `org_heads`, is a role noun: 'die Behörde')."""
         return low.endswith(self.org_suffixes) and any(
             low.endswith(suffix) and len(low) >= len(suffix) + 3 for suffix in self.org_suffixes
+        )
+
+    def names_body(self, tok: Tok) -> bool:
+        """A word that names a body: a head ('Bank'), an acronym ('ING') or a compound
+        ending in a head ('Hansebank'); after a person's full name a particle before it
+        opens the person's affiliation ('Anna Kurz von der Hansebank'), not a name."""
+        return (
+            tok.cls == ORG
+            or (tok.text.isupper() and len(tok.text) > 1)
+            or (bool(self.org_suffixes) and tok.cap and self.org_compound(tok.low))
         )
 
     def classify(self, toks: list[Tok]) -> None:
@@ -316,7 +333,7 @@ class Lexicon:
         if len(self._chunks) >= MAX_CHUNKS:
             self._chunks.clear()  # bounds memory on a corpus of many words
         info: list[tuple] = []
-        for tok in tokenize(chunk, 0, len(chunk)):
+        for tok in self.joined(tokenize(chunk, 0, len(chunk))):
             cls = self._single(tok) if tok.word else OTHER
             joins = []
             if tok.word:
@@ -326,13 +343,37 @@ class Lexicon:
                     joins.append(_SAID)
                 if tok.cap:
                     joins.append(_CAPS)
-            if cls == TITLE:
+            if cls == TITLE or (cls == ORG and tok.low in self.company_forms):
                 joins.append(_TITLED)
             if tok.word and tok.low in self.continuation:
                 joins.append(_GOES_ON)
             info.append((tok.text, tok.low, tok.start, tok.word, tok.cap, cls, tuple(joins)))
         one = len(info) == 1
         self._chunks[chunk] = out = (info[0][1], *info[0][3:]) if one else info
+        return out
+
+    def joined(self, toks: list[Tok]) -> list[Tok]:
+        """`toks` with a company's legal form and its point made one word ('Corp' '.' ->
+        'Corp.'): the point ends no phrase and no sentence there."""
+        if not self.company_forms or len(toks) < 2:
+            return toks
+        out: list[Tok] = []
+        k = 0
+        while k < len(toks):
+            tok = toks[k]
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if (
+                tok.word
+                and nxt is not None
+                and nxt.text == "."
+                and nxt.start == tok.end
+                and tok.low + "." in self.company_forms
+            ):
+                out.append(Tok(tok.text + ".", tok.low + ".", tok.start, nxt.end, True, tok.cap))
+                k += 2
+                continue
+            out.append(tok)
+            k += 1
         return out
 
     def phrases(self, toks: list[Tok], marks: Marks) -> None:
@@ -369,6 +410,8 @@ class Lexicon:
 
     def _single(self, tok: Tok) -> str:
         low = tok.low
+        if low in self.company_forms:
+            return ORG  # 'Initech Corp.', 'Acme plc': a company
         if "-" in low and low.rsplit("-", 1)[1] in self.titles:
             return TITLE  # US-Präsident
         if self.title_suffixes and tok.cap and self._title_suffix(low):

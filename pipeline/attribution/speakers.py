@@ -509,6 +509,23 @@ class SpeakerFinder:
             return bool(match_at(toks, q + 1, cues)) and not match_at(toks, q, cues)
         return True
 
+    def _affiliation_end(self, toks: list[Tok], j: int, stop: int) -> int:
+        """After a lowercase particle at toks[j] and the particles after it, capitalised
+        words of which one names a body ('von der Hansebank', 'van LTO Noord', 'von der
+        Deutschen Bank'): where they end; else 0."""
+        if toks[j].cap:
+            return 0
+        q = j + 1
+        while q < stop and toks[q].low in self.lex.particles and not toks[q].cap:
+            q += 1
+        end, body = q, False
+        while end < stop and end - q < MAX_NP and toks[end].word and toks[end].cap:
+            if toks[end].quoted:
+                break
+            body = body or self.lex.names_body(toks[end])
+            end += 1
+        return end if body else 0
+
     def _particle(self, toks: list[Tok], j: int, stop: int, names: list[str]) -> bool:
         """'de' in 'Anna de Vries', 'da' in 'Lula da Silva': between two name words.
         A capitalised one follows a name or a title: 'Bruno Le Maire', 'premier De Croo'
@@ -528,6 +545,8 @@ class SpeakerFinder:
             nxt += 1
         if nxt >= stop or toks[nxt].quoted:
             return False
+        if len(names) >= 2 and self._affiliation_end(toks, j, stop):
+            return False  # 'Anna Kurz von der Hansebank': her body, after her full name
         # after a particle any capitalised word is the name's: 'Le Maire', 'De Koning'
         return toks[nxt].cls == NAME or (toks[nxt].cap and toks[nxt].cls in (TITLE, ORG))
 
@@ -638,6 +657,13 @@ class SpeakerFinder:
                 name_at.append(j)
                 if self.lex.org_suffixes and tok.cap and self.lex.org_compound(tok.low):
                     org = True  # 'die Bundesnetzagentur', 'het Centraal Planbureau'
+            elif cls == ORG and tok.low in self.lex.company_forms and names:
+                # a legal form closes a company's name: every capitalised word before it
+                # is the name's, a title's word too ('General Electric Co.')
+                name_at = [q for q in range(first, j) if toks[q].cap and toks[q].word]
+                names = [toks[q].text for q in name_at]
+                titles, mods, org, last_title, last_head = [tok.low], [], True, i - 1, j
+                org_part = role_mods = body = None
             elif cls in (TITLE, ORG):
                 org = cls == ORG  # the last head decides: 'Kremlin spokesman' is a person
                 last_head = j
@@ -673,6 +699,11 @@ class SpeakerFinder:
                 and toks[j + 1].word
             ):
                 pass  # '..., Food and Rural Affairs': the name's last part follows
+            elif len(names) >= 2 and tok.low in particles and self._affiliation_end(toks, j, stop):
+                # the person's body closes the phrase, no name of hers: 'Chefvolkswirtin
+                # Anna Kurz von der Hansebank'
+                j = self._affiliation_end(toks, j, stop)
+                break
             elif cls == CONN and j > first and j + 1 < stop and toks[j - 1].cls in (TITLE, ORG):
                 nxt = j + 1 + (toks[j + 1].cls == DET and j + 2 < stop)
                 if self._lowercase_body(toks, nxt, stop):
