@@ -511,7 +511,7 @@ class _Matcher:
 def _capitalised(words: dict[str, int]) -> str:
     """Case-sensitive alternation of the capitalised forms."""
     forms = sorted({w[:1].upper() + w[1:] for w in words}, key=len, reverse=True)
-    return "(?-i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms) + ")"
+    return "(?-i:" + alternation(forms, ignorecase=False) + ")"  # a trie, as `_alt`'s
 
 
 def _norm(word: str | None) -> str:
