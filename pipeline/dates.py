@@ -116,7 +116,12 @@ def sentence_date(
         return ClaimDate(None, None, None)
     today = today or dt.date.today()
     base = frame.base
-    dates = matcher.find(sentence)
+    # most sentences hold no listed time word: one search rules out the patterns that
+    # need one (`any_cue`)
+    if matcher.any_cue.search(sentence) is not None:
+        dates = matcher.find(sentence)
+    else:
+        dates = matcher.find(sentence, matcher.uncued) if matcher.uncued else []
     period_of = matcher.period(sentence, dates, base) if period else None
     for found in sorted(dates, key=lambda f: (f.kind in _MONTH_KINDS, f.start)):
         if found.kind in _MONTH_KINDS and not found.qualified:
@@ -398,6 +403,18 @@ class _Matcher:
             for kind, p, needs in patterns
             if _NEVER not in needs
         ]
+        # Four claim sentences in five hold no time expression. A pattern that needs a
+        # word of these lists cannot match a text without one: one search for any of
+        # them (one trie, `_alt`; an alternation of their alternations would cost as much
+        # as the patterns) rules all those patterns out at about the cost of one. The
+        # patterns that need no listed word (an ISO date) are tried all the same.
+        listed = (wd, mo, dw, mw, rel, relm, dw + mw)  # the `needs` the trie covers
+        cues = [*self.weekday_of, *self.month_of, *self.relative_days, *self.relative_months]
+        self.any_cue = re.compile(_alt(cues + data.day_words + data.month_words), re.IGNORECASE)
+        needs_of = [needs for *_, needs in patterns if _NEVER not in needs]
+        self.uncued = [
+            p for p, needs in zip(self.patterns, needs_of, strict=True) if needs not in listed
+        ]
         # Up to the last day-level pattern: the patterns after it cannot take their place.
         last_day = max(i for i, (kind, *_) in enumerate(self.patterns) if kind in _DAY_KINDS)
         self.day_patterns = self.patterns[: last_day + 1]
@@ -618,7 +635,7 @@ def day_month(first: int, second: int, sep: str, order: str) -> tuple[int, int]:
 def _capitalised(words: dict[str, int]) -> str:
     """Case-sensitive alternation of the capitalised forms."""
     forms = sorted({w[:1].upper() + w[1:] for w in words}, key=len, reverse=True)
-    return "(?-i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms) + ")"
+    return "(?-i:" + alternation(forms, ignorecase=False) + ")"  # a trie, as `_alt`'s
 
 
 def _norm(word: str | None) -> str:

@@ -380,7 +380,7 @@ class ArticleDates:
         start = max(start, self.frame.dateline_end)  # a wire dateline dates no claim
         if (start, end) not in cache:
             cache[start, end] = sentence_date(
-                self.text[start:end], self.frame, self.lang, period=period
+                self.text[start:end], self.frame, self.lang, self.today, period=period
             )
         return cache[start, end]
 

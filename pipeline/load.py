@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import itertools
 import os
 import shutil
 import time
@@ -233,13 +234,14 @@ class DatabaseWriter:
                 # A polars frame, not pyarrow's from_pylist: pyarrow imports pandas on
                 # its first conversion of Python values (0.2 to 0.5 s of every build).
                 schema = polars_schema(table)
-                values = {
-                    name: [self.run_id] * len(rows)
-                    if name == "run_id"
-                    else [row.get(name) for row in rows]
-                    for name in schema
-                }
-                batch = pl.DataFrame(values, schema=schema)
+                batch = pl.DataFrame(
+                    [
+                        _column(name, [self.run_id] * len(rows), dtype)
+                        if name == "run_id"
+                        else _column(name, [row.get(name) for row in rows], dtype)
+                        for name, dtype in schema.items()
+                    ]
+                )
                 self.con.register("batch", batch)
                 self.con.execute(f"insert into {table} by name select * from batch")
                 self.con.unregister("batch")
@@ -317,6 +319,24 @@ def read_previous(db: Path) -> dict[str, tuple[str, str, str]]:
     finally:
         con.close()
     return {path: (h, v, a) for path, h, v, a in rows}
+
+
+def _column(name: str, values: list, dtype: pl.DataType) -> pl.Series:
+    """One column of a batch. polars converts a Python list of lists value by value
+    (the claims' topics took four fifths of making a batch), so a list column without
+    nulls is made from its values in one piece and where each list starts, as Arrow
+    lays a list column out."""
+    import polars as pl
+    import pyarrow as pa  # imported already by schemas.tables; pa.array is not used here,
+    # as its first call imports pandas (see polars_schema)
+
+    if not isinstance(dtype, pl.List) or any(value is None for value in values):
+        return pl.Series(name, values, dtype=dtype)
+    items = pl.Series(list(itertools.chain.from_iterable(values)), dtype=dtype.inner)
+    starts = pl.Series([0, *itertools.accumulate(map(len, values))], dtype=pl.Int32)
+    lists = pa.ListArray.from_arrays(starts.to_arrow(), items.to_arrow())
+    # through a table: polars imports pyarrow.compute (40 ms) to read a bare array
+    return pl.DataFrame(pa.table({name: lists})).to_series().cast(dtype)
 
 
 def _strings(columns: dict[str, list[str]]) -> pl.DataFrame:

@@ -143,3 +143,21 @@ def test_a_statement_is_dated_without_its_period():
     bare = sentence_date(text, frame, "de", TODAY, period=False)
     assert full.period == "2025-02"
     assert bare == full._replace(period=None)
+
+
+@pytest.mark.parametrize(("lang", "case"), lang_cases("dates"))
+def test_a_text_without_a_date_word_needs_only_the_patterns_without_one(lang, case):
+    # sentence_date tries only `uncued` when `any_cue` finds no listed word: nothing lost
+    matcher = _matcher(lang)
+    masked = re.sub(r"[^\W\d_]+", "x", case["text"])  # digits and punctuation stay
+    for text in (case["text"], masked, masked + " 2024-11-05"):
+        if matcher.any_cue.search(text) is None:
+            assert matcher.find(text) == matcher.find(text, matcher.uncued)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_iso_date_alone_dates_a_sentence(lang):
+    frame = Frame(dt.date(2025, 3, 10), "day", dt.date(2025, 3, 10))
+    text = "+40 % (2025-03-04)"
+    assert _matcher(lang).any_cue.search(text) is None
+    assert sentence_date(text, frame, lang, TODAY).date == dt.date(2025, 3, 4)
