@@ -408,7 +408,7 @@ class _Matcher:
         # them (one trie, `_alt`; an alternation of their alternations would cost as much
         # as the patterns) rules all those patterns out at about the cost of one. The
         # patterns that need no listed word (an ISO date) are tried all the same.
-        listed = (wd, mo, dw, mw, rel, relm, dw + mw)  # the `needs` the trie covers
+        listed = (wd, mo, mo_day, dw, mw, rel, relm, dw + mw)  # the `needs` the trie covers
         cues = [*self.weekday_of, *self.month_of, *self.relative_days, *self.relative_months]
         self.any_cue = re.compile(_alt(cues + data.day_words + data.month_words), re.IGNORECASE)
         needs_of = [needs for *_, needs in patterns if _NEVER not in needs]
