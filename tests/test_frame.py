@@ -206,20 +206,26 @@ def test_month_precision_publication_dates_author_figures_to_the_month():
                                                                     None, False)  # fmt: skip
 
 
+def _claims_of_one_statement(tmp_path, text: str, speaker: str, start: str, end: str) -> list:
+    """The claims of `text` with one indirect statement by `speaker` ('<speaker> said'),
+    from the word `start` to the mark `end`."""
+    (tmp_path / "a.txt").write_text(text)
+    article = ingest_file(tmp_path / "a.txt", tmp_path)
+    statement = Statement(
+        speaker_surface=speaker, speaker_start=article.text.index(speaker),
+        speaker_end=article.text.index(" said"), cue="said", quote_kind="indirect",
+        start=article.text.index(start), end=article.text.index(end),
+    )  # fmt: skip
+    candidates, _ = extract(segment(article.text, article.lang), article, [statement])
+    return candidates
+
+
 def test_statement_date_applies_to_every_figure_of_the_statement(tmp_path):
     text = (
         "Freight slows\n\nPublished: 2025-03-07\n\nThe rail operator said on Monday that cargo "
         "fell 3 percent. Passenger numbers rose 2 percent, it said.\n"
     )
-    (tmp_path / "a.txt").write_text(text)
-    article = ingest_file(tmp_path / "a.txt", tmp_path)
-    start = article.text.index("cargo")
-    statement = Statement(
-        speaker_surface="rail operator", speaker_start=article.text.index("rail operator"),
-        speaker_end=article.text.index(" said"), cue="said", quote_kind="indirect",
-        start=start, end=article.text.index(", it said"),
-    )  # fmt: skip
-    candidates, _ = extract(segment(article.text, article.lang), article, [statement])
+    candidates = _claims_of_one_statement(tmp_path, text, "rail operator", "cargo", ", it said")
     dates = {c.surface: c.claim_date for c in candidates}
     assert dates == {"3 percent": dt.date(2025, 3, 3), "2 percent": dt.date(2025, 3, 3)}
 
@@ -273,15 +279,7 @@ def test_attributed_figure_keeps_the_cue_of_its_statement_across_a_clause(tmp_pa
         "Trade fair\n\nPublished: 2024-10-10\n\nThe organiser said on Monday that the fair, "
         "where 120 exhibitors showed goods, had grown.\n"
     )
-    (tmp_path / "a.txt").write_text(text)
-    article = ingest_file(tmp_path / "a.txt", tmp_path)
-    start = article.text.index("the fair")
-    statement = Statement(
-        speaker_surface="organiser", speaker_start=article.text.index("organiser"),
-        speaker_end=article.text.index(" said"), cue="said", quote_kind="indirect",
-        start=start, end=article.text.index(", had grown"),
-    )  # fmt: skip
-    candidates, _ = extract(segment(article.text, article.lang), article, [statement])
+    candidates = _claims_of_one_statement(tmp_path, text, "organiser", "the fair", ", had grown")
     assert [c.claim_date for c in candidates] == [dt.date(2024, 10, 7)]
 
 
