@@ -112,7 +112,9 @@ class QuoteCues:
                 between = self.text[q.end : toks[first].start]
                 inner = self.text[q.inner_start : q.inner_end]
                 if not any(ch.isalnum() for ch in between) and "\n" not in between:
-                    return None if _name_quote(inner) else q  # '«Оздоровление Волги», заявил'
+                    if _name_quote(inner) and not self._one_word_said(inner):
+                        return None  # '«Оздоровление Волги», заявил'
+                    return q
                 break
         # quote right after: only complementizers, ':' ',' and a few words in between
         p, words = cue_end, 0
@@ -132,6 +134,12 @@ class QuoteCues:
                 return None
             p += 1
         return None
+
+    def _one_word_said(self, inner: str) -> bool:
+        """'«Catastrophique», a réagi X': one capitalised word right before a cue is the
+        speaker's verdict unless the article writes it as a name elsewhere ('"Bild"')."""
+        words = inner.split()
+        return len(words) == 1 and not self.confirmed_name(words[0].strip(".,!?…"))
 
 
 def _name_quote(inner: str) -> bool:
