@@ -8,7 +8,7 @@ statements with its `_add` and `_trim`.
 
 from __future__ import annotations
 
-from pipeline.attribution.lexicon import fold, match_at
+from pipeline.attribution.lexicon import Mention, Tok, fold, match_at
 from pipeline.attribution.speakers import MAX_NP, Speaker
 from pipeline.attribution.units import Unit
 
@@ -94,7 +94,7 @@ class QuoteCues:
         if span:  # decided at the end, when the article has said who is a person
             self.colons.append((np, "direct" if unit.quotes else "indirect", span))
 
-    def _colon_before_quote(self, toks, np) -> int | None:
+    def _colon_before_quote(self, toks: list[Tok], np: Mention) -> int | None:
         """'NS-topman X is tevreden met de cijfers: "..."': a named person opens the unit,
         a short clause about them follows, and a colon hands over to a quote — the
         quote is theirs. A body ('Het kabinet heeft drie scenario's: "..."') is not
