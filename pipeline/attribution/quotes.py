@@ -8,11 +8,12 @@ statements with its `_add` and `_trim`.
 
 from __future__ import annotations
 
-from pipeline.attribution.lexicon import fold, match_at
+from pipeline.attribution.lexicon import Mention, Tok, fold, match_at
 from pipeline.attribution.speakers import MAX_NP, Speaker
 from pipeline.attribution.units import Unit
 
 CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
+COLON_CLAUSE = 10  # tokens from a speaker to the ':' opening their quote ('X is blij: "..."')
 
 
 class QuoteCues:
@@ -78,11 +79,35 @@ class QuoteCues:
         if any(s.start >= unit.start and s.end <= unit.end for s in self.statements[-3:]):
             return
         np = self._np_after(toks, 0, min(len(toks), MAX_NP))
-        if np is None or np.j >= len(toks) or toks[np.j].text != ":" or not np.named:
+        if np is None or np.j >= len(toks) or not np.named:
             return
-        span = self._trim(toks[np.j].end, unit.end)
+        colon = np.j if toks[np.j].text == ":" else self._colon_before_quote(toks, np)
+        if colon is None:
+            return
+        span = self._trim(toks[colon].end, unit.end)
+        if colon != np.j:  # the quote's own words, without its marks
+            opens = toks[colon + 1].start
+            q = next((q for q in unit.quotes if q.start <= opens < q.end), None)
+            # a quote its paragraph leaves open may run on past what they said
+            closed = q is not None and q.end > q.inner_end
+            span = (q.inner_start, q.inner_end) if closed else None
         if span:  # decided at the end, when the article has said who is a person
             self.colons.append((np, "direct" if unit.quotes else "indirect", span))
+
+    def _colon_before_quote(self, toks: list[Tok], np: Mention) -> int | None:
+        """'NS-topman X is tevreden met de cijfers: "..."': a named person opens the unit,
+        a short clause about them follows, and a colon hands over to a quote — the
+        quote is theirs. A body ('Het kabinet heeft drie scenario's: "..."') is not
+        taken: its clause is more often a heading than a stance."""
+        if np.org or not (np.titles or len(np.names) > 1):
+            return None
+        for p in range(np.j, min(len(toks) - 1, np.j + COLON_CLAUSE)):
+            tok = toks[p]
+            if tok.quoted or tok.text in ".;!?":
+                return None
+            if tok.text == ":":
+                return p if toks[p + 1].quoted else None
+        return None
 
     def _add_colons(self) -> None:
         """'Putin: ...' speaks; 'Ukraine: 5 killed in attack' is a headline about a place.
@@ -112,7 +137,9 @@ class QuoteCues:
                 between = self.text[q.end : toks[first].start]
                 inner = self.text[q.inner_start : q.inner_end]
                 if not any(ch.isalnum() for ch in between) and "\n" not in between:
-                    return None if _name_quote(inner) else q  # '«Оздоровление Волги», заявил'
+                    if _name_quote(inner) and not self._one_word_said(inner):
+                        return None  # '«Оздоровление Волги», заявил'
+                    return q
                 break
         # quote right after: only complementizers, ':' ',' and a few words in between
         p, words = cue_end, 0
@@ -132,6 +159,12 @@ class QuoteCues:
                 return None
             p += 1
         return None
+
+    def _one_word_said(self, inner: str) -> bool:
+        """'«Catastrophique», a réagi X': one capitalised word right before a cue is the
+        speaker's verdict unless the article writes it as a name elsewhere ('"Bild"')."""
+        words = inner.split()
+        return len(words) == 1 and not self.confirmed_name(words[0].strip(".,!?…"))
 
 
 def _name_quote(inner: str) -> bool:

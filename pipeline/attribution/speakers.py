@@ -194,7 +194,7 @@ class SpeakerFinder:
         while p < len(toks) and toks[p].text not in ".;:!?" and not toks[p].quoted:
             if toks[p].low in self.lex.complementizers:
                 return None
-            np = self._np_after(toks, p, len(toks)) if toks[p].word else None
+            np = self._np_after(toks, p, len(toks), apposition=True) if toks[p].word else None
             # a titled full name is the subject even after a noun that governs a name ('в
             # интервью телеканалу глава компании Иван Петров')
             if (
