@@ -16,6 +16,7 @@ from _tables import TABLES, rows
 from benchmarks import corpus
 from pipeline.build import WorkerDied, process_all, run
 from pipeline.process import process_batch, process_file
+from pipeline.segment import get_nlp
 
 build_module = importlib.import_module("pipeline.build")  # `pipeline.build` is the function
 
@@ -204,3 +205,28 @@ def test_storage_failure_in_a_parallel_build_is_a_named_error(
     with pytest.raises(DatabaseError, match="left as it was"):
         run(articles, db, jobs=2, full=True)
     assert rows(db, "claims") == before
+
+
+def test_a_batch_in_a_memory_zone_leaves_no_new_words_and_the_same_outcomes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its warm-up a language's batches run in a spaCy memory zone: the words they
+    bring are evicted from the Vocab at its end, and what comes out is what comes out of
+    one article processed outside any zone."""
+    process_module = importlib.import_module("pipeline.process")
+    monkeypatch.setattr(process_module, "WARM_ARTICLES", 0)
+    monkeypatch.setattr(process_module, "_unzoned", {})
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    path = folder / "zone.txt"
+    path.write_text(
+        "Harbour budget\n\nThe mayor of Velqarine, Talvendra Okonquist, said on Tuesday "
+        'that the city would spend 4.7 million dollars on 312 new buses. "The Quellbridge '
+        'line needs 58 more drivers," Okonquist said.\n',
+        encoding="utf-8",
+    )
+    strings = get_nlp("en").vocab.strings
+    before = len(strings)
+    (got,) = process_batch([path], folder)
+    assert len(strings) == before and "Okonquist" not in strings
+    assert got.claims and got == process_file(path, folder)
