@@ -139,17 +139,6 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
     return " ".join(n.rstrip("'’s") if n.endswith(("'s", "’s")) else n for n in names), kind
 
 
-# a first name's endings in other cases, by how its nominative ends ('' for a consonant):
-# 'Антон' -> 'Антона', 'Сергей' -> 'Сергея', 'Эльвира' -> 'Эльвиры', 'Мария' -> 'Марии'
-_NAME_CASES = {
-    "": ("ом", "а", "у", "е"),
-    "й": ("ем", "я", "ю", "е"),
-    "ь": ("ем", "я", "ю", "е"),
-    "а": ("ой", "ы", "и", "е", "у"),
-    "я": ("ей", "и", "е", "ю"),
-}
-
-
 def _nominative(names: list[str], lang: str) -> list[str]:
     """A person's name put in the nominative when its first word is a known first name in
     another case ('Антона Силуанова' -> 'Антон Силуанов', 'Эльвиры Набиуллиной' ->
@@ -159,17 +148,17 @@ def _nominative(names: list[str], lang: str) -> list[str]:
     if len(names) < 2 or not speech.given_names:
         return names
     first = names[0].casefold()
-    given = {name: gender for gender, names in speech.given_names.items() for name in names}
+    given = _genders(lang)
     if first in given:
         return names  # the nominative already
-    for end, endings in _NAME_CASES.items():
+    for end, endings in speech.given_name_cases.items():
         for ending in endings:
             stem = first[: -len(ending)]
             if not first.endswith(ending) or len(stem) < 2:
                 continue
             nominative = stem + end
             gender = given.get(nominative)
-            if gender is not None and (end or stem[-1] not in _VOWELS):
+            if gender is not None and (end or stem[-1] not in speech.vowels):
                 first_name = names[0][: len(stem)] + end
                 surname = _surname_nominative(names[-1], ending, gender, end, speech)
                 return [first_name, *names[1:-1], surname]
@@ -184,20 +173,21 @@ def _surname_nominative(surname: str, ending: str, gender: str, end: str, speech
     for oblique in sorted(cases, key=len, reverse=True):
         if low.endswith(oblique) and len(low) > len(oblique) + 1:
             return surname[: -len(oblique)] + cases[oblique]
-    # a man's surname of another pattern takes his first name's ending ('Дональда Трампа')
     # a man's surname of another pattern takes the same case as a consonant-stem name:
     # 'Дональда Трампа', 'Алексеем Миллером', 'Эммануэля Макрона'
-    ending = _CONSONANT_CASE.get(ending, "") if gender == "male" and end in ("", "й", "ь") else ""
+    consonant = gender == "male" and end in ("", "й", "ь")
+    ending = speech.surname_consonant_cases.get(ending, "") if consonant else ""
     stem = low[: -len(ending)] if ending else ""
-    if stem and low.endswith(ending) and stem[-1] not in _VOWELS:
+    if stem and low.endswith(ending) and stem[-1] not in speech.vowels:
         return surname[: -len(ending)]
     return surname
 
 
-_CONSONANT_CASE = {"а": "а", "я": "а", "у": "у", "ю": "у", "ом": "ом", "ем": "ом", "е": "е"}
-
-
-_VOWELS = "аеёиоуыэюяй"
+@cache
+def _genders(lang: str) -> dict[str, str]:
+    """The language's first names in the nominative -> their gender."""
+    given = lexicon(lang).speech.given_names
+    return {name: gender for gender, names in given.items() for name in names}
 
 
 def translated_org(words: list[str], lang: str) -> str | None:

@@ -615,6 +615,20 @@ class SpeechData(_Section):
         "male 'ова' = 'ов': 'Антона Силуанова' is Антон Силуанов; female 'иной' = 'ина'); "
         "used only when the first name's case is known",
     )
+    given_name_cases: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="how a first name's nominative ends ('' for a consonant) -> its endings "
+        "in other cases (ru '' -> 'а', 'ом': 'Антона' is Антон in another case)",
+    )
+    surname_consonant_cases: dict[str, str] = Field(
+        default_factory=dict,
+        description="a man's consonant-stem first name's case ending -> that case's ending "
+        "on a surname outside `surname_cases` (ru 'ем' -> 'ом': 'Алексеем Миллером')",
+    )
+    vowels: str = Field(
+        default="",
+        description="letters after which a stem takes no consonant-stem ending (ru)",
+    )
     country_adjectives: dict[str, str] = Field(
         default_factory=dict,
         description="country words inside organisation names, in English: 'nga' = 'Russian', "
