@@ -958,16 +958,19 @@ def _range_end(text: str, scan: str, item: Found, lex: Lexicon) -> Found | None:
     return second
 
 
-def _share_second(item: Found, second: Found) -> None:
+def _share_second(item: Found, second: Found, with_surface: bool = True) -> None:
     """The first of two levels takes the scale and the unit written once with the second
-    ('from $3 to $5 million', 'from 2 to 3 million tonnes')."""
+    ('from $3 to $5 million', 'from 2 to 3 million tonnes'); with `with_surface`, the
+    unit's words too."""
     if item.unit is not None and item.unit != second.unit:
         return
     if item.scale == 1.0 and second.scale != 1.0:
         item.value *= second.scale
         item.scale = second.scale
     if item.unit is None and second.unit is not None:
-        item.unit, item.unit_surface = second.unit, second.unit_surface
+        item.unit = second.unit
+        if with_surface:
+            item.unit_surface = second.unit_surface
         note = "unit of the figure after it"
         item.note = f"{item.note}; {note}" if item.note else note
 
@@ -1026,12 +1029,7 @@ def _share_unit(text: str, item: Found, at: int, lex: Lexicon) -> None:
     second = _read(text, match, lex, joined=True) if match else None
     if second is None or second.unit is None or item.unit is not None:
         return
-    if item.scale == 1.0 and second.scale != 1.0:
-        item.value *= second.scale
-        item.scale = second.scale
-    item.unit = second.unit
-    note = "unit of the figure after it"
-    item.note = f"{item.note}; {note}" if item.note else note
+    _share_second(item, second, with_surface=False)
 
 
 def _and_after_from(join: str, opener: str, lex: Lexicon) -> bool:
