@@ -32,7 +32,7 @@ from pipeline.dates import (
     sentence_date,
 )
 from pipeline.errors import LanguageDataError
-from pipeline.lang import load_lang
+from pipeline.lang import load_lang, supported_languages
 from pipeline.wordtrie import alternation
 from schemas.lang import DateData
 from schemas.records import MAX_DATE, MIN_DATE, Article, Statement
@@ -220,7 +220,8 @@ def read_date(core: str, lang: str) -> Dated | None:
         return iso  # ISO to the day or month: read as written, with its precision
     numeric = _NUMERIC.match(core)
     if numeric and numeric[4]:
-        day = _numeric_day(numeric, load_lang(lang).dates.date_order if _has_data(lang) else "DMY")
+        order = load_lang(lang).dates.date_order if lang in supported_languages() else "DMY"
+        day = _numeric_day(numeric, order)
         return Dated(day, "day") if day else None
     parsed = _date_data(core, lang)
     if parsed is None or "year" not in parsed[1]:
@@ -240,14 +241,6 @@ def _numeric_day(m: re.Match, order: str) -> dt.date | None:
         year += 1900 if year >= 69 else 2000
     day, month = day_month(int(first), second, sep, order)
     return _safe(year, month, day)
-
-
-def _has_data(lang: str) -> bool:
-    try:
-        load_lang(lang)
-    except LanguageDataError:
-        return False
-    return True
 
 
 class Wire(NamedTuple):
