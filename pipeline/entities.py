@@ -135,8 +135,35 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
         kept = [t.text for t in toks if t.cls not in (DET, DEMO)]
         return " ".join(kept) or surface.strip(), "unknown"
     kind = "person" if titled or len(names) >= 2 else "unknown"
-    names = _nominative(names, lang)
+    names = _nominative(_from_first_name(names, lang), lang)
     return " ".join(n.rstrip("'’s") if n.endswith(("'s", "’s")) else n for n in names), kind
+
+
+def _from_first_name(names: list[str], lang: str) -> list[str]:
+    """A person's name starts at a known first name: a capitalised word before it is the
+    role's body, not the name ('министр сельского хозяйства России Александр Ткачев',
+    'министра ... Украины Романа Лещенко'). Unchanged where the language lists no first
+    names, or none but the first word is one."""
+    if len(names) < 3 or not lexicon(lang).speech.given_names:
+        return names
+    for k in range(1, len(names) - 1):
+        if _is_first_name(names[k].casefold(), lang):
+            return names[k:]
+    return names
+
+
+def _is_first_name(word: str, lang: str) -> bool:
+    """`word` is a known first name in the nominative or in another case."""
+    given = _genders(lang)
+    if word in given:
+        return True
+    speech = lexicon(lang).speech
+    for end, endings in speech.given_name_cases.items():
+        for ending in endings:
+            stem = word[: -len(ending)] if ending else word
+            if word.endswith(ending) and len(stem) >= 2 and stem + end in given:
+                return True
+    return False
 
 
 def _nominative(names: list[str], lang: str) -> list[str]:

@@ -187,6 +187,9 @@ def test_organisation_head_alone_is_not_translated():
         ("Дмитрием Медведевым", "Дмитрий Медведев"),
         ("Анна Попова", "Анна Попова"),  # a woman's name in the nominative stays
         ("Никита Кричевский", "Никита Кричевский"),
+        # a country after the portfolio is the body's, the name starts at the first name
+        ("министр энергетики Казахстана Ерлан Аккенженов", "Ерлан Аккенженов"),
+        ("министра промышленности Белоруссии Андрея Лаврухина", "Андрей Лаврухин"),
     ],
 )
 def test_ru_name_in_another_case_is_canonicalised_in_the_nominative(surface, core):

@@ -41,6 +41,9 @@ RECENT_UNITS = 6  # units back a pronoun may look for its speaker
 DATELINE = 6  # tokens a dateline before the first sentence may take ("BONN (dpa) –")
 DATELINE_MARKS = ("|", "–", "—", "-")  # what ends a dateline: "BERLIN taz |"
 WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
+# words of a role's body between a title and a name: 'министр аграрной политики и
+# продовольствия Роман Лещенко'
+TITLE_BODY = 4
 CONFIRM_UNITS = 3  # sentences an article needs before an opening word must be confirmed
 SOURCE_GAP = 20  # tokens between a source noun and the word linking it to its body
 
@@ -343,7 +346,19 @@ class SpeakerFinder:
             return None  # 'HIV/AIDS ghi nhận': the word after a slash is a term's, no one's
         if self._in_pp(toks, start):
             # 'Тео Франкен в интервью Soir заявил': the subject is further left
-            return self._clause_subject(toks, start)
+            subject = self._clause_subject(toks, start)
+            if subject is None:
+                # 'В интервью РБК министр финансов сказал': the outlet's name ends the
+                # preposition's object, the title after it opens the subject
+                after_name = (
+                    q
+                    for q in range(start + 1, p + 1)
+                    if toks[q].cls == TITLE and toks[q - 1].cls == NAME
+                )
+                role = next(after_name, None)
+                if role is not None:
+                    subject = self._parse(toks, role, p + 1, exact=True)
+            return subject
         np = self._parse(toks, start, p + 1, exact=True)
         if (
             np is not None
@@ -551,14 +566,26 @@ class SpeakerFinder:
         return toks[nxt].cls == NAME or (toks[nxt].cap and toks[nxt].cls in (TITLE, ORG))
 
     def _title_body(self, toks: list[Tok], j: int, stop: int, last_title: int) -> bool:
-        """One or two plain lowercase words right after a title and before a name: the
-        role's body without a connector (ru 'министр природных ресурсов Сергей Донской')."""
-        if not (0 <= last_title < j <= last_title + 2):
+        """Plain lowercase words right after a title and before a name: the role's body
+        without a preposition (ru 'министр природных ресурсов Сергей Донской'), maybe
+        two joined by a connector ('министр аграрной политики и продовольствия
+        Украины Роман Лещенко')."""
+        if not (0 <= last_title < j <= last_title + TITLE_BODY):
             return False
-        for q in range(last_title + 1, min(stop, last_title + 4)):
+        for q in range(last_title + 1, min(stop, last_title + TITLE_BODY + 3)):
             tok = toks[q]
             if tok.cls == NAME and q > last_title + 1:
                 return not tok.quoted
+            if (
+                tok.cls == CONN
+                and last_title + 1 < q
+                and q + 1 < stop
+                and toks[q - 1].cls == OTHER
+                and toks[q + 1].cls == OTHER
+            ):
+                continue  # 'политики и продовольствия': the body goes on
+            if tok.cls == MOD and q > last_title + 1 and q + 1 < stop and toks[q + 1].cls == NAME:
+                continue  # the body's country: '... продовольствия Украины Роман Лещенко'
             if tok.cls != OTHER or not self._plain_word(tok):
                 return False
         return False
@@ -677,8 +704,8 @@ class SpeakerFinder:
                 else:
                     titles.append(tok.low)
             elif (
-                cls == OTHER  # the body is a plain word (tested first: this is hot)
-                and 0 <= last_title < j <= last_title + 2
+                cls in (OTHER, CONN)  # a plain word (tested first: this is hot)
+                and 0 <= last_title < j <= last_title + TITLE_BODY
                 and self._title_body(toks, j, stop, last_title)
             ):
                 pass  # ru 'министр природных ресурсов Сергей Донской'

@@ -170,6 +170,17 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
                     and not self.confirmed_name(m.names[0])
                 ):
                     continue  # 'Уровень безработицы ...': capitalised as the sentence opens
+                if (
+                    len(m.names) == 1
+                    and not body
+                    and not m.org
+                    and toks[m.i].cls == DET
+                    and self.lex.speech.nouns_capitalised
+                ):
+                    # 'Der Umsatz stieg', 'Die Erlöse gingen zurück': where every noun is
+                    # capitalised, an article and one bare noun name a thing, not a body;
+                    # no count of the word confirms it, nouns repeat ('der Umsatz' twice)
+                    continue
                 if body or fold(m.names[-1]) not in self.person_names:
                     found.append(m)
         return found
