@@ -315,18 +315,25 @@ def _drop_affiliation(toks: list, lex) -> list:
     Bank', 'Pieter de Wit van LTO Noord'): a lowercase particle after two name words,
     then capitalised words of which one names a body, end the name."""
     names = 0
+    titled = False
     for k, tok in enumerate(toks):
         if tok.cls == NAME:
             names += 1
-        elif names >= 2 and not tok.cap and tok.low in lex.particles:
+        elif names >= 1 and not tok.cap and tok.low in lex.particles:
             q = k + 1
             while q < len(toks) and toks[q].low in lex.particles and not toks[q].cap:
                 q += 1
             run = [t for t in toks[q:] if t.word and t.cap]
-            if run and len(run) == len(toks) - q and any(map(lex.names_body, run)):
+            if not run or len(run) != len(toks) - q:
+                continue
+            if names >= 2 and any(map(lex.names_body, run)):
                 return toks[:k]
+            if titled and match_at(toks, q, lex.org_terms) == len(toks) - q:
+                return toks[:k]  # a titled surname, then the portfolio: 'minister Kamp van
+                # Economische Zaken'
         elif tok.cls in (TITLE, ORG):
             names = 0  # a role's body before the person: 'Chef der Deutschen Bank X'
+            titled = True
     return toks
 
 

@@ -82,6 +82,7 @@ def test_same_surname_other_first_name_stays_apart():
         ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên", "vi", "Nguyễn Hồng Diên"),
         ("Saudi Aramco", "en", "Saudi Aramco"),
         ("Набиуллиной ТАСС", "ru", "Набиуллиной"),
+        ("minister Hoekstra van Financiën", "nl", "Hoekstra"),
     ],
     ids=[
         "vi-title-country",
@@ -113,6 +114,7 @@ def test_same_surname_other_first_name_stays_apart():
         "vi-capitalised-ministry-then-name",
         "en-modifier-in-a-name",
         "ru-agency-after-name",
+        "nl-surname-then-portfolio",
     ],
 )
 def test_core_name(surface, lang, core):

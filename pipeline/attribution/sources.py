@@ -96,7 +96,14 @@ class SourceCues:
         np = None
         if k > 0 and toks[k - 1].text == ",":
             np = self._np_after(toks, k + n, len(toks))
-            if np is not None and np.j < len(toks) and toks[np.j].text not in ",.;!?":
+            # the phrase ends the clause, or a place or time after it does: '..., aldus
+            # Dijsselbloem voor aanvang van de ministerraad.'
+            if (
+                np is not None
+                and np.j < len(toks)
+                and toks[np.j].text not in ",.;!?"
+                and toks[np.j].low not in self.prepositions
+            ):
                 np = None
         if np is None:
             np = self._np_before(toks, k)

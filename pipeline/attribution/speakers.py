@@ -842,6 +842,10 @@ class SpeakerFinder:
     def _resolve(self, np: Mention) -> Speaker | None:
         if np.pron:
             return self._resolve_pronoun(np)
+        if np.named and self._anonymous_near(np):
+            # 'bronnen in Den Haag', 'sources close to the Kremlin': the name places the
+            # source, it does not name it
+            return Speaker(np, "anonymous", np.surface, np.start, np.end)
         if np.named and not self._role_at_sentence_start(np):
             full = self._full_name(np)
             if full is not None:
@@ -869,6 +873,15 @@ class SpeakerFinder:
             return Speaker(np, "org", self.text[start:end], start, end)
         kind = "org" if np.org else "person"
         return Speaker(np, kind, np.surface, np.start, np.end)
+
+    def _anonymous_near(self, np: Mention) -> bool:
+        """The phrase opens with an anonymous source and a preposition follows it: the
+        name after the preposition is where the source is, not who."""
+        words = fold(np.surface).split()
+        if len(words) < 3 or self.roles.kind_of(np.surface) != "anonymous":
+            return False
+        first = 1 if words[0] in self.lex.speech.definite_articles else 0
+        return words[first + 1] in self.prepositions if first + 1 < len(words) else False
 
     def _full_name(self, np: Mention) -> Mention | None:
         """Where names change with their case (a language with `given_names`, ru), a bare
