@@ -28,7 +28,10 @@ class RoleNouns:
     ) -> None:
         self.definite = {fold(w).rstrip("'") for w in definite}
         self.kinds: dict[tuple[str, ...], str] = {
-            tuple(fold(noun).split()): kind for kind in KINDS for noun in role_nouns.get(kind, [])
+            # split as a surface is ("secrétaire d'état": 'secretaire' 'd' 'etat')
+            tuple(_words(noun)): kind
+            for kind in KINDS
+            for noun in role_nouns.get(kind, [])
         }
         self.anonymous = [tuple(fold(phrase).split()) for phrase in anonymous]
         # phrases by their first word, role nouns before anonymous words

@@ -504,6 +504,17 @@ def _match_first(toks: list[Tok], k: int, phrases) -> int:
     return 0
 
 
+def _elided_match(toks: list[Tok], pos: int, word: str) -> int:
+    """A word of the data with an elided article ("d'état") written in the text with
+    the noun capitalised, which the tokenizer splits ("d'" "État", "d'" "Etat", the
+    capital's accent often dropped): 2 when toks[pos:] are it, else 0."""
+    article, _, rest = word.partition("'")
+    if not rest or pos + 1 >= len(toks) or toks[pos].low != article + "'":
+        return 0
+    nxt = toks[pos + 1]
+    return 2 if not nxt.quoted and fold(nxt.low) == fold(rest) else 0
+
+
 def _match_rest(toks: list[Tok], k: int, phrase: tuple[str, ...]) -> int:
     """The phrase's words after its first, which toks[k] is."""
     pos = k + 1
@@ -515,6 +526,10 @@ def _match_rest(toks: list[Tok], k: int, phrase: tuple[str, ...]) -> int:
         if not gap:  # the next token must be the word (the loop below, in short)
             if pos < len(toks) and toks[pos].low == word and not toks[pos].quoted:
                 pos += 1
+                continue
+            n = _elided_match(toks, pos, word) if "'" in word else 0
+            if n:
+                pos += n
                 continue
             return 0
         limit = pos + GAP + 1

@@ -333,12 +333,19 @@ class SpeakerFinder:
                 return self._parse(toks, start, p, exact=True)
         if toks[p].text in (",", "-", "–", "—"):
             return self._apposition_before(toks, p)
+        acronym = None
         if toks[p].text == ")":
             q = p
             while q > 0 and toks[q].text != "(" and p - q < 8:
                 q -= 1
+            if toks[q].text == "(" and q + 2 == p and toks[q + 1].cls == NAME:
+                acronym = q + 1  # 'l'Institut national de la statistique (Insee)'
             p = q - 1 if toks[q].text == "(" else p
         start = self._np_start(toks, p)
+        if start is None and acronym is not None:
+            # a body's name in lowercase words reads as no phrase: its short name in
+            # brackets names it
+            return self._parse(toks, acronym, acronym + 1, exact=True)
         if start is None:
             return None
         start = self._listed_start(toks, start)
