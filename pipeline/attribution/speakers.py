@@ -226,11 +226,17 @@ class SpeakerFinder:
         if not n:
             return None
         q += n
+        capitalised_nouns = self.lex.speech.nouns_capitalised
         # the noun's own words (adjectives, a period in brackets) up to the link: the
         # body is the first phrase after a link, or right after the noun (ru genitive)
         for r in range(q, min(len(toks), q + SOURCE_GAP)):
             tok = toks[r]
             if tok.quoted or tok.text in ",;:.!?" or tok.low in self.lex.complementizers:
+                break
+            if capitalised_nouns and tok.word and not tok.cap and tok.cls == OTHER:
+                # 'Gemäß den Zahlen liege der Umsatz': where nouns are capitalised, a
+                # lowercase word after the noun is the clause's verb, 'der' after it
+                # the subject's article, no link
                 break
             link = match_at(toks, r, self.lex.source_links)
             if link:
