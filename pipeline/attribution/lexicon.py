@@ -17,7 +17,10 @@ from schemas.lang import LangData
 
 # abbreviations joined by a dot (vi 'TP.HCM'), acronyms with dots (U.S., u.s.), words
 # with inner hyphens/apostrophes, or one other char
-_TOKEN = re.compile(r"[A-ZĐ]+\.[A-ZĐ]{2,}|(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
+# an acronym joined by '&' is one name: 'AT&T', vi 'Bộ NN&PTNT', 'KH&ĐT'
+_TOKEN = re.compile(
+    r"[A-ZĐ]+(?:&[A-ZĐ]+)+\b|[A-ZĐ]+\.[A-ZĐ]{2,}|(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*-?|\S"
+)
 # text between white space, with the white space before it
 _SPACED_CHUNK = re.compile(r"(\s*)(\S+)")
 _GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
