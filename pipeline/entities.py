@@ -404,7 +404,14 @@ def _names_data() -> dict:
 
 @cache
 def _aliases() -> list[dict]:
-    return tomllib.loads((DATA / "aliases.toml").read_text(encoding="utf-8")).get("entity", [])
+    """The curated entities: `data/aliases.toml`, then one file a language of the bodies
+    its news names in its own words (`data/aliases/<lang>.toml`: 'Centraal Bureau voor
+    de Statistiek' is Statistics Netherlands, whatever language mentions it)."""
+    files = [DATA / "aliases.toml", *sorted((DATA / "aliases").glob("*.toml"))]
+    entities: list[dict] = []
+    for path in files:
+        entities += tomllib.loads(path.read_text(encoding="utf-8")).get("entity", [])
+    return entities
 
 
 def latin(text: str) -> str:

@@ -130,12 +130,24 @@ def test_phonetic_key(a, b):
     assert phonetic(a) == phonetic(b)
 
 
-def test_alias_file_is_well_formed():
-    data = tomllib.loads((DATA / "aliases.toml").read_text(encoding="utf-8"))
+ALIAS_FILES = [DATA / "aliases.toml", *sorted((DATA / "aliases").glob("*.toml"))]
+
+
+@pytest.mark.parametrize("path", ALIAS_FILES, ids=lambda p: p.name)
+def test_alias_file_is_well_formed(path):
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
     for item in data["entity"]:
         assert set(item) <= {"name", "kind", "aliases"}
         assert item["kind"] in ("person", "org")
         assert item["aliases"]
+
+
+def test_a_language_alias_file_names_its_bodies_in_english():
+    """'het CBS' (nl) and a body written in another language's words are one entity."""
+    mapping, _ = canonicalise([("het CBS", "nl"), ("Centraal Bureau voor de Statistiek", "nl")])
+    assert set(mapping.values()) == {"Statistics Netherlands"}
+    mapping, _ = canonicalise([("Bộ NN&PTNT", "vi")])
+    assert mapping["Bộ NN&PTNT"] == "Vietnamese Ministry of Agriculture and Rural Development"
 
 
 def test_empty_and_odd_mentions():
