@@ -202,7 +202,7 @@ def _surname_nominative(surname: str, ending: str, gender: str, end: str, speech
             return surname[: -len(oblique)] + cases[oblique]
     # a man's surname of another pattern takes the same case as a consonant-stem name:
     # 'Дональда Трампа', 'Алексеем Миллером', 'Эммануэля Макрона'
-    consonant = gender == "male" and end in ("", "й", "ь")
+    consonant = gender == "male" and end in speech.consonant_stem_ends
     ending = speech.surname_consonant_cases.get(ending, "") if consonant else ""
     stem = low[: -len(ending)] if ending else ""
     if stem and low.endswith(ending) and stem[-1] not in speech.vowels:

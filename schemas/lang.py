@@ -625,6 +625,12 @@ class SpeechData(_Section):
         description="a man's consonant-stem first name's case ending -> that case's ending "
         "on a surname outside `surname_cases` (ru 'ем' -> 'ом': 'Алексеем Миллером')",
     )
+    consonant_stem_ends: list[str] = Field(
+        default_factory=list,
+        description="how a man's first name of a consonant stem ends in the nominative "
+        "(ru '' for a consonant, 'й', 'ь': Антон, Сергей, Игорь): its surname takes "
+        "`surname_consonant_cases`",
+    )
     vowels: str = Field(
         default="",
         description="letters after which a stem takes no consonant-stem ending (ru)",
