@@ -588,7 +588,7 @@ class SpeakerFinder:
         for q in range(last_title + 1, min(stop, last_title + TITLE_BODY + 3)):
             tok = toks[q]
             if tok.cls == NAME and q > last_title + 1:
-                return not tok.quoted
+                return not tok.quoted and j < q  # toks[j] is before the name
             if (
                 tok.cls == CONN
                 and last_title + 1 < q
@@ -597,6 +597,8 @@ class SpeakerFinder:
                 and toks[q + 1].cls == OTHER
             ):
                 continue  # 'политики и продовольствия': the body goes on
+            if tok.cls == ORG and q == last_title + 1 and not tok.cap:
+                continue  # the body's head: 'глава министерства финансов Антон Силуанов'
             if tok.cls == MOD and q > last_title + 1 and q + 1 < stop and toks[q + 1].cls == NAME:
                 continue  # the body's country: '... продовольствия Украины Роман Лещенко'
             if tok.cls != OTHER or not self._plain_word(tok):
