@@ -142,6 +142,7 @@ class Lexicon:
 
     def __init__(self, data: LangData) -> None:
         sp, dd = data.speech, data.dates
+        self.code = data.code
         self.speech = sp
         self.v2 = sp.verb_second
         self.syllables = sp.syllable_names

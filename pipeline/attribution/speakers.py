@@ -348,6 +348,13 @@ class SpeakerFinder:
                 acronym = q + 1  # 'l'Institut national de la statistique (Insee)'
             p = q - 1 if toks[q].text == "(" else p
         start = self._np_start(toks, p)
+        # 'Министерство финансов сообщило', 'Министерство финансов РФ объяснило'
+        if (start is None and toks[p].cls == OTHER and not toks[p].cap and toks[p].word) or (
+            start is not None and start > 0 and toks[start - 1].cls == OTHER
+        ):
+            body = self._portfolio_body(toks, p)
+            if body is not None:
+                return body
         if start is None and acronym is not None:
             # a body's name in lowercase words reads as no phrase: its short name in
             # brackets names it
@@ -875,6 +882,9 @@ class SpeakerFinder:
             return fit
         if role_kind is not None and np.titles and np.org_part is not None:
             role_kind = "person"  # 'the head of the company': a person, named before
+        if role_kind in ("org", "outlet") and self._names_its_body(np):
+            # 'Министерство финансов сообщило': the head and its portfolio name one body
+            return Speaker(np, "org", np.surface, np.start, np.end)
         if role_kind is not None:
             # 'the company', 'l'associazione': the nearest named entity of the kind; a
             # body's role noun itself is never the speaker, a person's role ('the
@@ -888,6 +898,34 @@ class SpeakerFinder:
             return Speaker(np, "org", self.text[start:end], start, end)
         kind = "org" if np.org else "person"
         return Speaker(np, kind, np.surface, np.start, np.end)
+
+    def _portfolio_body(self, toks: list[Tok], p: int) -> Mention | None:
+        """A body's head and its portfolio in lowercase words ending at toks[p], the
+        portfolio one the language's `org_terms` know (ru 'Министерство финансов',
+        'Министерство сельского хозяйства'): the body, opening its clause."""
+        for q in range(p - 1, max(-1, p - 4), -1):
+            tok = toks[q]
+            if tok.quoted or not tok.word:
+                return None
+            if tok.cls == ORG:
+                first = q - 1 if q > 0 and toks[q - 1].cls == DET else q
+                if not opens_clause(toks, first):
+                    return None
+                np = self._mention(toks, first, p + 1, titles=[tok.low], org=True)
+                return np if self._names_its_body(np) else None
+            if tok.cap or tok.cls not in (OTHER, CONN):
+                return None
+        return None
+
+    def _names_its_body(self, np: Mention) -> bool:
+        """A role noun of a body with a portfolio the language's `org_terms` know
+        ('Министерство финансов', 'das Ministerium der Finanzen'): the body itself."""
+        # imported here: entities imports this package's lexicon, a cycle at import time
+        from pipeline.entities import translated_org
+
+        words = [w.casefold().strip("'’") for w in np.surface.split()]
+        words = [w for w in words if w and w not in self.lex.speech.determiners]
+        return len(words) >= 2 and translated_org(words, self.lex.code) is not None
 
     def _anonymous_near(self, np: Mention) -> bool:
         """The phrase opens with an anonymous source and a preposition follows it: the
