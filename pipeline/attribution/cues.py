@@ -194,6 +194,11 @@ class VerbCues:
         if not self.lex.v2:
             return left or right
         if left is None:
+            if right is None and _after_comma(toks, k):
+                # '..., teilte das börsennotierte Unternehmen mit': the verb opens its
+                # clause after the content, its subject follows it; the phrase opening
+                # the sentence is the content's subject ('Der Gewinn werde ...')
+                return None
             return right or self._clause_subject(toks, k)
         if opens_clause(toks, left.i):
             return left
@@ -283,6 +288,14 @@ class VerbCues:
                 return self.previous  # 'Das teilte das Bundesamt mit': what was said before
             return span
         return self._trim(toks[cue_end].start, unit.end)
+
+
+def _after_comma(toks: list[Tok], k: int) -> bool:
+    """The cue at toks[k] follows a comma (past adverbs between)."""
+    p = k - 1
+    while p >= 0 and toks[p].cls == BETWEEN and not toks[p].quoted:
+        p -= 1
+    return p >= 0 and toks[p].text == ","
 
 
 def _ends_with_colon(toks: list[Tok], p: int) -> bool:

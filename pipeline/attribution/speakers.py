@@ -672,6 +672,8 @@ class SpeakerFinder:
         syllables, particles = self.lex.syllables, self.lex.particles
         if toks[j].cls in (DET, DEMO):
             j += 1
+            if self.lex.speech.nouns_capitalised:
+                j = self._adjectives_after_article(toks, j, stop, mods)
         first = j
         if j < stop and (toks[j].cls == PRON or toks[j].low in self.lex.pronouns):
             nxt = toks[j + 1] if j + 1 < stop else None
@@ -898,6 +900,20 @@ class SpeakerFinder:
             return Speaker(np, "org", self.text[start:end], start, end)
         kind = "org" if np.org else "person"
         return Speaker(np, kind, np.surface, np.start, np.end)
+
+    def _adjectives_after_article(self, toks: list[Tok], j: int, stop: int, mods: list) -> int:
+        """Where every noun is capitalised, one or two lowercase words between an
+        article and a role or name are its adjectives ('das börsennotierte Unternehmen',
+        'die zuständige Behörde'): where the phrase's head starts (j when none)."""
+        q = j
+        while q < stop and q - j < 2 and toks[q].cls == OTHER and self._plain_word(toks[q]):
+            q += 1
+        if q == j or q >= stop or toks[q].quoted or not toks[q].cap:
+            return j
+        if toks[q].cls not in (TITLE, ORG, NAME):
+            return j
+        mods.extend(t.low for t in toks[j:q])
+        return q
 
     def _portfolio_body(self, toks: list[Tok], p: int) -> Mention | None:
         """A body's head and its portfolio in lowercase words ending at toks[p], the
