@@ -688,6 +688,13 @@ class SpeechData(_Section):
         description="words that make an unattributed sentence go on reporting the speaker "
         "before it (subjunctives, 'estimates')",
     )
+    plain_continuation: bool = Field(
+        default=True,
+        description="an unmarked sentence after an indirect statement, in its paragraph, "
+        "goes on reporting its speaker; false where reported speech is marked by its mood "
+        "(fr: the conditional, 'selon lui'), so that a plain indicative sentence is the "
+        "reporter's own",
+    )
     role_nouns: dict[Literal["person", "org", "outlet"], list[str]] = Field(
         default_factory=dict,
         description="nouns that stand for an entity named earlier, by its kind: person "

@@ -115,6 +115,8 @@ class Continuations:
             return
         if marker is None and last.quote_kind == "direct" and not self._body_goes_on(toks):
             return  # after the speaker's own words, plain prose is the reporter's again
+        if marker is None and not self.lex.speech.plain_continuation:
+            return  # fr: reported speech goes on in the conditional, not the indicative
         span = self._trim(unit.start, unit.end)
         if span:
             self._repeat(last, marker or last.cue, "indirect", *span)
