@@ -104,6 +104,17 @@ class SpeakerFinder:
         start = k - 1
         while start > 0 and not _clause_boundary(toks, start - 1):
             start -= 1
+        if self.lex.v2:
+            # 'Im Streit der Koalition hat Minister X ... kritisiert': the phrase right
+            # after the finite auxiliary is the subject; a name in the fronted phrase
+            # before it ('der Koalition', 'van het kabinet') is that phrase's
+            auxiliaries = self.lex.perfect_auxiliaries
+            for q in range(start + 1, k - 1):
+                if toks[q].low in auxiliaries and not toks[q].quoted:
+                    np = self._parse(toks, q + 1, k)
+                    if np is not None and (np.named or np.titles):
+                        return np
+                    break
         p = start
         while p < k:
             if toks[p].cls in NP_CLASSES | {DET} and not toks[p].quoted:
