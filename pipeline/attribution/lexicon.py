@@ -483,7 +483,8 @@ def _merge_dots(words: tuple[str, ...]) -> list[str]:
 # articles in one process: RSS 240 -> 229 MB with 3,000, flat from the 3,000th article;
 # same CPU (the chunks that recur come back within a few articles of a clear).
 MAX_CHUNKS = 3_000
-GAP = 5  # words a '...' in a cue may stand for
+GAP = 6  # words a '...' in a cue may stand for
+DATE_GAP = 3  # date words and adverbs a '...' may stand for besides
 
 
 def match_at(toks: list[Tok], k: int, table: dict) -> int:
@@ -538,12 +539,17 @@ def _match_rest(toks: list[Tok], k: int, phrase: tuple[str, ...]) -> int:
             return 0
         limit = pos + GAP + 1
         found = None
-        for q in range(pos, min(limit, len(toks))):
+        q = pos
+        while q < min(limit, len(toks)):
             if toks[q].low == word and not toks[q].quoted:
                 found = q
                 break
             if not toks[q].word and toks[q].text not in "-–":
                 break
+            if toks[q].cls in (DATE, BETWEEN) and limit < pos + GAP + 1 + DATE_GAP:
+                limit += 1  # 'teilte die Bundesagentur für Arbeit am Dienstag mit': a day
+                # between the cue's parts does not use up the words a name may take
+            q += 1
         if found is None:
             return 0
         pos, gap = found + 1, False

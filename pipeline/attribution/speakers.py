@@ -898,6 +898,13 @@ class SpeakerFinder:
         if role_kind in ("org", "outlet") and self._names_its_body(np):
             # 'Министерство финансов сообщило': the head and its portfolio name one body
             return Speaker(np, "org", np.surface, np.start, np.end)
+        if role_kind in ("org", "outlet"):
+            body = self._capitalised_tail(np)
+            if body is not None:
+                # 'пресс-служба Минтруда': the body whose office it is, named in its own
+                # capitalised word after the role noun
+                start, end = body
+                return Speaker(np, "org", self.text[start:end], start, end)
         if role_kind is not None:
             # 'the company', 'l'associazione': the nearest named entity of the kind; a
             # body's role noun itself is never the speaker, a person's role ('the
@@ -943,6 +950,19 @@ class SpeakerFinder:
             if tok.cap or tok.cls not in (OTHER, CONN):
                 return None
         return None
+
+    def _capitalised_tail(self, np: Mention) -> tuple[int, int] | None:
+        """Where a capitalised word after the phrase's first word starts, to the phrase's
+        end: the body a role noun belongs to ('пресс-служба Минтруда России')."""
+        if self.lex.speech.nouns_capitalised:
+            return None  # every noun is capitalised: a capital names no body ('des Amtes')
+        words = list(re.finditer(r"\S+", self.text[np.start : np.end]))
+        determiners = self.lex.speech.determiners
+        while words and fold(words[0].group()) in determiners:
+            words = words[1:]
+        if len(words) < 2 or not words[1].group()[0].isupper():
+            return None  # the role noun alone ('das Unternehmen', 'пресс-служба компании')
+        return np.start + words[1].start(), np.end
 
     def _names_its_body(self, np: Mention) -> bool:
         """A role noun of a body with a portfolio the language's `org_terms` know
