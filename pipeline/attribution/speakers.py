@@ -548,11 +548,14 @@ class SpeakerFinder:
             head -= 1
         if toks[head].cls not in (ORG, TITLE):
             return False
-        nxt = toks[q + 1] if q + 1 < len(toks) else None
+        after = q + 1
+        while after < len(toks) and toks[after].cls == BETWEEN and not toks[after].quoted:
+            after += 1  # 'Vụ Kế hoạch cũng cho rằng': an adverb before the cue
+        nxt = toks[after] if after < len(toks) else None
         if nxt is not None and nxt.word and not nxt.cap:
             # 'Bộ Tài chính cho biết' (but 'nói' in 'Hùng nói đề xuất' is the cue itself)
             cues = self.lex.cues
-            return bool(match_at(toks, q + 1, cues)) and not match_at(toks, q, cues)
+            return bool(match_at(toks, after, cues)) and not match_at(toks, q, cues)
         return True
 
     def _affiliation_end(self, toks: list[Tok], j: int, stop: int) -> int:
