@@ -53,6 +53,9 @@ class VerbCues:
                 and (self.lex.agent_cues is None or phrase in self.lex.agent_cues)
             )
             right = self._np_after(toks, p + passive, len(toks), apposition=True)
+            if right is None and not passive:
+                right = self._quoted_title(toks, p)  # 'пишут «Ведомости»', 'die „Bild“'
+
             if right is not None and self._possessed_object(toks, right):
                 right = None  # 'verteidigte seine Pläne': the verb's object
             if passive and right is not None:

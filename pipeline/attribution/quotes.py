@@ -32,6 +32,9 @@ class QuoteCues:
         for q in unit.quotes:
             if any(s.start <= q.inner_start < s.end for _, s in mine):
                 continue
+            inner = self.text[q.inner_start : q.inner_end]
+            if _name_quote(inner) and not self._one_word_said(inner):
+                continue  # 'schreibt die „Süddeutsche Zeitung“': a title, not more words
             before = [(i, s) for i, s in mine if s.end <= q.start]
             if before:
                 last = before[-1][1]

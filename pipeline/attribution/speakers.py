@@ -954,6 +954,26 @@ class SpeakerFinder:
                 return None
         return None
 
+    def _quoted_title(self, toks: list[Tok], p: int) -> Mention | None:
+        """A newspaper's or agency's name in quote marks after a cue, maybe after an
+        article ('пишут «Ведомости»', 'berichtet die „Süddeutsche Zeitung“'): one to four
+        capitalised words between the marks. The marks make a name, not a quotation."""
+        speech = self.lex.speech
+        if p < len(toks) and toks[p].cls == DET:
+            p += 1
+        opening = set(speech.quote_open) | set(speech.quote_either)
+        closing = set(speech.quote_close) | set(speech.quote_either) | {"“", "”", "’"}
+        if p >= len(toks) or toks[p].text not in opening:
+            return None
+        q = p + 1
+        while q < len(toks) and q - p <= 4 and toks[q].word and toks[q].text[0].isupper():
+            q += 1
+        if q == p + 1 or q >= len(toks) or toks[q].text not in closing:
+            return None
+        m = self._mention(toks, p + 1, q, names=[t.text for t in toks[p + 1 : q]], org=True)
+        m.j = q + 1  # past the closing mark: the marks are the name's, no quotation
+        return m
+
     def _capitalised_tail(self, np: Mention) -> tuple[int, int] | None:
         """Where a capitalised word after the phrase's first word starts, to the phrase's
         end: the body a role noun belongs to ('пресс-служба Минтруда России')."""
