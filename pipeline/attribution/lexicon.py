@@ -143,6 +143,8 @@ class Lexicon:
     def __init__(self, data: LangData) -> None:
         sp, dd = data.speech, data.dates
         self.code = data.code
+        # articles that are also connectors (de 'des', 'der'): a genitive after a role
+        self.genitive_articles = frozenset(sp.connectors) & frozenset(sp.determiners)
         self.speech = sp
         self.v2 = sp.verb_second
         self.syllables = sp.syllable_names

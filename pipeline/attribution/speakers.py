@@ -769,7 +769,14 @@ class SpeakerFinder:
                 # Anna Kurz von der Hansebank'
                 j = self._affiliation_end(toks, j, stop)
                 break
-            elif cls == CONN and j > first and j + 1 < stop and toks[j - 1].cls in (TITLE, ORG):
+            elif (
+                (cls == CONN or (cls == DET and tok.low in self.lex.genitive_articles))
+                and j > first
+                and j + 1 < stop
+                and toks[j - 1].cls in (TITLE, ORG)
+            ):
+                # de 'ein Sprecher des Innenministeriums': a genitive article joins as
+                # 'of' does
                 nxt = j + 1 + (toks[j + 1].cls == DET and j + 2 < stop)
                 if self._lowercase_body(toks, nxt, stop):
                     lower_body = nxt
