@@ -1139,6 +1139,8 @@ class SpeakerFinder:
         for role nouns, so the scan of the text is rare."""
         if word.casefold() in self.midcaps:
             return True
+        if len(word) >= 2 and word.isupper() and word.isalpha():
+            return True  # an acronym is a name wherever it stands ('KLM heeft ...', 'МЧС')
         return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", self.text)) >= 2
 
     def _untitled_names(self, before: int) -> list[Mention]:
