@@ -496,6 +496,12 @@ class SpeechData(_Section):
     according_to: list[str] = Field(
         default_factory=list, description="source markers before the source: 'according to'"
     )
+    own_account: list[str] = Field(
+        default_factory=list,
+        description="words that make an 'according to' phrase the clause subject's own "
+        "account, with no source after it (de 'eigenen' in 'Die Firma strich nach eigenen "
+        "Angaben 40 Flüge', nl 'eigen' in 'naar eigen zeggen'): the subject is the speaker",
+    )
     according_to_after: list[str] = Field(
         default_factory=list,
         description="source markers after the source ('Putin zufolge') or after the content "

@@ -58,8 +58,18 @@ class SourceCues:
     def _according(self, unit: Unit, k: int, n: int) -> bool:
         toks = unit.toks
         own = [p for p in range(k, k + n) if toks[p].low in self.lex.pronouns]
+        own_account = self.lex.speech.own_account
         if own:  # 'in his words', 'selon lui'
             np = self._mention(toks, own[0], own[0] + 1, pron=toks[own[0]].low)
+        elif own_account and any(toks[p].low in own_account for p in range(k, k + n)):
+            # 'Die Lufthansa strich nach eigenen Angaben 40 Flüge': the clause's subject
+            # reports its own figures
+            np = self._clause_subject(toks, k)
+            if np is None or np.start >= toks[k].start or not self._resolvable(np):
+                return False
+            cue = self.text[toks[k].start : toks[k + n - 1].end]
+            span = self._trim(unit.start, unit.end)  # all the clause says is its own
+            return span is not None and self._add(np, cue, "indirect", *span)
         else:
             body = self.past_source(toks, k + n)  # 'selon une estimation du cabinet X'
             if body is None and _described_head(toks, k + n):
