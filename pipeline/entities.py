@@ -73,11 +73,18 @@ def canonicalise(mentions: Iterable[tuple[str, str]]) -> tuple[dict[str, str], l
     by_surface: dict[str, _Group] = {}
     for surface, (core, kind, lang) in order:
         stems = _case_stems(core, lang)
-        group = index.find(core, kind) or _find_stem(index, stems) or index.new()
+        # a body's name translated from the article's language ('das Finanzministerium')
+        # names that language's body; one written in English words may be any country's
+        native = lang if fold(core) not in fold(surface) else None
+        group = index.find(core, kind, native) or _find_stem(index, stems) or index.new()
         group.cores.append((core, lang))
         group.surfaces.add(surface)
         group.langs |= langs_of[surface]
-        index.add_key(group, phonetic(core))
+        key = phonetic(core)
+        if key in index.exact or index.bare.get(key) is not group:
+            # a bare name joined its country's body: it stays no exact key, or another
+            # language's same bare name would join that country too
+            index.add_key(group, key)
         for stem in stems:  # 'Росстата' stands for 'Росстат' when that comes later
             index.exact.setdefault(phonetic(stem), group)
         if kind == "org":
@@ -481,12 +488,16 @@ class _Index:
             key = phonetic(rest)
             self.bare[key] = group if self.bare.get(key, group) is group else None
 
-    def find(self, core: str, kind: str) -> _Group | None:
+    def find(self, core: str, kind: str, lang: str | None = None) -> _Group | None:
         key = phonetic(core)
         if key in self.exact:
             return self.exact[key]
-        if kind == "org" and self.bare.get(key) is not None:
-            return self.bare[key]  # 'Ministry of Health' after 'Russian Ministry of Health'
+        bare = self.bare.get(key) if kind == "org" else None
+        if bare is not None and (lang is None or lang in bare.langs):
+            # 'Ministry of Health' after 'Russian Ministry of Health'; a name translated
+            # from another language than the country's body's ('Finanzministerium' in a
+            # German article) is not that body
+            return bare
         if kind == "org" or not key or core.isupper():
             return None  # organisations and acronyms (INE is not Insee) match exactly only
         parts = key.split()

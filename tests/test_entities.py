@@ -248,3 +248,13 @@ def test_body_after_a_full_name_is_no_name_particle():
     assert core_name("Ursula von der Leyen", "de")[0] == "Ursula von der Leyen"
     assert core_name("Paul Weber von der Deutschen Bank", "de") == ("Paul Weber", "person")
     assert core_name("Pieter de Wit van LTO Noord", "nl")[0] == "Pieter de Wit"
+
+
+def test_bare_ministry_joins_a_country_s_only_in_the_same_language():
+    """'Минфин' in a Russian article is Russia's; 'das Finanzministerium' in a German one
+    is not, though both are a 'Ministry of Finance' in English."""
+    mapping, _ = canonicalise(
+        [("Министерство финансов России", "ru"), ("Минфин", "ru"), ("das Finanzministerium", "de")]
+    )
+    assert mapping["Минфин"] == "Russian Ministry of Finance"
+    assert mapping["das Finanzministerium"] == "Ministry of Finance"
