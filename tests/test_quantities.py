@@ -286,6 +286,8 @@ def test_jsonl_protocol_emits_the_kind() -> None:
             "sentence",
         ),
         ("El kilo costaba 12,5 euros en mayo y ahora apenas 11.", "es", [12.5, 11.0], "sentence"),
+        # a whole number led by the word that leads a scaled amount repeats its measure
+        ("Sales of 8 million tonnes and exports of 3 were logged.", "en", [8e6, 3e6], "sentence"),
         # a unit right after a bare number, in the same clause: 'van ... naar ... procent'
         ("Het aandeel zakte van 81,4 naar 79,9 procent.", "nl", [81.4, 79.9], "sentence"),
         # a scaled number takes the unit its paragraph set
@@ -324,6 +326,10 @@ def test_bare_number_takes_the_unit_of_its_context(
         # a scaled run of words after an amount of another size
         ("Despite a budget of £3 billion, nearly a million were waiting.", "en"),
         ("The loan of $40 million runs 25 - year terms.", "en"),  # cut by a dash
+        # a whole number after a scaled amount takes its scale only in a parallel
+        # construction: a verb of change starts a new level, another word a new figure
+        ("Exports climbed to 4 million barrels while strikes dropped to 60.", "en"),
+        ("Le club a payé 80 millions d'euros pour les 23.", "fr"),
     ],
 )
 def test_bare_number_without_context_stays_a_count(text: str, lang: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.quantities.found import Found
+from pipeline.quantities.lexicon import Before
 
 # dimensions a bare number may share; a count, a time or a ratio of another kind may not
 SHARED_DIMENSIONS = frozenset(
@@ -32,8 +33,9 @@ _MAX_PERCENT = 100.0
 _WORDS_FLOOR = 1000.0  # number words from a thousand up hold a scale word
 
 
-def infer_units(text: str, items: list[Found]) -> None:
-    """Give each bare number in `items` (in text order) the unit its context sets."""
+def infer_units(text: str, items: list[Found], change_verbs: Before | None = None) -> None:
+    """Give each bare number in `items` (in text order) the unit its context sets;
+    `change_verbs` ('fell', 'stieg') mark a number after them as a level of its own."""
     headline_end = text.find("\n")
     for index, item in enumerate(items):
         if not _bare(item) or _CUT_NUMERAL.match(text, item.end):
@@ -43,7 +45,7 @@ def infer_units(text: str, items: list[Found]) -> None:
             continue
         if source.unit.canonical == "percent" and item.value > _MAX_PERCENT:
             continue
-        if level == "sentence" and not _shares_scale(item, source):
+        if level == "sentence" and not _shares_scale(text, item, source, change_verbs):
             continue
         item.unit = source.unit
         item.note = _note(item.note, f"unit {source.unit.canonical} inferred from the {level}")
@@ -143,7 +145,7 @@ def _shares(item: Found) -> bool:
     return item.unit is not None and item.unit.dimension in SHARED_DIMENSIONS
 
 
-def _shares_scale(item: Found, source: Found) -> bool:
+def _shares_scale(text: str, item: Found, source: Found, change_verbs: Before | None) -> bool:
     """Whether a bare number takes the unit of one in its sentence: a number written
     with a scale ('520 millones'), or in words with a scale word, after an amount of its
     size ('un millón 268 mil barriles ... casi un millón 300 mil'; not 'a million are
@@ -154,21 +156,27 @@ def _shares_scale(item: Found, source: Found) -> bool:
     if item.form == "words":
         size = item.value / source.value if source.value else 0.0
         return source.end <= item.start and 1 / _SCALE_SPAN <= size <= _SCALE_SPAN
-    return _same_writing(item, source)
+    return _same_writing(text, item, source, change_verbs)
 
 
-def _same_writing(item: Found, source: Found) -> bool:
+def _same_writing(
+    text: str, item: Found, source: Found, change_verbs: Before | None = None
+) -> bool:
     """Whether an unscaled bare number is written like a figure of its sentence's unit:
     '520 millones ... y un beneficio de 36' (36 millones: the scale is shared when the
     two are of a size), '31,8 euro (30,3 al Nord)' (a decimal, as prices are). A bare
     whole number beside an unscaled amount ('$4.25, and 32 is the number I want') is
     more often a count, unless it is of the amount's size (within `_CLOSE_SPAN`: '31,8
-    euro ... appena 28'), as amounts compared in one sentence are. Shares the scale into
-    `item` when it says yes."""
+    euro ... appena 28'), as amounts compared in one sentence are. A whole number takes a
+    scaled amount's scale only in a parallel construction (`_parallel`): '520 millones y
+    un beneficio de 36' is 36 millones, 'fell to 95' after '3 million tonnes' is a count.
+    Shares the scale into `item` when it says yes."""
     if source.scale > 1.0:
         written = source.value / source.scale
         if item.form != "num" or not written:
             return False
+        if item.value.is_integer() and not _parallel(text, item, source, change_verbs):
+            return False  # 'rose to 3 million tonnes as deaths fell to 95': a count
         if not 1 / _SCALE_SPAN <= item.value / written <= _SCALE_SPAN:
             return False
         item.value *= source.scale
@@ -180,6 +188,24 @@ def _same_writing(item: Found, source: Found) -> bool:
         return True
     size = item.value / source.value if source.value > 0 else 0.0
     return item.form == "num" and 1 / _CLOSE_SPAN <= size <= _CLOSE_SPAN
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\u00a0]{1,2}$")
+_WORD_REACH = 24  # characters looked at for the word before a number
+
+
+def _parallel(text: str, item: Found, source: Found, change_verbs: Before | None) -> bool:
+    """Whether a bare number repeats the construction of the amount before it, the same
+    word (a preposition, as a rule) leading both: 'ingresos de 520 millones y un
+    beneficio de 36', 'revenue of 5 million and a profit of 2'. Its own measure is then
+    the amount's, left unsaid. Any other word before it ('sur les 32'), or a verb of
+    change before that word ('rose to 3 million tonnes, but deaths fell to 95': a new
+    level of what the clause names anew), starts a figure of its own."""
+    own = _WORD_BEFORE.search(text, max(0, item.start - _WORD_REACH), item.start)
+    lead = _WORD_BEFORE.search(text, max(0, source.start - _WORD_REACH), source.start)
+    if own is None or lead is None or own.group(1).lower() != lead.group(1).lower():
+        return False
+    return change_verbs is None or change_verbs.find(text, own.start(1)) is None
 
 
 def _note(note: str | None, extra: str) -> str:
