@@ -784,10 +784,29 @@ def _in_context(text: str, start: int, match: re.Match, lex: Lexicon) -> Unit | 
     written = match.group("u").lower()
     for written_forms, cues, unit in _context_readings(lex.data.code):
         if written in written_forms:
-            near = text[max(0, start - _NEAR[0]) : match.end() + _NEAR[1]].lower()
-            if cues.search(near):
+            low, high = max(0, start - _NEAR[0]), match.end() + _NEAR[1]
+            if cues.search(text[low:high].lower()) or _measured_near(text, low, high, unit, lex):
                 return unit
     return None
+
+
+_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+
+
+def _measured_near(text: str, low: int, high: int, unit: Unit, lex: Lexicon) -> bool:
+    """Whether an amount of the reading's own measure stands near: 'a tonne is 2,204.62
+    pounds', 'pesa 2 kilos (4,4 libras)' weigh, whatever the words around. A measure only:
+    money near a 'ton' does not make it a sum ('20 ton zand kostte 500 euro')."""
+    if unit.dimension in _NOT_MEASURES:
+        return False
+    for token in _NUMBER_TOKEN.finditer(text, low, high):
+        if not (token.group(0)[0].isdigit() or token.group(0).lower() in lex.words):
+            continue
+        after = lex.unit_after.match(text, token.end())
+        near = after and lex.unit(after.group("u"))
+        if near is not None and near.dimension == unit.dimension:
+            return True
+    return False
 
 
 @cache
