@@ -327,7 +327,7 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
         return not _code_is_currency(text, first, end, lex)  # 'EUR29,99' is money
     if before == "^":
         return True  # an exponent: the 2 of 'J/m^2'
-    if not joined and before in "-+\u2010\u2011" and first > 1 and text[first - 2].isalnum():
+    if not joined and before in "-+\u2010\u2011\u2212" and first > 1 and text[first - 2].isalnum():
         return not _tally(text, first, end)  # 'F-16', 'J1149.5+6663'
     if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
@@ -335,7 +335,7 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
 
 
 _LAST_DAY, _LAST_MONTH = 31, 12
-_TALLY = re.compile(r"(?<![\w.,\-/])\d{1,4}-$")
+_TALLY = re.compile(r"(?<![\w.,\-/])\d{1,4}[-\u2212]$")
 _MORE_CODE = re.compile(r"[\-/.,:]\d")
 
 
