@@ -440,7 +440,11 @@ def _unit_patterns(data: LangData) -> dict:
 
 
 def _unit_words(aliases: dict[str, str]) -> list[str]:
-    words = [k.lower() for k, v in aliases.items() if len(k) > 2 and k.replace(" ", "").isalpha()]
+    words = [
+        k.lower()
+        for k in aliases
+        if len(k) > 2 and k.replace(" ", "").replace(".", "").isalpha()  # 't.métrica'
+    ]
     # money, shares and measures: "a dollar", "ein Prozent", "una milla" (a weak word
     # alone starts no scan)
     kinds = ("currency", "ratio", "mass", "length", "area", "volume", "energy", "power", "speed")

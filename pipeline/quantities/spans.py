@@ -462,10 +462,11 @@ def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
     """'one mile', 'una milla', 'één kilometer': a weak word that means one before a
     unit of measure written as a word, not after an amount ('$2 a litre', '5 euro een kilo')."""
     unit, surface = item.unit, (item.unit_surface or "")
+    letters = surface.replace(" ", "").replace(".", "")  # 'una t.métrica', 'один кв. км'
     if (
         unit is None
         or unit.dimension in _NOT_MEASURES
-        or not (surface.replace(" ", "").isalpha() and len(surface) > 2)
+        or not (letters.isalpha() and len(surface) > 2)
     ):
         return False
     article = any(w in lex.articles for w in lex.pieces.findall(item.raw.lower()))
