@@ -447,7 +447,9 @@ def _unit_words(aliases: dict[str, str]) -> list[str]:
     ]
     # money, shares and measures: "a dollar", "ein Prozent", "una milla" (a weak word
     # alone starts no scan)
-    kinds = ("currency", "ratio", "mass", "length", "area", "volume", "energy", "power", "speed")
+    kinds = (
+        "currency", "ratio", "mass", "length", "area", "volume", "energy", "power", "speed", "data",
+    )  # fmt: skip
     return [w for w in words if (unit := resolve(aliases.get(w) or "")) and unit.dimension in kinds]
 
 
