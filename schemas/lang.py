@@ -221,6 +221,19 @@ class ContextReading(_Section):
     )
 
 
+class PrefixedUnits(_Section):
+    """A family of unit names that take SI prefixes as one word ('mili' + 'gramos' =
+    'miligramos', read as pint's 'milligram'): every prefix joins every name."""
+
+    prefixes: dict[str, str] = Field(
+        description="prefixes as the language writes them -> pint's prefix: 'mili' = 'milli'"
+    )
+    names: dict[str, str] = Field(
+        description="unit names as written (singular and plural) -> pint's name: 'gramos' = "
+        "'gram'. A name alone is no unit by this table ('julio' is a month too)"
+    )
+
+
 class UnitData(_Section):
     aliases: dict[str, str] = Field(
         default_factory=dict,
@@ -268,6 +281,11 @@ class UnitData(_Section):
         default_factory=list,
         description="words of size after a measure ('long', 'wide', 'thick'): after them a "
         "clause-final unit word or a spaced inch mark is a unit ('2 in thick', '10 \" long')",
+    )
+    prefixed: list[PrefixedUnits] = Field(
+        default_factory=list,
+        description="families of metric names built from prefixes ('miligramos', "
+        "'hectolitros', 'gigavatios'); `aliases` win over them",
     )
     catalogue_skip: list[str] = Field(
         default_factory=list,
