@@ -234,6 +234,18 @@ class PrefixedUnits(_Section):
     )
 
 
+class PowerWords(_Section):
+    """Words that make a length an area or a volume ('vierkante kilometer', 'centímetros
+    cúbicos', 'Quadratzentimeter'), joined to every length name the language has."""
+
+    words: list[str] = Field(description="the words as written: 'vierkante', 'cuadrados'")
+    power: Literal[2, 3] = Field(description="2 for an area, 3 for a volume")
+    place: Literal["before", "after", "glued"] = Field(
+        description="where they stand: before the length name, after it, or glued before it "
+        "as one word (de 'Quadrat' + 'zentimeter')"
+    )
+
+
 class UnitData(_Section):
     aliases: dict[str, str] = Field(
         default_factory=dict,
@@ -281,6 +293,11 @@ class UnitData(_Section):
         default_factory=list,
         description="words of size after a measure ('long', 'wide', 'thick'): after them a "
         "clause-final unit word or a spaced inch mark is a unit ('2 in thick', '10 \" long')",
+    )
+    powers: list[PowerWords] = Field(
+        default_factory=list,
+        description="square and cubic words: each joins every length name of `aliases` "
+        "('centímetros' + 'cuadrados' reads as cm**2)",
     )
     prefixed: list[PrefixedUnits] = Field(
         default_factory=list,
