@@ -13,6 +13,8 @@ import pytest
 from _cases import lang_cases
 
 from pipeline.quantities import extract_quantities, run_jsonl
+from pipeline.quantities.lexicon import unit_aliases
+from pipeline.quantities.units import resolve
 
 
 def _key(value: float, unit: str) -> tuple[str, float]:
@@ -405,3 +407,11 @@ def test_a_fraction_word_after_a_scale_never_makes_a_number_negative(text: str, 
 def test_approximate_numeral_is_approx(text: str, lang: str) -> None:
     (found,) = extract_quantities(text, lang)
     assert found.approx
+
+
+def test_square_words_skip_length_names_that_are_plain_words() -> None:
+    """'in' is an inch only where a clause ends after it: no 'square in' is made of it,
+    while the inch's other names are raised."""
+    aliases = unit_aliases("en")
+    assert "square in" not in aliases
+    assert resolve(aliases["square inches"]).dimension == "area"
