@@ -415,3 +415,9 @@ def test_square_words_skip_length_names_that_are_plain_words() -> None:
     aliases = unit_aliases("en")
     assert "square in" not in aliases
     assert resolve(aliases["square inches"]).dimension == "area"
+
+
+def test_whole_number_after_a_scaled_amount_shares_it_when_written_with_decimals() -> None:
+    """'contre 7,0': decimals written out mark a measure, not a count, even when whole."""
+    found = extract_quantities("Les ventes ont atteint 9,1 millions d'euros, contre 8,0.", "fr")
+    assert [(q.value, q.unit) for q in found] == [(9.1e6, "EUR"), (8e6, "EUR")]

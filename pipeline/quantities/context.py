@@ -175,7 +175,7 @@ def _same_writing(
         written = source.value / source.scale
         if item.form != "num" or not written:
             return False
-        if item.value.is_integer() and not _parallel(text, item, source, change_verbs):
+        if _whole(item) and not _parallel(text, item, source, change_verbs):
             return False  # 'rose to 3 million tonnes as deaths fell to 95': a count
         if not 1 / _SCALE_SPAN <= item.value / written <= _SCALE_SPAN:
             return False
@@ -188,6 +188,15 @@ def _same_writing(
         return True
     size = item.value / source.value if source.value > 0 else 0.0
     return item.form == "num" and 1 / _CLOSE_SPAN <= size <= _CLOSE_SPAN
+
+
+_DECIMALS = re.compile(r"[.,]\d{1,2}$")  # a group separator has three digits after it
+
+
+def _whole(item: Found) -> bool:
+    """A whole number as written: '36', '1.000'; not '35,0', whose decimals say it is
+    a measure."""
+    return item.value.is_integer() and _DECIMALS.search(item.raw) is None
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\u00a0]{1,2}$")

@@ -455,11 +455,13 @@ def _unit_patterns(data: LangData) -> dict:
         r"|[\s\u00a0]{1,2}(?i:" + trie_pattern(units.links) + r")(?:[\s\u00a0]{1,2}|(?<=['\u2019]))"
     )
     # a unit written as letters or digits has no digit glued after it, and a capital
-    # letter alone no dash and digits: 'L202', 'm212', 'L-202' are codes
+    # letter alone no dash and digits: 'L202', 'm212', 'L-202' are codes; a letter alone
+    # before an apostrophe and a word is an elided article: fr "35,0 l'an", it "5 l'anno"
     after = (
         rf"(?:[\s\u00a0]{{0,2}}|-{links if units.links else ''})"
         rf"(?P<u>{mixed_case(list(aliases))})(?![^\W\d_])"
         r"(?!(?<=\w)\d|(?<=\b[A-Z])-\d)"
+        r"(?!(?<=[\s\u00a0\d][^\W\d_])['\u2019][^\W\d_])"
     )
     # a unit in brackets right after the number, as tables and specifications write it:
     # '20 (kg)', '20 [kg]'; one letter alone in brackets is a footnote or a list mark
@@ -545,8 +547,10 @@ def _cue_patterns(data: LangData) -> dict:
         "ordinal": re.compile(rf"(?i:{trie_pattern(cues.ordinal_suffixes)})(?![^\W\d_])"),
         "noun": re.compile(
             rf"[\s\u00a0]{{1,2}}(?P<c>(?i:{classifiers})[\s\u00a0]{{1,2}})?"
-            # a word glued to digits ('m212', 'L202') is a code, no noun
+            # a word glued to digits ('m212', 'L202') is a code, no noun; a letter alone
+            # before an apostrophe is an elided article ("35,0 l'an passé")
             r"(?P<n>[^\W\d_][^\W\d_'\u2019-]{0,40})(?!\w)"
+            r"(?!(?<=[\s\u00a0][^\W\d_])['\u2019][^\W\d_])"
         ),
         "stopwords": frozenset(w.lower() for w in counts.stopwords),
         "counted_weak": frozenset(w.lower() for w in data.numbers.counted_weak),
