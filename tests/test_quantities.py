@@ -421,3 +421,11 @@ def test_whole_number_after_a_scaled_amount_shares_it_when_written_with_decimals
     """'contre 7,0': decimals written out mark a measure, not a count, even when whole."""
     found = extract_quantities("Les ventes ont atteint 9,1 millions d'euros, contre 8,0.", "fr")
     assert [(q.value, q.unit) for q in found] == [(9.1e6, "EUR"), (8e6, "EUR")]
+
+
+def test_a_measure_near_picks_no_reading_its_measure_shares() -> None:
+    """'degrees' may be Fahrenheit or Celsius: a Fahrenheit figure beside it (a
+    conversion) says it is a temperature, not which scale, so it does not make it
+    Fahrenheit."""
+    found = extract_quantities("It was 30 degrees (86 °F) in Paris.", "en")
+    assert found[0].value == 30.0 and found[0].unit != "fahrenheit"

@@ -783,11 +783,16 @@ def _in_context(text: str, start: int, match: re.Match, lex: Lexicon) -> Unit | 
     """The unit a context-dependent unit word has here ('20 pounds' near 'weighs'),
     or None when it keeps its plain reading."""
     written = match.group("u").lower()
-    for written_forms, cues, unit in _context_readings(lex.data.code):
-        if written in written_forms:
-            low, high = max(0, start - _NEAR[0]), match.end() + _NEAR[1]
-            if cues.search(text[low:high].lower()) or _measured_near(text, low, high, unit, lex):
-                return unit
+    readings = [r for r in _context_readings(lex.data.code) if written in r[0]]
+    for _, cues, unit in readings:
+        low, high = max(0, start - _NEAR[0]), match.end() + _NEAR[1]
+        if cues.search(text[low:high].lower()):
+            return unit
+        # a measure near tells the reading only where one reading has that measure:
+        # '30 degrees (86 °F)' is no Fahrenheit, a temperature of either scale
+        alone = sum(other.dimension == unit.dimension for _, _, other in readings) == 1
+        if alone and _measured_near(text, low, high, unit, lex):
+            return unit
     return None
 
 
