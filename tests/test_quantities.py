@@ -429,3 +429,10 @@ def test_a_measure_near_picks_no_reading_its_measure_shares() -> None:
     Fahrenheit."""
     found = extract_quantities("It was 30 degrees (86 °F) in Paris.", "en")
     assert found[0].value == 30.0 and found[0].unit != "fahrenheit"
+
+
+def test_a_measure_near_does_not_override_a_plain_measure() -> None:
+    """'kt' is a yield in kilotonnes, a knot only after a cue of wind or ships: a speed
+    elsewhere in the sentence does not make it one."""
+    found = extract_quantities("The 15 kt warhead flies at 7,000 km/h.", "en")
+    assert (found[0].value, found[0].unit) == (15000.0, "tonne")

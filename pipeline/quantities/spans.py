@@ -784,14 +784,19 @@ def _in_context(text: str, start: int, match: re.Match, lex: Lexicon) -> Unit | 
     or None when it keeps its plain reading."""
     written = match.group("u").lower()
     readings = [r for r in _context_readings(lex.data.code) if written in r[0]]
+    plain = lex.unit(match.group("u"))
+    # a measure near outweighs a plain reading that is money or a thing counted ('880
+    # libras' beside kg), not one that is a measure too ('a 15 kt warhead' at 7,000 km/h
+    # stays a yield)
+    weighs = plain is None or plain.dimension in ("currency", "count")
     for _, cues, unit in readings:
         low, high = max(0, start - _NEAR[0]), match.end() + _NEAR[1]
         if cues.search(text[low:high].lower()):
             return unit
-        # a measure near tells the reading only where one reading has that measure:
-        # '30 degrees (86 °F)' is no Fahrenheit, a temperature of either scale
+        # ... and only where one reading has that measure: '30 degrees (86 °F)' is a
+        # temperature of either scale, no Fahrenheit for it
         alone = sum(other.dimension == unit.dimension for _, _, other in readings) == 1
-        if alone and _measured_near(text, low, high, unit, lex):
+        if weighs and alone and _measured_near(text, low, high, unit, lex):
             return unit
     return None
 
