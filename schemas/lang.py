@@ -368,6 +368,12 @@ class HedgeData(_Section):
         description="verbs of change before a change_start word: 'rose from 120 to 150' "
         "names two figures, a level before and after, no range",
     )
+    comparisons: list[str] = Field(
+        default_factory=list,
+        description="words that compare a figure with an amount said before it in its "
+        "sentence ('up from 480', 'frente a los 480', 'contre 35'): the bare number after "
+        "one is of that amount's measure and scale",
+    )
     change_start: list[str] = Field(
         default_factory=list,
         description="range_start words that may open a change instead ('from' in 'rose from "

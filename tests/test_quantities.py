@@ -290,6 +290,25 @@ def test_jsonl_protocol_emits_the_kind() -> None:
         ("El kilo costaba 12,5 euros en mayo y ahora apenas 11.", "es", [12.5, 11.0], "sentence"),
         # a whole number led by the word that leads a scaled amount repeats its measure
         ("Sales of 8 million tonnes and exports of 3 were logged.", "en", [8e6, 3e6], "sentence"),
+        # ... and so does one a word of comparison leads
+        (
+            "Its revenue came to 740 million dollars, up from 655 in 2022.",
+            "en",
+            [740e6, 655e6],
+            "sentence",
+        ),
+        (
+            "La deuda llegó a 900 millones de euros, frente a los 760 de 2021.",
+            "es",
+            [900e6, 760e6],
+            "sentence",
+        ),
+        (
+            "Der Umsatz lag bei 310 Millionen Euro gegenüber 287 im Vorjahr.",
+            "de",
+            [310e6, 287e6],
+            "sentence",
+        ),
         # a unit right after a bare number, in the same clause: 'van ... naar ... procent'
         ("Het aandeel zakte van 81,4 naar 79,9 procent.", "nl", [81.4, 79.9], "sentence"),
         # a scaled number takes the unit its paragraph set
@@ -331,6 +350,7 @@ def test_bare_number_takes_the_unit_of_its_context(
         # a whole number after a scaled amount takes its scale only in a parallel
         # construction: a verb of change starts a new level, another word a new figure
         ("Exports climbed to 4 million barrels while strikes dropped to 60.", "en"),
+        ("Output rose to 6 million tonnes, while injuries fell from 140.", "en"),
         ("Le club a payé 80 millions d'euros pour les 23.", "fr"),
     ],
 )

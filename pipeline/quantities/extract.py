@@ -26,7 +26,7 @@ from pipeline.quantities.kinds import kind_of
 from pipeline.quantities.lexicon import MASKS, Lexicon, lexicon
 from pipeline.quantities.multipliers import find_multipliers
 from pipeline.quantities.scores import find_score
-from pipeline.quantities.spans import change_verbs, find_number
+from pipeline.quantities.spans import find_number
 from pipeline.quantities.units import COUNT
 from schemas.records import Quantity
 
@@ -89,7 +89,7 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
         pos = max(pos, match.start() + 1)
     if multipliers:
         items = _merged(items, multipliers)
-    infer_units(text, items, change_verbs(lex.data.code))
+    infer_units(text, items, lex.data.code)
     found = [_to_quantity(text, item, lex.data.code) for item in items]
     return [q for q in found if q is not None]
 
