@@ -290,7 +290,13 @@ def test_jsonl_protocol_emits_the_kind() -> None:
         ("El kilo costaba 12,5 euros en mayo y ahora apenas 11.", "es", [12.5, 11.0], "sentence"),
         # a whole number led by the word that leads a scaled amount repeats its measure
         ("Sales of 8 million tonnes and exports of 3 were logged.", "en", [8e6, 3e6], "sentence"),
-        # ... and so does one a word of comparison leads
+        # ... and so does one of a period the same word leads, or one a word of comparison leads
+        (
+            "Las importaciones llegaron a 12 millones de toneladas en 2023 y 14 en 2024.",
+            "es",
+            [12e6, 14e6],
+            "sentence",
+        ),
         (
             "Its revenue came to 740 million dollars, up from 655 in 2022.",
             "en",
@@ -351,6 +357,7 @@ def test_bare_number_takes_the_unit_of_its_context(
         # construction: a verb of change starts a new level, another word a new figure
         ("Exports climbed to 4 million barrels while strikes dropped to 60.", "en"),
         ("Output rose to 6 million tonnes, while injuries fell from 140.", "en"),
+        ("It spent $4 million on ads, or 12 per customer.", "en"),
         ("Le club a payé 80 millions d'euros pour les 23.", "fr"),
     ],
 )

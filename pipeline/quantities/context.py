@@ -204,6 +204,8 @@ def _whole(item: Found) -> bool:
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\u00a0]{1,2}$")
 _WORD_REACH = 24  # characters looked at for the word before a number
+# a word and a number after a figure: 'in 2023', 'en 2024', the period it is of
+_PERIOD_AFTER = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]+)[\s\u00a0]{1,2}\d")
 
 
 class _Cues(NamedTuple):
@@ -222,10 +224,11 @@ def _same_measure(text: str, item: Found, source: Found, cues: _Cues | None) -> 
     """Whether a whole bare number is said to be of the measure of the scaled amount
     before it: it repeats the amount's construction, the same word leading both
     ('ingresos de 520 millones y un beneficio de 36', 'revenue of 5 million and a profit
-    of 2'), or a word of comparison leads it ('520 million euros, up from 480', 'frente
-    a los 480'). Any other word before it ('sur les 32'), or a verb of change before
-    that word ('rose to 3 million tonnes, but deaths fell to 95': a new level of what
-    the clause names anew), starts a figure of its own."""
+    of 2') or each of a period the same word leads ('12 million tonnes in 2023 and 14
+    in 2024'); or a word of comparison leads it ('520 million euros, up from 480',
+    'frente a los 480'). Any other word before it ('sur les 32'), or a verb of change
+    before that word ('rose to 3 million tonnes, but deaths fell to 95': a new level of
+    what the clause names anew), starts a figure of its own."""
     own = _WORD_BEFORE.search(text, max(0, item.start - _WORD_REACH), item.start)
     if own is None:
         return False
@@ -237,7 +240,16 @@ def _same_measure(text: str, item: Found, source: Found, cues: _Cues | None) -> 
         if compared is not None:
             return True
     lead = _WORD_BEFORE.search(text, max(0, source.start - _WORD_REACH), source.start)
-    return lead is not None and own.group(1).lower() == lead.group(1).lower()
+    if lead is not None and own.group(1).lower() == lead.group(1).lower():
+        return True
+    # or each is of a period the same word leads: '12 million tonnes in 2023 and 14 in 2024'
+    tail = _PERIOD_AFTER.match(text, item.end)
+    source_tail = _PERIOD_AFTER.match(text, source.end)
+    return (
+        tail is not None
+        and source_tail is not None
+        and (tail.group(1).lower() == source_tail.group(1).lower())
+    )
 
 
 def _note(note: str | None, extra: str) -> str:
