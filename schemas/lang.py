@@ -221,6 +221,31 @@ class ContextReading(_Section):
     )
 
 
+class PrefixedUnits(_Section):
+    """A family of unit names that take SI prefixes as one word ('mili' + 'gramos' =
+    'miligramos', read as pint's 'milligram'): every prefix joins every name."""
+
+    prefixes: dict[str, str] = Field(
+        description="prefixes as the language writes them -> pint's prefix: 'mili' = 'milli'"
+    )
+    names: dict[str, str] = Field(
+        description="unit names as written (singular and plural) -> pint's name: 'gramos' = "
+        "'gram'. A name alone is no unit by this table ('julio' is a month too)"
+    )
+
+
+class PowerWords(_Section):
+    """Words that make a length an area or a volume ('vierkante kilometer', 'centímetros
+    cúbicos', 'Quadratzentimeter'), joined to every length name the language has."""
+
+    words: list[str] = Field(description="the words as written: 'vierkante', 'cuadrados'")
+    power: Literal[2, 3] = Field(description="2 for an area, 3 for a volume")
+    place: Literal["before", "after", "glued"] = Field(
+        description="where they stand: before the length name, after it, or glued before it "
+        "as one word (de 'Quadrat' + 'zentimeter')"
+    )
+
+
 class UnitData(_Section):
     aliases: dict[str, str] = Field(
         default_factory=dict,
@@ -268,6 +293,16 @@ class UnitData(_Section):
         default_factory=list,
         description="words of size after a measure ('long', 'wide', 'thick'): after them a "
         "clause-final unit word or a spaced inch mark is a unit ('2 in thick', '10 \" long')",
+    )
+    powers: list[PowerWords] = Field(
+        default_factory=list,
+        description="square and cubic words: each joins every length name of `aliases` "
+        "('centímetros' + 'cuadrados' reads as cm**2)",
+    )
+    prefixed: list[PrefixedUnits] = Field(
+        default_factory=list,
+        description="families of metric names built from prefixes ('miligramos', "
+        "'hectolitros', 'gigavatios'); `aliases` win over them",
     )
     catalogue_skip: list[str] = Field(
         default_factory=list,
@@ -332,6 +367,12 @@ class HedgeData(_Section):
         default_factory=list,
         description="verbs of change before a change_start word: 'rose from 120 to 150' "
         "names two figures, a level before and after, no range",
+    )
+    comparisons: list[str] = Field(
+        default_factory=list,
+        description="words that compare a figure with an amount said before it in its "
+        "sentence ('up from 480', 'frente a los 480', 'contre 35'): the bare number after "
+        "one is of that amount's measure and scale",
     )
     change_start: list[str] = Field(
         default_factory=list,

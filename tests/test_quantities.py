@@ -13,6 +13,8 @@ import pytest
 from _cases import lang_cases
 
 from pipeline.quantities import extract_quantities, run_jsonl
+from pipeline.quantities.lexicon import unit_aliases
+from pipeline.quantities.units import resolve
 
 
 def _key(value: float, unit: str) -> tuple[str, float]:
@@ -286,6 +288,33 @@ def test_jsonl_protocol_emits_the_kind() -> None:
             "sentence",
         ),
         ("El kilo costaba 12,5 euros en mayo y ahora apenas 11.", "es", [12.5, 11.0], "sentence"),
+        # a whole number led by the word that leads a scaled amount repeats its measure
+        ("Sales of 8 million tonnes and exports of 3 were logged.", "en", [8e6, 3e6], "sentence"),
+        # ... and so does one of a period the same word leads, or one a word of comparison leads
+        (
+            "Las importaciones llegaron a 12 millones de toneladas en 2023 y 14 en 2024.",
+            "es",
+            [12e6, 14e6],
+            "sentence",
+        ),
+        (
+            "Its revenue came to 740 million dollars, up from 655 in 2022.",
+            "en",
+            [740e6, 655e6],
+            "sentence",
+        ),
+        (
+            "La deuda llegó a 900 millones de euros, frente a los 760 de 2021.",
+            "es",
+            [900e6, 760e6],
+            "sentence",
+        ),
+        (
+            "Der Umsatz lag bei 310 Millionen Euro gegenüber 287 im Vorjahr.",
+            "de",
+            [310e6, 287e6],
+            "sentence",
+        ),
         # a unit right after a bare number, in the same clause: 'van ... naar ... procent'
         ("Het aandeel zakte van 81,4 naar 79,9 procent.", "nl", [81.4, 79.9], "sentence"),
         # a scaled number takes the unit its paragraph set
@@ -324,6 +353,12 @@ def test_bare_number_takes_the_unit_of_its_context(
         # a scaled run of words after an amount of another size
         ("Despite a budget of £3 billion, nearly a million were waiting.", "en"),
         ("The loan of $40 million runs 25 - year terms.", "en"),  # cut by a dash
+        # a whole number after a scaled amount takes its scale only in a parallel
+        # construction: a verb of change starts a new level, another word a new figure
+        ("Exports climbed to 4 million barrels while strikes dropped to 60.", "en"),
+        ("Output rose to 6 million tonnes, while injuries fell from 140.", "en"),
+        ("It spent $4 million on ads, or 12 per customer.", "en"),
+        ("Le club a payé 80 millions d'euros pour les 23.", "fr"),
     ],
 )
 def test_bare_number_without_context_stays_a_count(text: str, lang: str) -> None:
@@ -399,3 +434,32 @@ def test_a_fraction_word_after_a_scale_never_makes_a_number_negative(text: str, 
 def test_approximate_numeral_is_approx(text: str, lang: str) -> None:
     (found,) = extract_quantities(text, lang)
     assert found.approx
+
+
+def test_square_words_skip_length_names_that_are_plain_words() -> None:
+    """'in' is an inch only where a clause ends after it: no 'square in' is made of it,
+    while the inch's other names are raised."""
+    aliases = unit_aliases("en")
+    assert "square in" not in aliases
+    assert resolve(aliases["square inches"]).dimension == "area"
+
+
+def test_whole_number_after_a_scaled_amount_shares_it_when_written_with_decimals() -> None:
+    """'contre 7,0': decimals written out mark a measure, not a count, even when whole."""
+    found = extract_quantities("Les ventes ont atteint 9,1 millions d'euros, contre 8,0.", "fr")
+    assert [(q.value, q.unit) for q in found] == [(9.1e6, "EUR"), (8e6, "EUR")]
+
+
+def test_a_measure_near_picks_no_reading_its_measure_shares() -> None:
+    """'degrees' may be Fahrenheit or Celsius: a Fahrenheit figure beside it (a
+    conversion) says it is a temperature, not which scale, so it does not make it
+    Fahrenheit."""
+    found = extract_quantities("It was 30 degrees (86 °F) in Paris.", "en")
+    assert found[0].value == 30.0 and found[0].unit != "fahrenheit"
+
+
+def test_a_measure_near_does_not_override_a_plain_measure() -> None:
+    """'kt' is a yield in kilotonnes, a knot only after a cue of wind or ships: a speed
+    elsewhere in the sentence does not make it one."""
+    found = extract_quantities("The 15 kt warhead flies at 7,000 km/h.", "en")
+    assert (found[0].value, found[0].unit) == (15000.0, "tonne")

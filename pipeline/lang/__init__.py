@@ -72,7 +72,7 @@ def read_lang(code: str) -> LangData:
         raise LanguageDataError(f"{path.name}: {exc}") from exc
     if data.code != code:
         raise LanguageDataError(f"{path.name}: code is {data.code!r}, expected {code!r}")
-    return _with_symbols(data, load_symbols())
+    return _with_prefixed(_with_symbols(data, load_symbols()))
 
 
 @cache
@@ -96,6 +96,23 @@ def _with_symbols(data: LangData, symbols: SymbolData) -> LangData:
         }
     )
     return data.model_copy(update={"units": units})
+
+
+def _with_prefixed(data: LangData) -> LangData:
+    """Every SI prefix joined to every unit name that takes one ('mili' + 'gramos' =
+    'miligramos', read as pint's 'milligram'), under the language's own aliases: the
+    whole family of metric names, not the few a file happens to list."""
+    units = data.units
+    if not units.prefixed:
+        return data
+    generated = {
+        written + name: prefix + base
+        for family in units.prefixed
+        for written, prefix in family.prefixes.items()
+        for name, base in family.names.items()
+    }
+    aliases = {**generated, **units.aliases}
+    return data.model_copy(update={"units": units.model_copy(update={"aliases": aliases})})
 
 
 def load_catalogue(code: str) -> CatalogueData:

@@ -13,8 +13,12 @@ context; `number_note` says where the unit came from.
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import NamedTuple
 
+from pipeline.lang import load_lang
 from pipeline.quantities.found import Found
+from pipeline.quantities.lexicon import Before
 
 # dimensions a bare number may share; a count, a time or a ratio of another kind may not
 SHARED_DIMENSIONS = frozenset(
@@ -32,8 +36,11 @@ _MAX_PERCENT = 100.0
 _WORDS_FLOOR = 1000.0  # number words from a thousand up hold a scale word
 
 
-def infer_units(text: str, items: list[Found]) -> None:
-    """Give each bare number in `items` (in text order) the unit its context sets."""
+def infer_units(text: str, items: list[Found], lang: str | None = None) -> None:
+    """Give each bare number in `items` (in text order) the unit its context sets; the
+    language's words of comparison and change (`lang`) tell a whole number that shares a
+    scaled amount's measure from a count."""
+    cues = _cues(lang) if lang else None
     headline_end = text.find("\n")
     for index, item in enumerate(items):
         if not _bare(item) or _CUT_NUMERAL.match(text, item.end):
@@ -43,7 +50,7 @@ def infer_units(text: str, items: list[Found]) -> None:
             continue
         if source.unit.canonical == "percent" and item.value > _MAX_PERCENT:
             continue
-        if level == "sentence" and not _shares_scale(item, source):
+        if level == "sentence" and not _shares_scale(text, item, source, cues):
             continue
         item.unit = source.unit
         item.note = _note(item.note, f"unit {source.unit.canonical} inferred from the {level}")
@@ -143,7 +150,7 @@ def _shares(item: Found) -> bool:
     return item.unit is not None and item.unit.dimension in SHARED_DIMENSIONS
 
 
-def _shares_scale(item: Found, source: Found) -> bool:
+def _shares_scale(text: str, item: Found, source: Found, cues: _Cues | None) -> bool:
     """Whether a bare number takes the unit of one in its sentence: a number written
     with a scale ('520 millones'), or in words with a scale word, after an amount of its
     size ('un millón 268 mil barriles ... casi un millón 300 mil'; not 'a million are
@@ -154,21 +161,25 @@ def _shares_scale(item: Found, source: Found) -> bool:
     if item.form == "words":
         size = item.value / source.value if source.value else 0.0
         return source.end <= item.start and 1 / _SCALE_SPAN <= size <= _SCALE_SPAN
-    return _same_writing(item, source)
+    return _same_writing(text, item, source, cues)
 
 
-def _same_writing(item: Found, source: Found) -> bool:
+def _same_writing(text: str, item: Found, source: Found, cues: _Cues | None = None) -> bool:
     """Whether an unscaled bare number is written like a figure of its sentence's unit:
     '520 millones ... y un beneficio de 36' (36 millones: the scale is shared when the
     two are of a size), '31,8 euro (30,3 al Nord)' (a decimal, as prices are). A bare
     whole number beside an unscaled amount ('$4.25, and 32 is the number I want') is
     more often a count, unless it is of the amount's size (within `_CLOSE_SPAN`: '31,8
-    euro ... appena 28'), as amounts compared in one sentence are. Shares the scale into
-    `item` when it says yes."""
+    euro ... appena 28'), as amounts compared in one sentence are. A whole number takes a
+    scaled amount's scale only where its sentence says it is of that measure
+    (`_same_measure`): '520 millones y un beneficio de 36' is 36 millones, 'fell to 95'
+    after '3 million tonnes' is a count. Shares the scale into `item` when it says yes."""
     if source.scale > 1.0:
         written = source.value / source.scale
         if item.form != "num" or not written:
             return False
+        if _whole(item) and not _same_measure(text, item, source, cues):
+            return False  # 'rose to 3 million tonnes as deaths fell to 95': a count
         if not 1 / _SCALE_SPAN <= item.value / written <= _SCALE_SPAN:
             return False
         item.value *= source.scale
@@ -180,6 +191,65 @@ def _same_writing(item: Found, source: Found) -> bool:
         return True
     size = item.value / source.value if source.value > 0 else 0.0
     return item.form == "num" and 1 / _CLOSE_SPAN <= size <= _CLOSE_SPAN
+
+
+_DECIMALS = re.compile(r"[.,]\d{1,2}$")  # a group separator has three digits after it
+
+
+def _whole(item: Found) -> bool:
+    """A whole number as written: '36', '1.000'; not '35,0', whose decimals say it is
+    a measure."""
+    return item.value.is_integer() and _DECIMALS.search(item.raw) is None
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\u00a0]{1,2}$")
+_WORD_REACH = 24  # characters looked at for the word before a number
+# a word and a number after a figure: 'in 2023', 'en 2024', the period it is of
+_PERIOD_AFTER = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]+)[\s\u00a0]{1,2}\d")
+
+
+class _Cues(NamedTuple):
+    change_verbs: Before  # 'fell', 'stieg': a number after them is a level of its own
+    comparisons: Before  # 'up from', 'frente a los', 'contre': compared with the amount
+
+
+@cache
+def _cues(lang: str) -> _Cues:
+    hedges = load_lang(lang).hedges
+    gap = r"[\s\u00a0]{1,2}"
+    return _Cues(Before(hedges.change_verbs, gap=gap), Before(hedges.comparisons, gap=gap))
+
+
+def _same_measure(text: str, item: Found, source: Found, cues: _Cues | None) -> bool:
+    """Whether a whole bare number is said to be of the measure of the scaled amount
+    before it: it repeats the amount's construction, the same word leading both
+    ('ingresos de 520 millones y un beneficio de 36', 'revenue of 5 million and a profit
+    of 2') or each of a period the same word leads ('12 million tonnes in 2023 and 14
+    in 2024'); or a word of comparison leads it ('520 million euros, up from 480',
+    'frente a los 480'). Any other word before it ('sur les 32'), or a verb of change
+    before that word ('rose to 3 million tonnes, but deaths fell to 95': a new level of
+    what the clause names anew), starts a figure of its own."""
+    own = _WORD_BEFORE.search(text, max(0, item.start - _WORD_REACH), item.start)
+    if own is None:
+        return False
+    if cues is not None:
+        compared = cues.comparisons.find(text, item.start)
+        lead_word = compared[1] if compared else own.start(1)
+        if cues.change_verbs.find(text, lead_word) is not None:
+            return False  # 'deaths fell to 95', 'deaths fell from 120'
+        if compared is not None:
+            return True
+    lead = _WORD_BEFORE.search(text, max(0, source.start - _WORD_REACH), source.start)
+    if lead is not None and own.group(1).lower() == lead.group(1).lower():
+        return True
+    # or each is of a period the same word leads: '12 million tonnes in 2023 and 14 in 2024'
+    tail = _PERIOD_AFTER.match(text, item.end)
+    source_tail = _PERIOD_AFTER.match(text, source.end)
+    return (
+        tail is not None
+        and source_tail is not None
+        and (tail.group(1).lower() == source_tail.group(1).lower())
+    )
 
 
 def _note(note: str | None, extra: str) -> str:

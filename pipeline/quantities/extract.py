@@ -89,7 +89,7 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
         pos = max(pos, match.start() + 1)
     if multipliers:
         items = _merged(items, multipliers)
-    infer_units(text, items)
+    infer_units(text, items, lex.data.code)
     found = [_to_quantity(text, item, lex.data.code) for item in items]
     return [q for q in found if q is not None]
 

@@ -245,7 +245,7 @@ def _number_patterns(data: LangData) -> dict:
         # weak words ('a', 'one') alone never start a quantity worth a scan: a quantity
         # with one also has a scale word ('a hundred'), which is found
         "word_hint": _word_hint(
-            numbers, starts, hints, sorted(weak), _unit_words(data.units.aliases)
+            numbers, starts, hints, sorted(weak), _unit_words(unit_aliases(data.code))
         ),
         **_lone_hint(
             numbers,
@@ -407,23 +407,65 @@ def _tens(words: dict[str, float], numbers: NumberData) -> list[str]:
     return [w for w, v in words.items() if 20 <= v < 100 and v % 10 == 0]
 
 
+@cache
+def unit_aliases(code: str) -> dict[str, str]:
+    """The language's unit names, with every length name raised by its square and cubic
+    words ('vierkante centimeter', 'kilómetros cúbicos', 'Quadratmillimeter'): what a
+    language writes with a length, not a list of the pairs a file happens to hold. The
+    file's own entries win."""
+    units = load_lang(code).units
+    if not units.powers:
+        return units.aliases
+    powered: dict[str, str] = {}
+    plain_words = {w.lower() for w in units.clause_final}  # 'in': 'square in the city'
+    for written, name in units.aliases.items():
+        unit = resolve(name)
+        if unit is None or unit.dimension != "length" or written.lower() in plain_words:
+            continue
+        for power in units.powers:
+            raised = _raised(name, power.power)
+            for word in power.words:
+                powered[_joined(written, word, power.place)] = raised
+    return {**powered, **units.aliases}
+
+
+def _raised(name: str, power: int) -> str:
+    """A unit name to the power ('cm' -> 'cm**2'; '0.5 m' -> '0.25 m**2'): pint's
+    spelling, which `resolve` reads."""
+    factor, _, rest = name.partition(" ")
+    if rest:
+        return f"{float(factor) ** power} {rest}**{power}"
+    return f"{name}**{power}"
+
+
+def _joined(written: str, word: str, place: str) -> str:
+    if place == "before":
+        return f"{word} {written}"
+    if place == "after":
+        return f"{written} {word}"
+    return word + written.lower()  # de 'Quadrat' + 'Zentimeter'
+
+
 def _unit_patterns(data: LangData) -> dict:
     units = data.units
+    aliases = unit_aliases(data.code)
     # a link word is followed by a space, or ends in an apostrophe ("d'euros"): "del"
     # is no "de" before "l"
     links = (
         r"|[\s\u00a0]{1,2}(?i:" + trie_pattern(units.links) + r")(?:[\s\u00a0]{1,2}|(?<=['\u2019]))"
     )
     # a unit written as letters or digits has no digit glued after it, and a capital
-    # letter alone no dash and digits: 'L202', 'm212', 'L-202' are codes
+    # letter alone no dash and digits: 'L202', 'm212', 'L-202' are codes; a letter alone
+    # before an apostrophe and a word is an elided article: fr "35,0 l'an", it "5 l'anno"
     after = (
         rf"(?:[\s\u00a0]{{0,2}}|-{links if units.links else ''})"
-        rf"(?P<u>{mixed_case(list(units.aliases))})(?![^\W\d_])"
+        rf"(?P<u>{mixed_case(list(aliases))})(?![^\W\d_])"
         r"(?!(?<=\w)\d|(?<=\b[A-Z])-\d)"
+        r"(?!(?<=[\s\u00a0\d][^\W\d_])['\u2019][^\W\d_])"
     )
     # a unit in brackets right after the number, as tables and specifications write it:
     # '20 (kg)', '20 [kg]'; one letter alone in brackets is a footnote or a list mark
-    longer = [k for k in units.aliases if len(k) > 1]
+    longer = [k for k in aliases if len(k) > 1]
     bracketed = rf"[\s\u00a0]{{0,2}}(?P<o>[(\[{{<])(?P<u>{mixed_case(longer)})(?P<c>[)\]}}>])"
     return {
         "unit_after": re.compile(after),
@@ -433,17 +475,23 @@ def _unit_patterns(data: LangData) -> dict:
             rf"[\s\u00a0]{{1,2}})?"
         ),
         "subunit_words": frozenset(w.lower() for w in units.subunit_joins),
-        "units_after": _with_folded(units.aliases),
+        "units_after": _with_folded(aliases),
         "unit_before": Before(list(units.before), fold=False),
         "units_before": _with_folded(units.before),
     }
 
 
 def _unit_words(aliases: dict[str, str]) -> list[str]:
-    words = [k.lower() for k, v in aliases.items() if len(k) > 2 and k.replace(" ", "").isalpha()]
+    words = [
+        k.lower()
+        for k in aliases
+        if len(k) > 2 and k.replace(" ", "").replace(".", "").isalpha()  # 't.métrica'
+    ]
     # money, shares and measures: "a dollar", "ein Prozent", "una milla" (a weak word
     # alone starts no scan)
-    kinds = ("currency", "ratio", "mass", "length", "area", "volume", "energy", "power", "speed")
+    kinds = (
+        "currency", "ratio", "mass", "length", "area", "volume", "energy", "power", "speed", "data",
+    )  # fmt: skip
     return [w for w in words if (unit := resolve(aliases.get(w) or "")) and unit.dimension in kinds]
 
 
@@ -499,8 +547,10 @@ def _cue_patterns(data: LangData) -> dict:
         "ordinal": re.compile(rf"(?i:{trie_pattern(cues.ordinal_suffixes)})(?![^\W\d_])"),
         "noun": re.compile(
             rf"[\s\u00a0]{{1,2}}(?P<c>(?i:{classifiers})[\s\u00a0]{{1,2}})?"
-            # a word glued to digits ('m212', 'L202') is a code, no noun
+            # a word glued to digits ('m212', 'L202') is a code, no noun; a letter alone
+            # before an apostrophe is an elided article ("35,0 l'an passé")
             r"(?P<n>[^\W\d_][^\W\d_'\u2019-]{0,40})(?!\w)"
+            r"(?!(?<=[\s\u00a0][^\W\d_])['\u2019][^\W\d_])"
         ),
         "stopwords": frozenset(w.lower() for w in counts.stopwords),
         "counted_weak": frozenset(w.lower() for w in data.numbers.counted_weak),

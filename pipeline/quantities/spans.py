@@ -327,7 +327,7 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
         return not _code_is_currency(text, first, end, lex)  # 'EUR29,99' is money
     if before == "^":
         return True  # an exponent: the 2 of 'J/m^2'
-    if not joined and before in "-+\u2010\u2011" and first > 1 and text[first - 2].isalnum():
+    if not joined and before in "-+\u2010\u2011\u2212" and first > 1 and text[first - 2].isalnum():
         return not _tally(text, first, end)  # 'F-16', 'J1149.5+6663'
     if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
@@ -335,7 +335,7 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
 
 
 _LAST_DAY, _LAST_MONTH = 31, 12
-_TALLY = re.compile(r"(?<![\w.,\-/])\d{1,4}-$")
+_TALLY = re.compile(r"(?<![\w.,\-/])\d{1,4}[-\u2212]$")
 _MORE_CODE = re.compile(r"[\-/.,:]\d")
 
 
@@ -462,10 +462,11 @@ def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
     """'one mile', 'una milla', 'één kilometer': a weak word that means one before a
     unit of measure written as a word, not after an amount ('$2 a litre', '5 euro een kilo')."""
     unit, surface = item.unit, (item.unit_surface or "")
+    letters = surface.replace(" ", "").replace(".", "")  # 'una t.métrica', 'один кв. км'
     if (
         unit is None
         or unit.dimension in _NOT_MEASURES
-        or not (surface.replace(" ", "").isalpha() and len(surface) > 2)
+        or not (letters.isalpha() and len(surface) > 2)
     ):
         return False
     article = any(w in lex.articles for w in lex.pieces.findall(item.raw.lower()))
@@ -782,12 +783,41 @@ def _in_context(text: str, start: int, match: re.Match, lex: Lexicon) -> Unit | 
     """The unit a context-dependent unit word has here ('20 pounds' near 'weighs'),
     or None when it keeps its plain reading."""
     written = match.group("u").lower()
-    for written_forms, cues, unit in _context_readings(lex.data.code):
-        if written in written_forms:
-            near = text[max(0, start - _NEAR[0]) : match.end() + _NEAR[1]].lower()
-            if cues.search(near):
-                return unit
+    readings = [r for r in _context_readings(lex.data.code) if written in r[0]]
+    plain = lex.unit(match.group("u"))
+    # a measure near outweighs a plain reading that is money or a thing counted ('880
+    # libras' beside kg), not one that is a measure too ('a 15 kt warhead' at 7,000 km/h
+    # stays a yield)
+    weighs = plain is None or plain.dimension in ("currency", "count")
+    for _, cues, unit in readings:
+        low, high = max(0, start - _NEAR[0]), match.end() + _NEAR[1]
+        if cues.search(text[low:high].lower()):
+            return unit
+        # ... and only where one reading has that measure: '30 degrees (86 °F)' is a
+        # temperature of either scale, no Fahrenheit for it
+        alone = sum(other.dimension == unit.dimension for _, _, other in readings) == 1
+        if weighs and alone and _measured_near(text, low, high, unit, lex):
+            return unit
     return None
+
+
+_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+
+
+def _measured_near(text: str, low: int, high: int, unit: Unit, lex: Lexicon) -> bool:
+    """Whether an amount of the reading's own measure stands near: 'a tonne is 2,204.62
+    pounds', 'pesa 2 kilos (4,4 libras)' weigh, whatever the words around. A measure only:
+    money near a 'ton' does not make it a sum ('20 ton zand kostte 500 euro')."""
+    if unit.dimension in _NOT_MEASURES:
+        return False
+    for token in _NUMBER_TOKEN.finditer(text, low, high):
+        if not (token.group(0)[0].isdigit() or token.group(0).lower() in lex.words):
+            continue
+        after = lex.unit_after.match(text, token.end())
+        near = after and lex.unit(after.group("u"))
+        if near is not None and near.dimension == unit.dimension:
+            return True
+    return False
 
 
 @cache
