@@ -124,12 +124,34 @@ class VerbCues:
             if added and quote.start > toks[k].start:
                 self._after_partial_quote(unit, quote.end)
             return added
-        span = self._indirect_content(unit, k, cue_end, speaker)
+        span = self._parenthetical(unit, k, cue_end, speaker) or self._indirect_content(
+            unit, k, cue_end, speaker
+        )
         if span is None:
             if _ends_with_colon(toks, cue_end):  # 'Putin said:' and the quote below
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _parenthetical(self, unit: Unit, k: int, cue_end: int, speaker: Mention):
+        """A cue and its speaker set off by commas inside the sentence ('Growth, the
+        ministry said, will reach 3 percent'; it 'ad agosto, comunica l'Istat, è sceso al
+        9,7%'; es 'La inflación, según explicó X, bajará'): the whole sentence was said."""
+        toks = unit.toks
+        first, last = min(k, speaker.i), max(cue_end, speaker.j)
+        while first > 0 and (
+            toks[first - 1].cls in (BETWEEN, DATE) or match_at(toks, first - 1, self.lex.according)
+        ):
+            first -= 1
+        if not (0 < first and last < len(toks) - 1):
+            return None
+        if toks[first - 1].text != "," or toks[last].text != ",":
+            return None
+        if word_count(toks[: first - 1]) < 1 or _clause_words(toks, last + 1) < 3:
+            return None
+        if toks[last + 1].low in self.lex.relative_openers:
+            return None  # '..., said the Geneva-based body, which has 1,600 members': not said
+        return self._trim(unit.start, unit.end)
 
     def _as_clause(self, unit: Unit, speaker: Mention, opens: int) -> bool:
         """'... will stay near 2 percent and not reach 5 percent, as X claims': the phrase
@@ -216,6 +238,8 @@ class VerbCues:
                 break  # 'Lo ha detto X, intervenendo a ..., sottolineando che': the sentence before
             if not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text):
                 break  # 'ha prometido 206 millones que ...': the object, then a relative
+            if p > cue_end and toks[p - 1].text == "," and tok.low in self.lex.relative_openers:
+                break  # es '..., dijo el ministro X, que presentó ...': a relative, not 'that'
             if tok.low in self.lex.complementizers or tok.text == ":":
                 return self._trim(tok.end, unit.end)
         if anaphoric:
@@ -232,6 +256,8 @@ class VerbCues:
             and toks[cue_end].text == ","
             and word_count(toks[: max(0, first - 1)]) < word_count(toks[cue_end:])
             and not (cue_end + 1 < len(toks) and match_at(toks, cue_end + 1, self.lex.cues))
+            # '..., said the body, which has 1,600 members': a clause about the speaker
+            and not (cue_end + 1 < len(toks) and toks[cue_end + 1].low in self.lex.relative_openers)
         )
         if (
             first > 0

@@ -43,6 +43,7 @@ DATELINE_MARKS = ("|", "–", "—", "-")  # what ends a dateline: "BERLIN taz |
 WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
 CONFIRM_UNITS = 3  # sentences an article needs before an opening word must be confirmed
 SOURCE_GAP = 20  # tokens between a source noun and the word linking it to its body
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass
@@ -349,6 +350,7 @@ class SpeakerFinder:
             np is not None
             and np.titles
             and not np.named
+            and not np.org  # 'Growth, the ministry said, will ...': a body is no one's title
             and start > 1
             and toks[start - 1].text == ","
         ):
@@ -413,12 +415,15 @@ class SpeakerFinder:
         if (
             q > 0
             and toks[q].low in self.prepositions
-            and (toks[q - 1].word or toks[q - 1].text == ",")
+            # the subject may end in its acronym: 'the agency (BPS) on Monday announced'
+            and (toks[q - 1].word or toks[q - 1].text in ",)")
         ):
             q -= 1
             while q >= 0 and toks[q].cls == BETWEEN and not toks[q].quoted:
                 q -= 1
             return q
+        if q >= 0 and q == p - 1 and toks[p].low in self.lex.weekdays and toks[q].cap:
+            return q  # 'Apple Inc. Thursday announced': a bare weekday after a name
         return p
 
     def _in_pp(self, toks: list[Tok], start: int) -> bool:
@@ -938,14 +943,39 @@ class SpeakerFinder:
             if sp.kind == want and sp.start < np.start:
                 return Speaker(sp.mention, kind, sp.surface, sp.start, sp.end, np.surface)
         spoke = [sp.mention for sp in recent]
-        m = antecedent(kind, np.start, spoke) or antecedent(kind, np.start, self.mentions[-WINDOW:])
+        mentions = self.mentions[-WINDOW:]
+        if kind != "person":
+            spoke, mentions = self._body_candidates(spoke), self._body_candidates(mentions)
+        m = antecedent(kind, np.start, spoke) or antecedent(kind, np.start, mentions)
         if m is None and kind != "person":
             # a body named before without a title or a cue: 'Northwind opened a depot.
             # The company said ...'
-            m = antecedent(kind, np.start, self._untitled_names(np.start))
+            m = antecedent(kind, np.start, self._body_candidates(self._untitled_names(np.start)))
         if m is None:
             return None
         return Speaker(m, kind, m.surface, m.start, m.end, np.surface)
+
+    def _body_candidates(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions a body's role noun ('the company', 'la empresa') may stand for:
+        not a lone surname the article gave a person ('Chen said' after 'Chief Executive
+        John Chen'), and not a body named as a preposition's object ('informó a la CNMV',
+        'told the regulator') while one named otherwise is left."""
+        if not mentions:
+            return mentions
+        persons = set(self.person_names)
+        for m in self.mentions[-WINDOW:]:
+            if m.kind == "person":  # 'Chief Executive John Chen's': the possessive too
+                persons.update(_POSSESSIVE.sub("", w) for w in fold(m.surface).split())
+        bodies = [m for m in mentions if m.org or m.titles or fold(m.names[-1]) not in persons]
+        free = [m for m in bodies if not self._after_preposition(m.start)]
+        return free or bodies
+
+    def _after_preposition(self, start: int) -> bool:
+        """The word before text[start] (past a determiner) is a preposition."""
+        words = self.text[max(0, start - 40) : start].split()
+        if words and words[-1].casefold() in self.lex.speech.determiners:
+            words.pop()
+        return bool(words) and words[-1].casefold() in self.prepositions
 
     def _role_at_sentence_start(self, np: Mention) -> bool:
         """A role phrase whose one 'name' is the capitalised word opening the sentence:
