@@ -143,7 +143,7 @@ class VerbCues:
             toks[first - 1].cls in (BETWEEN, DATE) or match_at(toks, first - 1, self.lex.according)
         ):
             first -= 1
-        if not (0 < first and last < len(toks) - 1):
+        if not (first > 0 and last < len(toks) - 1):
             return None
         if toks[first - 1].text != "," or toks[last].text != ",":
             return None
