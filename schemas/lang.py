@@ -664,6 +664,12 @@ class SpeechData(_Section):
         description="words opening a sentence that stand for what was said before it: "
         "it 'Lo' in 'Lo ha detto il ministro', ru 'об этом', nl 'dat' in 'Dat heeft X gezegd'",
     )
+    verbless_anaphors: list[str] = Field(
+        default_factory=list,
+        description="words opening a sentence with no speech verb that give what was said "
+        "before it to the speaker named after them: it 'Così' in '\"...\". Così su Facebook "
+        "il senatore X.'",
+    )
     prepositions: list[str] = Field(
         default_factory=list,
         description="words after which a phrase is an object, not the speaker: 'with' in "
