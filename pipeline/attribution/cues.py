@@ -42,7 +42,11 @@ class VerbCues:
             p = k + n  # past time words: 'a déclaré ce mercredi matin Amélie de Montchalin'
             while p < len(toks) and (
                 toks[p].cls in (DATE, BETWEEN)
-                or (toks[p].cls in (DET, DEMO) and p + 1 < len(toks) and toks[p + 1].cls == DATE)
+                or (
+                    (toks[p].cls in (DET, DEMO) or toks[p].low in self.prepositions)
+                    and p + 1 < len(toks)
+                    and toks[p + 1].cls == DATE
+                )  # 'published on Friday by X'
             ):
                 p += 1
             # 'rilevati dall'Ismea'; de 'von' only after a participle: 'sprach von einem
@@ -53,6 +57,10 @@ class VerbCues:
                 and (self.lex.agent_cues is None or phrase in self.lex.agent_cues)
             )
             right = self._np_after(toks, p + passive, len(toks), apposition=True)
+            if right is not None and not passive and self._in_pp(toks, right.i):
+                # 'ha informado a la CNMV', 'told the SEC': whom it was said to; the
+                # speaker may follow ('ha explicado a la prensa el presidente X')
+                right = self._np_after(toks, right.j, len(toks), apposition=True)
             if right is not None and self._possessed_object(toks, right):
                 right = None  # 'verteidigte seine Pläne': the verb's object
             if passive and right is not None:
@@ -115,6 +123,10 @@ class VerbCues:
         if passive and speaker is right:  # 'The 5% cut announced by X was ...': all of it
             if len(self.statements) > self.unit_first:
                 return False  # after a cue: 'Lo afferma X, commentando i dati diffusi da Y'
+            if self._figures_named_back(toks) and self.previous is not None:
+                # 'A taxa chegou a 13,2%. Os dados foram divulgados pelo IBGE.': the
+                # paragraph's figures before it are the agent's
+                return self._add(speaker, cue_text, "indirect", *self.previous)
             span = self._trim(unit.start, unit.end)
             return span is not None and self._add(speaker, cue_text, "indirect", *span)
         quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
@@ -152,6 +164,17 @@ class VerbCues:
         if toks[last + 1].low in self.lex.relative_openers:
             return None  # '..., said the Geneva-based body, which has 1,600 members': not said
         return self._trim(unit.start, unit.end)
+
+    def _figures_named_back(self, toks: list[Tok]) -> bool:
+        """The unit opens with a definite source noun ('The figures', 'Os dados', 'I
+        dati') and holds no number of its own: it names the source of the figures said
+        before it."""
+        q = next((p for p, t in enumerate(toks) if t.word), len(toks))
+        if q < len(toks) and toks[q].cls in (DET, DEMO):
+            q += 1
+        if q >= len(toks) or not match_at(toks, q, self.lex.source_nouns):
+            return False
+        return not any(ch.isdigit() for t in toks for ch in t.text)
 
     def _as_clause(self, unit: Unit, speaker: Mention, opens: int) -> bool:
         """'... will stay near 2 percent and not reach 5 percent, as X claims': the phrase
@@ -308,6 +331,16 @@ class VerbCues:
             if span and first <= 1 and toks[0].cls in (DET, DEMO) and self.previous:
                 return self.previous  # 'Das teilte das Bundesamt mit': what was said before
             return span
+        before = k
+        while before > 0 and toks[before - 1].cls == BETWEEN:
+            before -= 1
+        if (
+            speaker.j < before - 1
+            and toks[before - 1].text == ","
+            and (_clause_words(toks, cue_end) <= 4 or toks[cue_end].low in self.prepositions)
+        ):
+            # 'El grupo X logró 6 millones, ha informado a la CNMV': the subject's clause
+            return self._trim(toks[speaker.j].start, toks[before - 1].start)
         return self._trim(toks[cue_end].start, unit.end)
 
 

@@ -202,7 +202,9 @@ class SpeakerFinder:
                 np is not None
                 and np.named
                 and np.titles
-                and (len(np.names) >= 2 or not self._in_pp(toks, p))
+                # ... but a body after a preposition is whom it was said to ('ha
+                # informado a la Comisión Nacional del Mercado de Valores')
+                and (not self._in_pp(toks, p) or (len(np.names) >= 2 and not np.org))
             ):
                 return np
             p = np.j if np is not None else p + 1
@@ -900,7 +902,7 @@ class SpeakerFinder:
         titled = [
             (m.start, Speaker(m, m.kind, m.surface, m.start, m.end))
             for m in self.mentions[-WINDOW:]
-            if m.start < np.start and m.kind == want
+            if m.start < np.start and m.kind == want and not self._inside_reported(m.start)
         ]
         pool = sorted(near + titled, key=lambda pair: pair[0])
         if pool:
@@ -926,6 +928,17 @@ class SpeakerFinder:
                 speaker = Speaker(opener, "person", opener.surface, opener.start, opener.end)
                 return self._as(speaker, np)
         return None
+
+    def _inside_reported(self, at: int) -> bool:
+        """`at` lies in what a person of the last few statements said ('Cuerpo respondió
+        a la pregunta del diputado X'): a pronoun after it goes on with the speaker, not
+        with a person the speaker spoke of."""
+        return any(
+            s.start <= at < s.end and s.speaker_kind == "person" for s in self._recent_statements()
+        )
+
+    def _recent_statements(self) -> list[Statement]:
+        return []  # the statement finder knows its statements; a bare finder has none
 
     @staticmethod
     def _as(sp: Speaker, np: Mention) -> Speaker:

@@ -44,6 +44,7 @@ from schemas.records import Statement
 
 log = logging.getLogger(__name__)
 
+RECENT_STATEMENTS = 12  # statements whose content a pronoun's antecedent may not lie in
 VERBLESS_GAP = 6  # tokens between 'Così' and its speaker ('su Facebook il')
 VERBLESS_TAIL = 4  # words after that speaker: where it spoke ('a Rainews24')
 # a short lowercase word ending a span is an abbreviation whose point stays ('руб.')
@@ -145,6 +146,9 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         self._add_colons()
         self._name_cataphora()
         return self.statements
+
+    def _recent_statements(self) -> list[Statement]:
+        return self.statements[-RECENT_STATEMENTS:]
 
     def _untitled_names(self, before: int) -> list[Mention]:
         """Named phrases with no title in this unit and the few before it, that are not
