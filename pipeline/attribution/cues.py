@@ -83,7 +83,14 @@ class VerbCues:
             speaker = self.source_subject(toks, k)
             if speaker is None:
                 return False
-        if speaker is not None and self._unconfirmed_opening_word(toks, speaker):
+        if (
+            speaker is not None
+            and self._unconfirmed_opening_word(toks, speaker)
+            # 'Haddad declarou que ...': a lone word then a cue and 'that' is a name
+            and not (
+                speaker.j == k and k + n < len(toks) and toks[k + n].low in self.lex.complementizers
+            )
+        ):
             speaker = None  # 'Insurance claims rose 12 percent'
         if speaker is None and (self._anaphor_opens(toks, k) or _after_content(toks, k)):
             speaker = self._late_subject(toks, k + n)  # 'Об этом заявил 25 марта ... X'

@@ -350,6 +350,17 @@ class SpeakerFinder:
         np = self._parse(toks, start, p + 1, exact=True)
         if (
             np is not None
+            and not np.org
+            and start >= 2
+            and toks[start - 2].cls == DET
+            and not toks[start - 1].cap
+            and _POSSESSIVE.search(toks[start - 1].low)
+        ):
+            # 'the country's economy minister said': the phrase opens at its determiner
+            np.i, np.start = start - 2, toks[start - 2].start
+            np.surface = self.text[np.start : np.end]
+        if (
+            np is not None
             and np.titles
             and not np.named
             and not np.org  # 'Growth, the ministry said, will ...': a body is no one's title
@@ -489,6 +500,15 @@ class SpeakerFinder:
                 start = q
             elif cls == CONN and q > 0 and toks[q - 1].cls in (TITLE, ORG) and start is not None:
                 pass
+            elif (
+                start is None
+                and q == p
+                and q >= 2
+                and not toks[q].cap
+                and toks[q - 1].cls == CONN
+                and toks[q - 2].cls == TITLE
+            ):
+                start = q  # 'the minister of economy said': the role's body in lowercase
             else:
                 break
             q -= 1
@@ -713,6 +733,15 @@ class SpeakerFinder:
                 break
             elif cls == CONN and j > first and j + 1 < stop and toks[j - 1].cls in (TITLE, ORG):
                 nxt = j + 1 + (toks[j + 1].cls == DET and j + 2 < stop)
+                if (
+                    exact
+                    and nxt == stop - 1
+                    and titles
+                    and toks[nxt].cls == OTHER
+                    and self._plain_word(toks[nxt])
+                ):
+                    j = stop  # 'the minister of economy said': a role, its body lowercase
+                    break
                 if self._lowercase_body(toks, nxt, stop):
                     lower_body = nxt
                 if (
@@ -972,7 +1001,7 @@ class SpeakerFinder:
         """The mentions a body's role noun ('the company', 'la empresa') may stand for:
         not a lone surname the article gave a person ('Chen said' after 'Chief Executive
         John Chen'), and not a body named as a preposition's object ('informó a la CNMV',
-        'told the regulator') while one named otherwise is left."""
+        'told the regulator')."""
         if not mentions:
             return mentions
         persons = set(self.person_names)
@@ -980,8 +1009,7 @@ class SpeakerFinder:
             if m.kind == "person":  # 'Chief Executive John Chen's': the possessive too
                 persons.update(_POSSESSIVE.sub("", w) for w in fold(m.surface).split())
         bodies = [m for m in mentions if m.org or m.titles or fold(m.names[-1]) not in persons]
-        free = [m for m in bodies if not self._after_preposition(m.start)]
-        return free or bodies
+        return [m for m in bodies if not self._after_preposition(m.start)]
 
     def _after_preposition(self, start: int) -> bool:
         """The word before text[start] (past a determiner) is a preposition."""
@@ -1032,8 +1060,11 @@ class SpeakerFinder:
         else:
             candidates = [sp.mention for _, sp in self.speakers[-WINDOW:]] + self.mentions[-WINDOW:]
         candidates.sort(key=lambda m: m.start)
+        # 'la empresa apuntó': a body, never the person whose title names it ('el
+        # consejero delegado de la empresa, Ignacio Silva')
+        body_role = self.roles.kind_of(np.surface) in ("org", "outlet")
         for m in reversed(candidates):
-            if m.start >= np.start or not m.named:
+            if m.start >= np.start or not m.named or (body_role and not m.org):
                 continue
             titles = m.titles or self.titles_of.get(fold(m.names[-1]), [])
             if not heads & {self.lex.role(t) for t in titles}:

@@ -147,6 +147,17 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         self._name_cataphora()
         return self.statements
 
+    def _name_by_use(self, word: str) -> bool:
+        """A word the article writes capitalised at least twice and never in lowercase
+        ('Deoleo' opening the headline and the lead): a name, though only sentences open
+        with it. A common noun opening sentences ('Revenue') is written lowercase too."""
+        if self.lex.speech.nouns_capitalised or not word[:1].isupper():
+            return False
+        pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
+        return len(re.findall(pattern, self.text)) >= 2 and not re.search(
+            rf"(?<!\w){re.escape(word.lower())}(?!\w)", self.text
+        )
+
     def _recent_statements(self) -> list[Statement]:
         return self.statements[-RECENT_STATEMENTS:]
 
@@ -174,10 +185,12 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
                 if not body and (not m.named or m.titles):
                     continue
                 p = m.j
-                if self._common_opening(toks, m):
+                if self._common_opening(toks, m) and not self._name_by_use(m.names[0]):
                     continue  # 'Уровень безработицы составил': a noun opening the sentence
                 if self._in_pp(toks, m.i):
                     continue  # 'a depot in Leeds': a place, not the body
+                if c >= 2 and toks[c - 1].text == "," and toks[c - 2].word and toks[c - 2].cap:
+                    continue  # 'El dueño de Carbonell, Bertolli y Hojiblanca': a list's tail
                 if m.j + 1 < len(toks) and toks[m.j].text == "," and toks[m.j + 1].cls == DATE:
                     continue  # 'WATERLOO, Ontario, June 19 --': a dateline's place
                 if len(m.names) == 1 and m.j < len(toks) and toks[m.j].text.isdigit():
