@@ -479,6 +479,11 @@ class SpeechData(_Section):
         "('Umfrage', 'Angaben') is then no name; elsewhere it may be one ('Office for "
         "National Statistics')",
     )
+    dash_quotes: bool = Field(
+        default=False,
+        description="a paragraph opening with a dash is direct speech (pt, es): '— É um "
+        "conjunto de medidas — disse.', or the dash paragraph after the speaker's own",
+    )
     quoted_names: bool = Field(
         default=False,
         description="companies and bodies are named in quote marks (ru '«Газпром» сообщил', "

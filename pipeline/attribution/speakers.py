@@ -278,6 +278,8 @@ class SpeakerFinder:
         first = next((p for p, t in enumerate(toks) if t.word), None)
         if first is not None:
             first = _past_dateline(toks, first)
+        while first is not None and first + 1 < len(toks) and toks[first].cls == BETWEEN:
+            first += 1  # 'Anche il presidente dell'Istat X ...', 'También la ministra ...'
         if first is None or toks[first].quoted:
             return None
         np = self._np_after(toks, first, len(toks))

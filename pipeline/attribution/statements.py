@@ -249,6 +249,8 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         self._leftover_quotes(unit)
         if len(self.statements) == self.unit_first:
             self._verbless_anaphor(unit)
+        if len(self.statements) == self.unit_first and self.lex.speech.dash_quotes:
+            self._dash_quote(unit)
 
     def _verbless_anaphor(self, unit: Unit) -> None:
         """'"...". Così su Facebook il senatore Franco Mirabelli.': a sentence of a word
