@@ -166,6 +166,8 @@ class VerbCues:
             return None
         if toks[first - 1].text != "," or toks[last].text != ",":
             return None
+        if first > 1 and toks[first - 2].quoted:
+            return None  # '"...", disse, ao ser premiada': the quote is what was said
         if word_count(toks[: first - 1]) < 1 or _clause_words(toks, last + 1) < 3:
             return None
         if toks[last + 1].low in self.lex.relative_openers:

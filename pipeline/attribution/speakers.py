@@ -854,7 +854,7 @@ class SpeakerFinder:
         if np.pron:
             return self._resolve_pronoun(np)
         if np.named and not self._role_at_sentence_start(np):
-            full = self._full_name(np)
+            full = self._full_name(np) or self._given_name_of(np)
             if full is not None:
                 return Speaker(full, "person", full.surface, full.start, full.end, np.surface)
             kind = "org" if np.org else self._person_kind(np)
@@ -893,6 +893,31 @@ class SpeakerFinder:
             if m.start < np.start and len(m.names) >= 2 and _case_forms(fold(m.names[-1]), surname):
                 return m
         return None
+
+    def _given_name_of(self, np: Mention) -> Mention | None:
+        """A lone name that is the first name of the one person the article named in
+        full before ('Graça' after 'Graça Foster', 'Chatib' after 'Chatib Basri'), and no
+        one's surname: that person."""
+        if len(np.names) != 1 or np.titles or np.org or np.names[0].isupper():
+            return None  # an acronym ('ACI statistics show') is a body's
+        word = fold(np.names[0])
+        if word in self.person_names:
+            return None  # a surname the article uses ('Foster said')
+        fits = {
+            fold(m.surface): m
+            for m in self.mentions[-WINDOW:]
+            if m.start < np.start
+            and m.kind == "person"
+            and len(m.names) >= 2
+            and fold(m.names[0]) == word
+            # the first name opens the person's name: not a body before a title ('ACI
+            # Director General Robert Aaronson')
+            and f"{word} {fold(m.names[1])}" in fold(m.surface)
+        }
+        if len(fits) != 1:
+            return None
+        m = next(iter(fits.values()))
+        return Mention(m.i, m.j, m.start, m.end, m.surface, list(m.names), list(m.titles))
 
     def _person_kind(self, np: Mention) -> str:
         if np.kind != "unknown":
