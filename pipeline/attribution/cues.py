@@ -15,8 +15,11 @@ from pipeline.attribution.lexicon import (
     DATE,
     DEMO,
     DET,
+    NAME,
     NP_CLASSES,
+    ORG,
     PRON,
+    TITLE,
     Mention,
     Tok,
     match_at,
@@ -137,6 +140,8 @@ class VerbCues:
             span = self._trim(unit.start, unit.end)
             return span is not None and self._add(speaker, cue_text, "indirect", *span)
         quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
+        if quote is not None and self._quote_of_another_cue(toks, k, speaker, cue_end, quote):
+            quote = None  # 'Lo segnala l'Istat spiegando che "...": the sentence before
         if quote is not None:
             used_quotes.add(id(quote))
             added = self._add(speaker, cue_text, "direct", quote.inner_start, quote.inner_end)
@@ -168,11 +173,27 @@ class VerbCues:
             return None
         if first > 1 and toks[first - 2].quoted:
             return None  # '"...", disse, ao ser premiada': the quote is what was said
+        if speaker.i < k and first > 1 and toks[first - 2].cls in (NAME, TITLE, ORG):
+            return None  # 'Der Präsident der Agentur, Klaus Müller, hält ...': a role before
+        if any(t.text == "," for t in toks[first:last]):
+            return None  # vi 'Ngày 7-7, ông X, Chủ tịch Y, thông tin, ...': an apposition
         if word_count(toks[: first - 1]) < 1 or _clause_words(toks, last + 1) < 3:
             return None
         if toks[last + 1].low in self.lex.relative_openers:
             return None  # '..., said the Geneva-based body, which has 1,600 members': not said
         return self._trim(unit.start, unit.end)
+
+    def _quote_of_another_cue(self, toks, k, speaker, cue_end, quote) -> bool:
+        """An anaphoric cue ('Lo segnala X') reports what was said before it; a quote
+        after it that a second cue or 'that' introduces ('spiegando che "..."') is the
+        second cue's."""
+        if not (self._anaphor_opens(toks, min(k, speaker.i)) and self.previous is not None):
+            return False
+        between = [t for t in toks[cue_end:] if t.end <= quote.start]
+        return any(
+            t.low in self.lex.complementizers or (t.word and t.low in self.lex.cues)
+            for t in between
+        )
 
     def _figures_named_back(self, toks: list[Tok]) -> bool:
         """The unit opens with a definite source noun ('The figures', 'Os dados', 'I
@@ -346,6 +367,9 @@ class VerbCues:
         if (
             speaker.j < before - 1
             and toks[before - 1].text == ","
+            and cue_end < len(toks)
+            and toks[cue_end].word
+            and not any(t.text == "," for t in toks[speaker.j : speaker.j + 1])
             and (_clause_words(toks, cue_end) <= 4 or toks[cue_end].low in self.prepositions)
         ):
             # 'El grupo X logró 6 millones, ha informado a la CNMV': the subject's clause

@@ -278,13 +278,17 @@ class SpeakerFinder:
         first = next((p for p, t in enumerate(toks) if t.word), None)
         if first is not None:
             first = _past_dateline(toks, first)
+        adverb = False
         while first is not None and first + 1 < len(toks) and toks[first].cls == BETWEEN:
             first += 1  # 'Anche il presidente dell'Istat X ...', 'También la ministra ...'
+            adverb = True
         if first is None or toks[first].quoted:
             return None
         np = self._np_after(toks, first, len(toks))
         if np is None or not np.named or np.org or self._unconfirmed_opening_word(toks, np, names):
             return None
+        if adverb and np.kind != "person":
+            return None  # 'Auch die Pharma-Industrie soll ...': a titled person only
         return np
 
     def _unconfirmed_opening_word(

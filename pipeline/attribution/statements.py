@@ -151,11 +151,13 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         """A word the article writes capitalised at least twice and never in lowercase
         ('Deoleo' opening the headline and the lead): a name, though only sentences open
         with it. A common noun opening sentences ('Revenue') is written lowercase too."""
-        if self.lex.speech.nouns_capitalised or not word[:1].isupper():
+        if self.lex.speech.nouns_capitalised or not word[:1].isupper() or len(word) < 4:
             return False
         pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
+        # a lowercase word on the same stem is the common noun inflected ('уровне')
+        stem = word[: max(4, len(word) - 3)].lower()
         return len(re.findall(pattern, self.text)) >= 2 and not re.search(
-            rf"(?<!\w){re.escape(word.lower())}(?!\w)", self.text
+            rf"(?<!\w){re.escape(stem)}", self.text
         )
 
     def _recent_statements(self) -> list[Statement]:
