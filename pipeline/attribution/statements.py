@@ -148,10 +148,13 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         return self.statements
 
     def _name_by_use(self, word: str) -> bool:
-        """A word the article writes capitalised at least twice and never in lowercase
-        ('Deoleo' opening the headline and the lead): a name, though only sentences open
-        with it. A common noun opening sentences ('Revenue') is written lowercase too."""
+        """A word opening the headline or the lead that the article writes capitalised
+        at least twice and never in lowercase ('Deoleo gana 251 millones' over 'Deoleo
+        cerró ...'): a name, though only sentences open with it. A common noun opening
+        sentences ('Revenue') is written lowercase too."""
         if self.lex.speech.nouns_capitalised or not word[:1].isupper() or len(word) < 4:
+            return False
+        if not any(self.text[u.start : u.end].lstrip().startswith(word) for u in self.units[:2]):
             return False
         pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
         # a lowercase word on the same stem is the common noun inflected ('уровне')
