@@ -28,6 +28,8 @@ from pipeline.attribution.quotes import CONTENT_WINDOW
 from pipeline.attribution.speakers import opens_clause
 from pipeline.attribution.units import Unit, is_first_word, word_count
 
+RECENT_SOURCES = 4  # speakers back a definite 'the data showed' may take as its body
+
 
 class VerbCues:
     """A speech verb and its speaker and content."""
@@ -82,8 +84,10 @@ class VerbCues:
             return False  # 'the figures published on Monday': no agent, no one's cue
         speaker = self._choose(toks, k, left, right)
         if phrase in self.lex.source_verbs:
-            # 'ACI figures show': ACI's, no one else's; 'The results show' is no one's
-            speaker = self.source_subject(toks, k)
+            # 'ACI figures show': ACI's, no one else's; 'The results show' is no one's,
+            # unless a body was just given as their source ('the data showed' after
+            # 'ministry data showed', 'according to X')
+            speaker = self.source_subject(toks, k) or self._source_named_before(toks, k)
             if speaker is None:
                 return False
         if (
@@ -194,6 +198,37 @@ class VerbCues:
             t.low in self.lex.complementizers or (t.word and t.low in self.lex.cues)
             for t in between
         )
+
+    def _source_named_before(self, toks: list[Tok], k: int) -> Mention | None:
+        """'the data showed', 'the figures show': a definite source noun right before
+        the cue stands for the data of the body that spoke last, in this paragraph or
+        the one before, as a source ('according to X', 'X data showed')."""
+        p = k - 1
+        while p >= 0 and toks[p].cls == BETWEEN:
+            p -= 1
+        q = p
+        while q > 0 and not (
+            toks[q].cls in (DET, DEMO) and match_at(toks, q + 1, self.lex.source_nouns)
+        ):
+            q -= 1
+            if p - q > 3:
+                return None
+        if (
+            q < 0
+            or toks[q].cls not in (DET, DEMO)
+            or match_at(toks, q + 1, self.lex.source_nouns) != p - q
+        ):
+            return None
+        here = self.paragraph[self.unit_index]
+        for unit, sp in reversed(self.speakers[-RECENT_SOURCES:]):
+            if here - self.paragraph[unit] > 1:
+                break
+            # a body, or an acronym of unknown kind ('according to the ONS')
+            m = sp.mention
+            if sp.kind == "org" or (sp.kind == "unknown" and any(n.isupper() for n in m.names)):
+                # the body, standing where its data are named in this unit
+                return Mention(q, p + 1, m.start, m.end, m.surface, m.names, m.titles, m.mods, True)
+        return None
 
     def _figures_named_back(self, toks: list[Tok]) -> bool:
         """The unit opens with a definite source noun ('The figures', 'Os dados', 'I
