@@ -520,6 +520,11 @@ class SpeechData(_Section):
         "('Umfrage', 'Angaben') is then no name; elsewhere it may be one ('Office for "
         "National Statistics')",
     )
+    dash_quotes: bool = Field(
+        default=False,
+        description="a paragraph opening with a dash is direct speech (pt, es): '— É um "
+        "conjunto de medidas — disse.', or the dash paragraph after the speaker's own",
+    )
     quoted_names: bool = Field(
         default=False,
         description="companies and bodies are named in quote marks (ru '«Газпром» сообщил', "
@@ -716,6 +721,12 @@ class SpeechData(_Section):
         default_factory=list,
         description="words opening a sentence that stand for what was said before it: "
         "it 'Lo' in 'Lo ha detto il ministro', ru 'об этом', nl 'dat' in 'Dat heeft X gezegd'",
+    )
+    verbless_anaphors: list[str] = Field(
+        default_factory=list,
+        description="words opening a sentence with no speech verb that give what was said "
+        "before it to the speaker named after them: it 'Così' in '\"...\". Così su Facebook "
+        "il senatore X.'",
     )
     prepositions: list[str] = Field(
         default_factory=list,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from pipeline.attribution.continuation import silent_run_start
-from pipeline.attribution.lexicon import Tok, match_at
+from pipeline.attribution.lexicon import Tok, fold, match_at
 from pipeline.attribution.units import word_count
 
 CATAPHORA_PARAGRAPHS = 3  # paragraphs after an unnamed role within which its name comes
@@ -51,6 +51,18 @@ class Anaphora:
             )
         )
 
+    def _roles_agree(self, role: str, named: str) -> bool:
+        """A name given with a title of its own ('President X') is not the one an unnamed
+        role of another title stands for ('the finance minister said'); a bare name or
+        one with the same role may be."""
+        titles = self.lex.titles
+        words = [w.strip(".,") for w in fold(named).split()]
+        theirs = {self.lex.role(w) for w in words if w in titles}
+        if not theirs:
+            return True
+        mine = {self.lex.role(w.strip(".,")) for w in fold(role).split() if w.strip(".,") in titles}
+        return bool(mine & theirs)
+
     def _name_cataphora(self) -> None:
         """A person's role that no one named before stands for ('o governante disse ...')
         is the first person named as a speaker after it, within the next paragraphs
@@ -62,6 +74,9 @@ class Anaphora:
         statements = self.statements
         for role_start in sorted(self.unnamed_roles):
             paragraph = self.paragraph[max(0, bisect_right(starts, role_start) - 1)]
+            role = next(
+                (s.speaker_surface for s in statements if s.speaker_start == role_start), ""
+            )
             named = next(
                 (
                     s
@@ -72,6 +87,7 @@ class Anaphora:
                     and s.speaker_start > role_start
                     and s.speaker_start not in self.unnamed_roles
                     and any(w[:1].isupper() for w in s.speaker_surface.split())
+                    and self._roles_agree(role, s.speaker_surface)
                 ),
                 None,
             )

@@ -57,13 +57,21 @@ class RoleNouns:
             return known
         words = _words(surface)
         found = None
+        owner = None  # the kind of a possessive owner ('the company's'), if first
         for i, word in enumerate(words):
             for phrase, kind in self.by_first.get(word, ()):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     found = kind
                     break
+            if found is not None and owner is None and words[i + 1 : i + 2] == ["s"]:
+                # 'the company's chief executive' is a person; 'the company's sources'
+                # stay the company's
+                owner, found = found, None
+                continue
             if found is not None:
                 break
+        if found != "person":
+            found = owner or found
         if found == "anonymous" and words[:1] and words[0] in self.definite:
             found = "person"  # 'el funcionario': the one named before, not a new source
         if len(self._kinds_seen) < 4096:  # the same phrases recur across articles

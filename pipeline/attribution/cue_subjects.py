@@ -100,7 +100,13 @@ class CueSubjects:
     def _dropped_subject(self, toks: list[Tok], k: int) -> Mention | None:
         """it 'Ha detto che ...', es 'Añadió que ...': a language that drops subject
         pronouns opens the sentence with the cue; the subject is a person pronoun."""
-        if not self.lex.speech.null_subject or not self._subjectless(toks, k):
+        if not self.lex.speech.null_subject:
+            return None
+        # '"...", disse, ao ser premiada': only a quote before the cue, no subject either
+        after_quote = (
+            k > 1 and toks[k - 1].text == "," and all(t.quoted or not t.word for t in toks[: k - 1])
+        )
+        if not after_quote and not self._subjectless(toks, k):
             return None
         np = self._mention(toks, k, k + 1, pron=next(iter(sorted(self.lex.pronouns)), ""))
         np.surface = "(dropped subject)"  # what resolved_from will say

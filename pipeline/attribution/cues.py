@@ -15,8 +15,11 @@ from pipeline.attribution.lexicon import (
     DATE,
     DEMO,
     DET,
+    NAME,
     NP_CLASSES,
+    ORG,
     PRON,
+    TITLE,
     Mention,
     Tok,
     match_at,
@@ -24,6 +27,8 @@ from pipeline.attribution.lexicon import (
 from pipeline.attribution.quotes import CONTENT_WINDOW
 from pipeline.attribution.speakers import opens_clause
 from pipeline.attribution.units import Unit, is_first_word, word_count
+
+RECENT_SOURCES = 4  # speakers back a definite 'the data showed' may take as its body
 
 
 class VerbCues:
@@ -42,7 +47,11 @@ class VerbCues:
             p = k + n  # past time words: 'a déclaré ce mercredi matin Amélie de Montchalin'
             while p < len(toks) and (
                 toks[p].cls in (DATE, BETWEEN)
-                or (toks[p].cls in (DET, DEMO) and p + 1 < len(toks) and toks[p + 1].cls == DATE)
+                or (
+                    (toks[p].cls in (DET, DEMO) or toks[p].low in self.prepositions)
+                    and p + 1 < len(toks)
+                    and toks[p + 1].cls == DATE
+                )  # 'published on Friday by X'
             ):
                 p += 1
             # 'rilevati dall'Ismea'; de 'von' only after a participle: 'sprach von einem
@@ -53,6 +62,10 @@ class VerbCues:
                 and (self.lex.agent_cues is None or phrase in self.lex.agent_cues)
             )
             right = self._np_after(toks, p + passive, len(toks), apposition=True)
+            if right is not None and not passive and self._in_pp(toks, right.i):
+                # 'ha informado a la CNMV', 'told the SEC': whom it was said to; the
+                # speaker may follow ('ha explicado a la prensa el presidente X')
+                right = self._np_after(toks, right.j, len(toks), apposition=True)
             if right is None and not passive:
                 right = self._quoted_title(toks, p)  # 'пишут «Ведомости»', 'die „Bild“'
 
@@ -74,11 +87,20 @@ class VerbCues:
             return False  # 'the figures published on Monday': no agent, no one's cue
         speaker = self._choose(toks, k, left, right)
         if phrase in self.lex.source_verbs:
-            # 'ACI figures show': ACI's, no one else's; 'The results show' is no one's
-            speaker = self.source_subject(toks, k)
+            # 'ACI figures show': ACI's, no one else's; 'The results show' is no one's,
+            # unless a body was just given as their source ('the data showed' after
+            # 'ministry data showed', 'according to X')
+            speaker = self.source_subject(toks, k) or self._source_named_before(toks, k)
             if speaker is None:
                 return False
-        if speaker is not None and self._unconfirmed_opening_word(toks, speaker):
+        if (
+            speaker is not None
+            and self._unconfirmed_opening_word(toks, speaker)
+            # 'Haddad declarou que ...': a lone word then a cue and 'that' is a name
+            and not (
+                speaker.j == k and k + n < len(toks) and toks[k + n].low in self.lex.complementizers
+            )
+        ):
             speaker = None  # 'Insurance claims rose 12 percent'
         if speaker is None and (self._anaphor_opens(toks, k) or _after_content(toks, k)):
             speaker = self._late_subject(toks, k + n)  # 'Об этом заявил 25 марта ... X'
@@ -118,21 +140,109 @@ class VerbCues:
         if passive and speaker is right:  # 'The 5% cut announced by X was ...': all of it
             if len(self.statements) > self.unit_first:
                 return False  # after a cue: 'Lo afferma X, commentando i dati diffusi da Y'
+            if self._figures_named_back(toks) and self.previous is not None:
+                # 'A taxa chegou a 13,2%. Os dados foram divulgados pelo IBGE.': the
+                # paragraph's figures before it are the agent's
+                return self._add(speaker, cue_text, "indirect", *self.previous)
             span = self._trim(unit.start, unit.end)
             return span is not None and self._add(speaker, cue_text, "indirect", *span)
         quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
+        if quote is not None and self._quote_of_another_cue(toks, k, speaker, cue_end, quote):
+            quote = None  # 'Lo segnala l'Istat spiegando che "...": the sentence before
         if quote is not None:
             used_quotes.add(id(quote))
             added = self._add(speaker, cue_text, "direct", quote.inner_start, quote.inner_end)
             if added and quote.start > toks[k].start:
                 self._after_partial_quote(unit, quote.end)
             return added
-        span = self._indirect_content(unit, k, cue_end, speaker)
+        span = self._parenthetical(unit, k, cue_end, speaker) or self._indirect_content(
+            unit, k, cue_end, speaker
+        )
         if span is None:
             if _ends_with_colon(toks, cue_end):  # 'Putin said:' and the quote below
                 self.announced = (speaker, cue_text, self.unit_index)
             return False
         return self._add(speaker, cue_text, "indirect", *span)
+
+    def _parenthetical(self, unit: Unit, k: int, cue_end: int, speaker: Mention):
+        """A cue and its speaker set off by commas inside the sentence ('Growth, the
+        ministry said, will reach 3 percent'; it 'ad agosto, comunica l'Istat, è sceso al
+        9,7%'; es 'La inflación, según explicó X, bajará'): the whole sentence was said."""
+        toks = unit.toks
+        first, last = min(k, speaker.i), max(cue_end, speaker.j)
+        while first > 0 and (
+            toks[first - 1].cls in (BETWEEN, DATE) or match_at(toks, first - 1, self.lex.according)
+        ):
+            first -= 1
+        if not (first > 0 and last < len(toks) - 1):
+            return None
+        if toks[first - 1].text != "," or toks[last].text != ",":
+            return None
+        if first > 1 and toks[first - 2].quoted:
+            return None  # '"...", disse, ao ser premiada': the quote is what was said
+        if speaker.i < k and first > 1 and toks[first - 2].cls in (NAME, TITLE, ORG):
+            return None  # 'Der Präsident der Agentur, Klaus Müller, hält ...': a role before
+        if any(t.text == "," for t in toks[first:last]):
+            return None  # vi 'Ngày 7-7, ông X, Chủ tịch Y, thông tin, ...': an apposition
+        if word_count(toks[: first - 1]) < 1 or _clause_words(toks, last + 1) < 3:
+            return None
+        if toks[last + 1].low in self.lex.relative_openers:
+            return None  # '..., said the Geneva-based body, which has 1,600 members': not said
+        return self._trim(unit.start, unit.end)
+
+    def _quote_of_another_cue(self, toks, k, speaker, cue_end, quote) -> bool:
+        """An anaphoric cue ('Lo segnala X') reports what was said before it; a quote
+        after it that a second cue or 'that' introduces ('spiegando che "..."') is the
+        second cue's."""
+        if not (self._anaphor_opens(toks, min(k, speaker.i)) and self.previous is not None):
+            return False
+        between = [t for t in toks[cue_end:] if t.end <= quote.start]
+        return any(
+            t.low in self.lex.complementizers or (t.word and t.low in self.lex.cues)
+            for t in between
+        )
+
+    def _source_named_before(self, toks: list[Tok], k: int) -> Mention | None:
+        """'the data showed', 'the figures show': a definite source noun right before
+        the cue stands for the data of the body that spoke last, in this paragraph or
+        the one before, as a source ('according to X', 'X data showed')."""
+        p = k - 1
+        while p >= 0 and toks[p].cls == BETWEEN:
+            p -= 1
+        q = p
+        while q > 0 and not (
+            toks[q].cls in (DET, DEMO) and match_at(toks, q + 1, self.lex.source_nouns)
+        ):
+            q -= 1
+            if p - q > 3:
+                return None
+        if (
+            q < 0
+            or toks[q].cls not in (DET, DEMO)
+            or match_at(toks, q + 1, self.lex.source_nouns) != p - q
+        ):
+            return None
+        here = self.paragraph[self.unit_index]
+        for unit, sp in reversed(self.speakers[-RECENT_SOURCES:]):
+            if here - self.paragraph[unit] > 1:
+                break
+            # a body, or an acronym of unknown kind ('according to the ONS')
+            m = sp.mention
+            if sp.kind == "org" or (sp.kind == "unknown" and any(n.isupper() for n in m.names)):
+                # the body, standing where its data are named in this unit
+                return Mention(q, p + 1, m.start, m.end, m.surface, m.names, m.titles, m.mods, True)
+        return None
+
+    def _figures_named_back(self, toks: list[Tok]) -> bool:
+        """The unit opens with a definite source noun ('The figures', 'Os dados', 'I
+        dati') and holds no number of its own: it names the source of the figures said
+        before it."""
+        q = next((p for p, t in enumerate(toks) if t.word), len(toks))
+        if q < len(toks) and toks[q].cls in (DET, DEMO):
+            q += 1
+        if q >= len(toks) or not match_at(toks, q, self.lex.source_nouns):
+            return False
+        return not any(ch.isdigit() for t in toks for ch in t.text)
 
     def _as_clause(self, unit: Unit, speaker: Mention, opens: int) -> bool:
         """'... will stay near 2 percent and not reach 5 percent, as X claims': the phrase
@@ -224,6 +334,8 @@ class VerbCues:
                 break  # 'Lo ha detto X, intervenendo a ..., sottolineando che': the sentence before
             if not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text):
                 break  # 'ha prometido 206 millones que ...': the object, then a relative
+            if p > cue_end and toks[p - 1].text == "," and tok.low in self.lex.relative_openers:
+                break  # es '..., dijo el ministro X, que presentó ...': a relative, not 'that'
             if tok.low in self.lex.complementizers or tok.text == ":":
                 return self._trim(tok.end, unit.end)
         if anaphoric:
@@ -240,6 +352,8 @@ class VerbCues:
             and toks[cue_end].text == ","
             and word_count(toks[: max(0, first - 1)]) < word_count(toks[cue_end:])
             and not (cue_end + 1 < len(toks) and match_at(toks, cue_end + 1, self.lex.cues))
+            # '..., said the body, which has 1,600 members': a clause about the speaker
+            and not (cue_end + 1 < len(toks) and toks[cue_end + 1].low in self.lex.relative_openers)
         )
         if (
             first > 0
@@ -290,6 +404,19 @@ class VerbCues:
             if span and first <= 1 and toks[0].cls in (DET, DEMO) and self.previous:
                 return self.previous  # 'Das teilte das Bundesamt mit': what was said before
             return span
+        before = k
+        while before > 0 and toks[before - 1].cls == BETWEEN:
+            before -= 1
+        if (
+            speaker.j < before - 1
+            and toks[before - 1].text == ","
+            and cue_end < len(toks)
+            and toks[cue_end].word
+            and not any(t.text == "," for t in toks[speaker.j : speaker.j + 1])
+            and (_clause_words(toks, cue_end) <= 4 or toks[cue_end].low in self.prepositions)
+        ):
+            # 'El grupo X logró 6 millones, ha informado a la CNMV': the subject's clause
+            return self._trim(toks[speaker.j].start, toks[before - 1].start)
         return self._trim(toks[cue_end].start, unit.end)
 
 

@@ -184,6 +184,12 @@ class Lexicon:
         self.inner_particles = set(sp.inner_particles)
         self.org_terms = _phrases(list(sp.org_terms))
         date_words = [w for forms in dd.weekdays + dd.months for w in forms] + dd.mid
+        # a bare weekday may stand between a subject and its cue ('Apple Inc. Thursday
+        # announced'); a bare month may not ('the March figures showed')
+        self.weekdays = {w for forms in dd.weekdays for w in forms}
+        # words opening a relative clause ('which', 'who'): a clause about the phrase
+        # before it, not the sentence going on
+        self.relative_openers = set(sp.relatives) | {w for w in dd.clause_openers if " " not in w}
         roles = sp.role_nouns
         self.classes: list[tuple[str, dict]] = [
             # role nouns ('the executive', 'the company') are parsed as titles and heads

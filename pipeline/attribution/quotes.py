@@ -12,6 +12,7 @@ from pipeline.attribution.lexicon import Mention, Tok, fold, match_at
 from pipeline.attribution.speakers import MAX_NP, Speaker
 from pipeline.attribution.units import Unit
 
+DASHES = ("—",)  # what opens and closes a dash quote (an en dash opens list items too)
 CONTENT_WINDOW = 10  # tokens after a cue within which 'that' / ':' / a quote opens content
 COLON_CLAUSE = 10  # tokens from a speaker to the ':' opening their quote ('X is blij: "..."')
 
@@ -43,6 +44,39 @@ class QuoteCues:
                         update={"quote_kind": "direct", "start": q.inner_start, "end": q.inner_end}
                     )
                 )
+
+    def _dash_quote(self, unit: Unit) -> None:
+        """'— É um conjunto de medidas de R$ 150 bilhões — disse.': a paragraph opened by
+        a dash is direct speech, up to the next dash; the speaker is named or implied
+        after that dash, else is the person who spoke last (the paragraph before
+        introduced the quote)."""
+        toks = unit.toks
+        k = self.unit_index
+        if not toks or toks[0].text not in DASHES:
+            return
+        if k and self.paragraph[k - 1] == self.paragraph[k]:
+            return  # a dash inside a paragraph sets off a clause
+        close = next((p for p in range(1, len(toks)) if toks[p].text in DASHES), len(toks))
+        if close < 2:
+            return
+        cue = ""
+        if close < len(toks) - 1 and match_at(toks, close + 1, self.lex.cues):
+            n = match_at(toks, close + 1, self.lex.cues)
+            cue = self.text[toks[close + 1].start : toks[close + n].end]
+            named = self._np_after(toks, close + 1 + n, len(toks), apposition=True)
+            if named is not None and (named.named or named.titles):
+                self._add(named, cue, "direct", *self._span(toks, close))
+                return
+        if not cue and not (k and self.said[k - 1]):
+            return  # no cue after it, and no one spoke just before it: a list, a caption
+        # who spoke last: a person pronoun's antecedent
+        np = self._mention(toks, 0, 1, pron=next(iter(sorted(self.lex.pronouns)), ""))
+        np.surface = "(dash quote)"
+        self._add(np, cue or toks[0].text, "direct", *self._span(toks, close))
+
+    def _span(self, toks: list[Tok], close: int) -> tuple[int, int]:
+        start, end = toks[1].start, toks[close - 1].end
+        return self._trim(start, end) or (start, end)
 
     def _after_partial_quote(self, unit: Unit, end: int) -> None:
         """'prometeu "não recuar" na meta de cortar 2% do gasto': a quoted phrase inside the

@@ -46,6 +46,7 @@ WINDOW = 60  # earlier speakers and mentions a pronoun or role is compared with
 TITLE_BODY = 4
 CONFIRM_UNITS = 3  # sentences an article needs before an opening word must be confirmed
 SOURCE_GAP = 20  # tokens between a source noun and the word linking it to its body
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass
@@ -215,7 +216,9 @@ class SpeakerFinder:
                 np is not None
                 and np.named
                 and np.titles
-                and (len(np.names) >= 2 or not self._in_pp(toks, p))
+                # ... but a body after a preposition is whom it was said to ('ha
+                # informado a la Comisión Nacional del Mercado de Valores')
+                and (not self._in_pp(toks, p) or (len(np.names) >= 2 and not np.org))
             ):
                 return np
             p = np.j if np is not None else p + 1
@@ -295,11 +298,17 @@ class SpeakerFinder:
         first = next((p for p, t in enumerate(toks) if t.word), None)
         if first is not None:
             first = _past_dateline(toks, first)
+        adverb = False
+        while first is not None and first + 1 < len(toks) and toks[first].cls == BETWEEN:
+            first += 1  # 'Anche il presidente dell'Istat X ...', 'También la ministra ...'
+            adverb = True
         if first is None or toks[first].quoted:
             return None
         np = self._np_after(toks, first, len(toks))
         if np is None or not np.named or np.org or self._unconfirmed_opening_word(toks, np, names):
             return None
+        if adverb and np.kind != "person":
+            return None  # 'Auch die Pharma-Industrie soll ...': a titled person only
         return np
 
     def _unconfirmed_opening_word(
@@ -393,8 +402,20 @@ class SpeakerFinder:
         np = self._parse(toks, start, p + 1, exact=True)
         if (
             np is not None
+            and not np.org
+            and start >= 2
+            and toks[start - 2].cls == DET
+            and not toks[start - 1].cap
+            and _POSSESSIVE.search(toks[start - 1].low)
+        ):
+            # 'the country's economy minister said': the phrase opens at its determiner
+            np.i, np.start = start - 2, toks[start - 2].start
+            np.surface = self.text[np.start : np.end]
+        if (
+            np is not None
             and np.titles
             and not np.named
+            and not np.org  # 'Growth, the ministry said, will ...': a body is no one's title
             and start > 1
             and toks[start - 1].text == ","
         ):
@@ -459,12 +480,15 @@ class SpeakerFinder:
         if (
             q > 0
             and toks[q].low in self.prepositions
-            and (toks[q - 1].word or toks[q - 1].text == ",")
+            # the subject may end in its acronym: 'the agency (BPS) on Monday announced'
+            and (toks[q - 1].word or toks[q - 1].text in ",)")
         ):
             q -= 1
             while q >= 0 and toks[q].cls == BETWEEN and not toks[q].quoted:
                 q -= 1
             return q
+        if q >= 0 and q == p - 1 and toks[p].low in self.lex.weekdays and toks[q].cap:
+            return q  # 'Apple Inc. Thursday announced': a bare weekday after a name
         return p
 
     def _in_pp(self, toks: list[Tok], start: int) -> bool:
@@ -528,6 +552,15 @@ class SpeakerFinder:
                 start = q
             elif cls == CONN and q > 0 and toks[q - 1].cls in (TITLE, ORG) and start is not None:
                 pass
+            elif (
+                start is None
+                and q == p
+                and q >= 2
+                and not toks[q].cap
+                and toks[q - 1].cls == CONN
+                and toks[q - 2].cls == TITLE
+            ):
+                start = q  # 'the minister of economy said': the role's body in lowercase
             else:
                 break
             q -= 1
@@ -778,6 +811,15 @@ class SpeakerFinder:
                 # de 'ein Sprecher des Innenministeriums': a genitive article joins as
                 # 'of' does
                 nxt = j + 1 + (toks[j + 1].cls == DET and j + 2 < stop)
+                if (
+                    exact
+                    and nxt == stop - 1
+                    and titles
+                    and toks[nxt].cls == OTHER
+                    and self._plain_word(toks[nxt])
+                ):
+                    j = stop  # 'the minister of economy said': a role, its body lowercase
+                    break
                 if self._lowercase_body(toks, nxt, stop):
                     lower_body = nxt
                 if (
@@ -892,7 +934,7 @@ class SpeakerFinder:
             # source, it does not name it
             return Speaker(np, "anonymous", np.surface, np.start, np.end)
         if np.named and not self._role_at_sentence_start(np):
-            full = self._full_name(np)
+            full = self._full_name(np) or self._given_name_of(np)
             if full is not None:
                 return Speaker(full, "person", full.surface, full.start, full.end, np.surface)
             kind = "org" if np.org else self._person_kind(np)
@@ -1026,6 +1068,31 @@ class SpeakerFinder:
                 return m
         return None
 
+    def _given_name_of(self, np: Mention) -> Mention | None:
+        """A lone name that is the first name of the one person the article named in
+        full before ('Graça' after 'Graça Foster', 'Chatib' after 'Chatib Basri'), and no
+        one's surname: that person."""
+        if len(np.names) != 1 or np.titles or np.org or np.names[0].isupper():
+            return None  # an acronym ('ACI statistics show') is a body's
+        word = fold(np.names[0])
+        if word in self.person_names:
+            return None  # a surname the article uses ('Foster said')
+        fits = {
+            fold(m.surface): m
+            for m in self.mentions[-WINDOW:]
+            if m.start < np.start
+            and m.kind == "person"
+            and len(m.names) >= 2
+            and fold(m.names[0]) == word
+            # the first name opens the person's name: not a body before a title ('ACI
+            # Director General Robert Aaronson')
+            and f"{word} {fold(m.names[1])}" in fold(m.surface)
+        }
+        if len(fits) != 1:
+            return None
+        m = next(iter(fits.values()))
+        return Mention(m.i, m.j, m.start, m.end, m.surface, list(m.names), list(m.titles))
+
     def _person_kind(self, np: Mention) -> str:
         if np.kind != "unknown":
             return np.kind
@@ -1065,7 +1132,7 @@ class SpeakerFinder:
         titled = [
             (m.start, Speaker(m, m.kind, m.surface, m.start, m.end))
             for m in self.mentions[-WINDOW:]
-            if m.start < np.start and m.kind == want
+            if m.start < np.start and m.kind == want and not self._inside_reported(m.start)
         ]
         pool = sorted(near + titled, key=lambda pair: pair[0])
         if pool:
@@ -1092,6 +1159,17 @@ class SpeakerFinder:
                 return self._as(speaker, np)
         return None
 
+    def _inside_reported(self, at: int) -> bool:
+        """`at` lies in what a person of the last few statements said ('Cuerpo respondió
+        a la pregunta del diputado X'): a pronoun after it goes on with the speaker, not
+        with a person the speaker spoke of."""
+        return any(
+            s.start <= at < s.end and s.speaker_kind == "person" for s in self._recent_statements()
+        )
+
+    def _recent_statements(self) -> list[Statement]:
+        return []  # the statement finder knows its statements; a bare finder has none
+
     @staticmethod
     def _as(sp: Speaker, np: Mention) -> Speaker:
         return Speaker(sp.mention, sp.kind, sp.surface, sp.start, sp.end, np.surface)
@@ -1108,14 +1186,38 @@ class SpeakerFinder:
             if sp.kind == want and sp.start < np.start:
                 return Speaker(sp.mention, kind, sp.surface, sp.start, sp.end, np.surface)
         spoke = [sp.mention for sp in recent]
-        m = antecedent(kind, np.start, spoke) or antecedent(kind, np.start, self.mentions[-WINDOW:])
+        mentions = self.mentions[-WINDOW:]
+        if kind != "person":
+            spoke, mentions = self._body_candidates(spoke), self._body_candidates(mentions)
+        m = antecedent(kind, np.start, spoke) or antecedent(kind, np.start, mentions)
         if m is None and kind != "person":
             # a body named before without a title or a cue: 'Northwind opened a depot.
             # The company said ...'
-            m = antecedent(kind, np.start, self._untitled_names(np.start))
+            m = antecedent(kind, np.start, self._body_candidates(self._untitled_names(np.start)))
         if m is None:
             return None
         return Speaker(m, kind, m.surface, m.start, m.end, np.surface)
+
+    def _body_candidates(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions a body's role noun ('the company', 'la empresa') may stand for:
+        not a lone surname the article gave a person ('Chen said' after 'Chief Executive
+        John Chen'), and not a body named as a preposition's object ('informó a la CNMV',
+        'told the regulator')."""
+        if not mentions:
+            return mentions
+        persons = set(self.person_names)
+        for m in self.mentions[-WINDOW:]:
+            if m.kind == "person":  # 'Chief Executive John Chen's': the possessive too
+                persons.update(_POSSESSIVE.sub("", w) for w in fold(m.surface).split())
+        bodies = [m for m in mentions if m.org or m.titles or fold(m.names[-1]) not in persons]
+        return [m for m in bodies if not self._after_preposition(m.start)]
+
+    def _after_preposition(self, start: int) -> bool:
+        """The word before text[start] (past a determiner) is a preposition."""
+        words = self.text[max(0, start - 40) : start].split()
+        if words and words[-1].casefold() in self.lex.speech.determiners:
+            words.pop()
+        return bool(words) and words[-1].casefold() in self.prepositions
 
     def _role_at_sentence_start(self, np: Mention) -> bool:
         """A role phrase whose one 'name' is the capitalised word opening the sentence:
@@ -1161,8 +1263,11 @@ class SpeakerFinder:
         else:
             candidates = [sp.mention for _, sp in self.speakers[-WINDOW:]] + self.mentions[-WINDOW:]
         candidates.sort(key=lambda m: m.start)
+        # 'la empresa apuntó': a body, never the person whose title names it ('el
+        # consejero delegado de la empresa, Ignacio Silva')
+        body_role = self.roles.kind_of(np.surface) in ("org", "outlet")
         for m in reversed(candidates):
-            if m.start >= np.start or not m.named:
+            if m.start >= np.start or not m.named or (body_role and not m.org):
                 continue
             titles = m.titles or self.titles_of.get(fold(m.names[-1]), [])
             if not heads & {self.lex.role(t) for t in titles}:

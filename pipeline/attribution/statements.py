@@ -25,16 +25,28 @@ from pipeline.attribution.anaphora import Anaphora
 from pipeline.attribution.continuation import Continuations, paragraphs, phrase_table
 from pipeline.attribution.cue_subjects import CueSubjects
 from pipeline.attribution.cues import VerbCues
-from pipeline.attribution.lexicon import DET, Lexicon, Mention, find_quotes, fold, lexicon, match_at
+from pipeline.attribution.lexicon import (
+    DATE,
+    DET,
+    Lexicon,
+    Mention,
+    find_quotes,
+    fold,
+    lexicon,
+    match_at,
+)
 from pipeline.attribution.quotes import QuoteCues
 from pipeline.attribution.sources import SourceCues
 from pipeline.attribution.speakers import RECENT_UNITS, SpeakerFinder, opens_clause
-from pipeline.attribution.units import Unit, split_units
+from pipeline.attribution.units import Unit, split_units, word_count
 from pipeline.errors import LanguageDataError
 from schemas.records import Statement
 
 log = logging.getLogger(__name__)
 
+RECENT_STATEMENTS = 12  # statements whose content a pronoun's antecedent may not lie in
+VERBLESS_GAP = 6  # tokens between 'Così' and its speaker ('su Facebook il')
+VERBLESS_TAIL = 4  # words after that speaker: where it spoke ('a Rainews24')
 # a short lowercase word ending a span is an abbreviation whose point stays ('руб.')
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-Я]{1,4}$")
 
@@ -135,6 +147,25 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         self._name_cataphora()
         return self.statements
 
+    def _name_by_use(self, word: str) -> bool:
+        """A word opening the headline or the lead that the article writes capitalised
+        at least twice and never in lowercase ('Deoleo gana 251 millones' over 'Deoleo
+        cerró ...'): a name, though only sentences open with it. A common noun opening
+        sentences ('Revenue') is written lowercase too."""
+        if self.lex.speech.nouns_capitalised or not word[:1].isupper() or len(word) < 4:
+            return False
+        if not any(self.text[u.start : u.end].lstrip().startswith(word) for u in self.units[:2]):
+            return False
+        pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
+        # a lowercase word on the same stem is the common noun inflected ('уровне')
+        stem = word[: max(4, len(word) - 3)].lower()
+        return len(re.findall(pattern, self.text)) >= 2 and not re.search(
+            rf"(?<!\w){re.escape(stem)}", self.text
+        )
+
+    def _recent_statements(self) -> list[Statement]:
+        return self.statements[-RECENT_STATEMENTS:]
+
     def _untitled_names(self, before: int) -> list[Mention]:
         """Named phrases with no title in this unit and the few before it, that are not
         known persons: the bodies a role noun ('the company') may stand for."""
@@ -159,14 +190,22 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
                 if not body and (not m.named or m.titles):
                     continue
                 p = m.j
-                if self._common_opening(toks, m):
+                if self._common_opening(toks, m) and not self._name_by_use(m.names[0]):
                     continue  # 'Уровень безработицы составил': a noun opening the sentence
                 if self._in_pp(toks, m.i):
                     continue  # 'a depot in Leeds': a place, not the body
+                if c >= 2 and toks[c - 1].text == "," and toks[c - 2].word and toks[c - 2].cap:
+                    continue  # 'El dueño de Carbonell, Bertolli y Hojiblanca': a list's tail
+                if m.j + 1 < len(toks) and toks[m.j].text == "," and toks[m.j + 1].cls == DATE:
+                    continue  # 'WATERLOO, Ontario, June 19 --': a dateline's place
+                if len(m.names) == 1 and m.j < len(toks) and toks[m.j].text.isdigit():
+                    continue  # 'New York, Jan 23:': a dateline's short month and day
                 if (
                     len(m.names) == 1
                     and not body
-                    and not any(t.word for t in toks[: m.i] if t.cls not in (DET,))
+                    and not any(
+                        t.word for t in toks[_after_dateline(toks, m.i) : m.i] if t.cls != DET
+                    )
                     and not self.confirmed_name(m.names[0])
                 ):
                     continue  # 'Уровень безработицы ...': capitalised as the sentence opens
@@ -224,6 +263,37 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
             k += 1
         self._colon(unit, used_quotes)
         self._leftover_quotes(unit)
+        if len(self.statements) == self.unit_first:
+            self._verbless_anaphor(unit)
+        if len(self.statements) == self.unit_first and self.lex.speech.dash_quotes:
+            self._dash_quote(unit)
+
+    def _verbless_anaphor(self, unit: Unit) -> None:
+        """'"...". Così su Facebook il senatore Franco Mirabelli.': a sentence of a word
+        standing for what was said, a short phrase of where, and a speaker, with no verb;
+        what the paragraph said before it is the speaker's."""
+        toks = unit.toks
+        opening = next((p for p, t in enumerate(toks) if t.word), None)
+        if opening is None or toks[opening].low not in self.lex.speech.verbless_anaphors:
+            return
+        p = opening + 1
+        while p < min(len(toks), opening + VERBLESS_GAP):
+            if toks[p].quoted or toks[p].text in ",;:":
+                return
+            np = self._np_after(toks, p, len(toks), apposition=True)
+            if np is None or not (np.named or np.titles):
+                p += 1
+                continue
+            if self._in_pp(toks, np.i):
+                p = np.j  # 'su Facebook', 'in una nota': where it was said
+                continue
+            # a speaker and at most where it spoke ('a Rainews24'); more words are a
+            # sentence of its own ('Così in Italia il governo ha deciso di ...')
+            if word_count(toks[np.j :]) <= VERBLESS_TAIL:
+                content = self.previous
+                if content is not None:
+                    self._add(np, toks[opening].text, "indirect", *content)
+            return
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         """start..end without the spaces and punctuation around it; None when fewer
@@ -253,3 +323,12 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         self.statements.append(speaker.statement(cue, kind, start, end))
         self.speakers.append((self.unit_index, speaker))
         return True
+
+
+def _after_dateline(toks: list, i: int) -> int:
+    """Where the sentence holding toks[i] opens past a dateline ending in a colon or dash
+    ('New York, Jan 23: Bucking the trend, ...'): the token after the last such mark."""
+    for p in range(i - 1, -1, -1):
+        if toks[p].text in (":", "--", "—", "–") and not toks[p].quoted:
+            return p + 1
+    return 0

@@ -81,7 +81,11 @@ def split_units(
                 len(toks),
             )
         caps = marks.caps  # in token order: those after `first` are a tail
-        midcaps.update([toks[i].low for i in caps[bisect_right(caps, first) :]])
+        # a capital right after a colon opens a sentence too: 'New York, Jan 23: Bucking
+        # the trend, ...' confirms no name
+        midcaps.update(
+            [toks[i].low for i in caps[bisect_right(caps, first) :] if toks[i - 1].text != ":"]
+        )
         units.append(Unit(start, end, toks, mine, marks, first_word))
     return units
 
