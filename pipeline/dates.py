@@ -31,7 +31,10 @@ _DAY_LEVEL = (*_DAY_KINDS, "weekday", "relative_day")
 YEARS_BACK = 40  # how far back a weekday may fix the year
 FUTURE_VERB_CHARS = 40  # how far before a weekday a future auxiliary puts it ahead
 YEAR_TURN = 9  # a year-less month this far after the article's is of the year before
-FOUND_MEMO = 256  # texts whose time expressions a matcher keeps (`_Matcher.find`)
+# Texts whose time expressions a matcher keeps (`_Matcher.find`): about one article's
+# searches. Its repeats come within a few searches; a larger memo would also catch the
+# paragraphs that a benchmark corpus made by recombining articles repeats across them.
+FOUND_MEMO = 16
 
 
 class ClaimDate(NamedTuple):
@@ -464,14 +467,14 @@ class _Matcher:
     def find(self, text: str, patterns: list | None = None) -> list[Found]:
         """Time expressions in text order; where two overlap, the earlier-listed kind.
 
-        What a text gives is kept (the last FOUND_MEMO texts; `Found` is immutable): a
-        claim's sentence is searched again for each figure in it that needs its clause
-        (`sentence_date` with `at`): a seventh of the searches of a build repeat a text."""
+        What the last few texts gave is kept (`Found` is immutable): a claim's sentence
+        is searched again for each figure in it that needs its clause (`sentence_date`
+        with `at`), and one in thirteen searches of an article repeats a text."""
         key = (text, None if patterns is None else id(patterns))  # lists of this matcher
         found = self._found_in.get(key)
         if found is None:
             if len(self._found_in) >= FOUND_MEMO:
-                self._found_in.clear()  # bounds memory: repeats come within an article
+                self._found_in.clear()
             found = self._found_in[key] = self._find(text, patterns)
         return list(found)  # the caller's own list
 
