@@ -108,9 +108,14 @@ class _Uncombined(dict):
     folding a sentence (topics fold every claim's sentence)."""
 
     def __missing__(self, code: int) -> int | None:
+        if len(self) >= MAX_FOLD_CHARS:
+            self.clear()  # bounds memory on a text of every script
         kept = None if unicodedata.combining(chr(code)) else code
         self[code] = kept
         return kept
+
+
+MAX_FOLD_CHARS = 4_096  # the nine languages' letters and marks take a few hundred
 
 
 _UNCOMBINED = _Uncombined()
