@@ -31,6 +31,10 @@ _DAY_LEVEL = (*_DAY_KINDS, "weekday", "relative_day")
 YEARS_BACK = 40  # how far back a weekday may fix the year
 FUTURE_VERB_CHARS = 40  # how far before a weekday a future auxiliary puts it ahead
 YEAR_TURN = 9  # a year-less month this far after the article's is of the year before
+# Texts whose time expressions a matcher keeps (`_Matcher.find`): about one article's
+# searches. Its repeats come within a few searches; a larger memo would also catch the
+# paragraphs that a benchmark corpus made by recombining articles repeats across them.
+FOUND_MEMO = 16
 
 
 class ClaimDate(NamedTuple):
@@ -440,6 +444,7 @@ class _Matcher:
             rf"{b}(?:{_alt(data.future_verbs)}){e}[^,.;:!?]*$", re.IGNORECASE
         )
         self.future_before = re.compile(rf"{b}(?:{_alt(data.future)})\s*$", re.IGNORECASE)
+        self._found_in: dict[tuple[str, int | None], list[Found]] = {}  # see `find`
 
     def _days_ago(self, phrases: list[str], number_words: dict[str, float]) -> tuple[str, str]:
         """'two days ago', 'vor 3 Tagen', 'hace dos días': one pattern for the language's
@@ -460,7 +465,20 @@ class _Matcher:
         return rf"(?<!\w)(?:{'|'.join(heads)}){count}(?:{tails})(?!\w)", f"(?:{tails})"
 
     def find(self, text: str, patterns: list | None = None) -> list[Found]:
-        """Time expressions in text order; where two overlap, the earlier-listed kind."""
+        """Time expressions in text order; where two overlap, the earlier-listed kind.
+
+        What the last few texts gave is kept (`Found` is immutable): a claim's sentence
+        is searched again for each figure in it that needs its clause (`sentence_date`
+        with `at`), and one in thirteen searches of an article repeats a text."""
+        key = (text, None if patterns is None else id(patterns))  # lists of this matcher
+        found = self._found_in.get(key)
+        if found is None:
+            if len(self._found_in) >= FOUND_MEMO:
+                self._found_in.clear()
+            found = self._found_in[key] = self._find(text, patterns)
+        return list(found)  # the caller's own list
+
+    def _find(self, text: str, patterns: list | None) -> list[Found]:
         taken: list[Found] = []
         opened: dict[re.Pattern, bool] = {}  # gate -> whether the text has its word
         for kind, pattern, gate in patterns or self.patterns:

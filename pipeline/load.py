@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 from filelock import FileLock, Timeout
+from pydantic import BaseModel
 
 from pipeline.dbfile import check_replaceable, first_line, write_marker
 from pipeline.entities import canonicalise
@@ -287,10 +288,10 @@ def result_rows(result: ArticleResult, extractor_version: str) -> dict[str, list
     """One article's rows per table (without run_id), for the writer and for partitions."""
     article = result.article
     return {
-        "articles": [article.model_dump() | {"extractor_version": extractor_version}],
-        "claims": [c.model_dump() for c in result.claims],
+        "articles": [fields(article) | {"extractor_version": extractor_version}],
+        "claims": [fields(c) for c in result.claims],
         "statements": [
-            s.model_dump()
+            fields(s)
             | {
                 "statement_id": statement_id(article.article_id, s.start, s.end),
                 "article_id": article.article_id,
@@ -300,6 +301,14 @@ def result_rows(result: ArticleResult, extractor_version: str) -> dict[str, list
         ],
         "rejections": [r.model_dump() for r in result.rejections],
     }
+
+
+def fields(record: BaseModel) -> dict:
+    """A flat record's field values, as `model_dump` gives them: none of the records
+    written here holds a model or a computed field (tests/test_load.py), so a copy of
+    its `__dict__` has the same values at a fifth of the cost of a dump, which goes
+    through pydantic's serializer for every row."""
+    return dict(record.__dict__)
 
 
 def read_previous(db: Path) -> dict[str, tuple[str, str, str]]:

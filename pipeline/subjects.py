@@ -37,7 +37,7 @@ def subject_of(sentence: str, quantity: Quantity, offset: int, lang: str) -> str
     if not 0 <= end <= len(sentence):
         return None
     words: list[str] = []
-    links, stop = set(data.get("links", [])), set(data.get("stop", []))
+    links, stop = _word_sets(lang)
     most = data.get("max_words", MAX_WORDS)
     capitalised = data.get("nouns_capitalised", False)
     for m in _WORD.finditer(sentence, end):
@@ -65,6 +65,14 @@ def topics_of(sentence: str, lang: str) -> list[str]:
     pattern, topic_of_stem = compiled
     found = {topic_of_stem[" ".join(m.group().split())] for m in pattern.finditer(fold(sentence))}
     return sorted(found)
+
+
+@cache
+def _word_sets(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's linking words and stop words as sets, made once: making them for
+    each claim cost about as much as finding its subject."""
+    data = _subject_data()[lang]
+    return frozenset(data.get("links", [])), frozenset(data.get("stop", []))
 
 
 @cache

@@ -172,3 +172,19 @@ def test_continuation_marker_words_are_marked_outside_quotes(pipelines):
     assert found is not None and found.cue == "according to estimates"
     assert "Ana Lopes" in found.speaker_surface
     assert _statement(pipelines, "en", quoted, "2 percent") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Đà Nẵng", "da nang"),  # Vietnamese: tones, a hook and đ
+        ("Ce\u0301line Mu\u0308ller", "celine muller"),  # combining marks typed as such
+        ("Søren ÅBERG", "søren aberg"),  # ø has no mark to drop
+        ("Strauß", "strauss"),  # casefolding, not lowering
+        ("Йошкар-Ола", "иошкар-ола"),  # й is и with a breve
+        ("Ana Ruiz", "ana ruiz"),  # plain ASCII
+        ("ﬁnance", "finance"),  # a compatibility ligature is decomposed
+    ],
+)
+def test_fold_drops_case_and_marks(text, folded):
+    assert fold(text) == folded

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import shutil
 import time
+import typing
 from pathlib import Path
 
 import duckdb
 import pytest
+from pydantic import BaseModel
 from typer.testing import CliRunner
 
 from pipeline.build import run
 from pipeline.check import check
 from pipeline.cli import app
 from pipeline.errors import DatabaseError
-from pipeline.load import WRITER_MEMORY, DatabaseWriter, pause_point, remove_stale_staging
+from pipeline.load import (
+    WRITER_MEMORY,
+    DatabaseWriter,
+    fields,
+    pause_point,
+    remove_stale_staging,
+)
+from schemas.records import Article, Claim, Statement
 
 
 def _one_article(folder: Path) -> Path:
@@ -151,3 +160,16 @@ def test_stale_spill_folder_is_removed(tmp_path: Path) -> None:
     (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled")
     remove_stale_staging(db)
     assert not spill.exists()
+
+
+def test_rows_are_the_field_values_of_flat_records():
+    # `fields` copies a record's __dict__, which is its model_dump only while no field
+    # holds a model (or a list or optional of one) and no field is computed
+    for model in (Article, Claim, Statement):
+        assert not model.model_computed_fields, model
+        for name, info in model.model_fields.items():
+            kinds = (info.annotation, *typing.get_args(info.annotation))
+            assert not any(isinstance(k, type) and issubclass(k, BaseModel) for k in kinds), name
+    said = Statement(speaker_surface="Ana Ruiz", cue="said", quote_kind="direct", start=3, end=9)
+    assert fields(said) == said.model_dump()
+    assert fields(said) is not said.__dict__  # a row of its own
