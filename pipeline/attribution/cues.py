@@ -87,8 +87,11 @@ class VerbCues:
             # 'ACI figures show': ACI's, no one else's; 'The results show' is no one's,
             # unless a body was just given as their source ('the data showed' after
             # 'ministry data showed', 'according to X')
-            speaker = self.source_subject(toks, k) or self._source_named_before(toks, k)
-            if speaker is None:
+            source = self.source_subject(toks, k) or self._source_named_before(toks, k)
+            if source is not None:
+                speaker = source
+            elif phrase not in self.lex.speech_verbs or self._source_noun_before(toks, k):
+                # 'the company revealed' stays the company's; 'the data revealed' is no one's
                 return False
         if (
             speaker is not None
@@ -199,6 +202,16 @@ class VerbCues:
             for t in between
         )
 
+    def _source_noun_before(self, toks: list[Tok], k: int) -> bool:
+        """A source noun right before the cue ('the figures also revealed')."""
+        p = k - 1
+        while p >= 0 and toks[p].cls == BETWEEN:
+            p -= 1
+        nouns = self.lex.source_nouns
+        return p >= 0 and any(
+            match_at(toks, q, nouns) == p + 1 - q for q in range(max(0, p - 2), p + 1)
+        )
+
     def _source_named_before(self, toks: list[Tok], k: int) -> Mention | None:
         """'the data showed', 'the figures show': a definite source noun right before
         the cue stands for the data of the body that spoke last, in this paragraph or
@@ -223,9 +236,9 @@ class VerbCues:
         for unit, sp in reversed(self.speakers[-RECENT_SOURCES:]):
             if here - self.paragraph[unit] > 1:
                 break
-            # a body, or an acronym of unknown kind ('according to the ONS')
+            # a body, or an acronym of any kind (no person is written in capitals)
             m = sp.mention
-            if sp.kind == "org" or (sp.kind == "unknown" and any(n.isupper() for n in m.names)):
+            if sp.kind == "org" or any(n.isupper() and len(n) > 1 for n in m.names):
                 # the body, standing where its data are named in this unit
                 return Mention(q, p + 1, m.start, m.end, m.surface, m.names, m.titles, m.mods, True)
         return None

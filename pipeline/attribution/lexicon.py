@@ -147,6 +147,8 @@ class Lexicon:
         )
         self.passive_cues = {w for ws in _phrases(sp.passive_cues).values() for w in ws}
         self.source_verbs = {w for ws in _phrases(sp.source_verbs).values() for w in ws}
+        # 'revealed' is a speech verb too: a subject that is no source still says it
+        self.speech_verbs = {w for ws in _phrases(sp.verbs).values() for w in ws}
         # 'l'estimation' is one token: the noun with each elided determiner too
         elided = [d + w for d in sp.determiners if d.endswith("'") for w in sp.source_nouns]
         self.source_nouns = _phrases(sp.source_nouns + elided)
