@@ -586,6 +586,11 @@ class SpeechData(_Section):
         default_factory=list,
         description="lowercase words that may qualify a title: 'russian', 'former', 'mỹ'",
     )
+    compound_modifiers: list[str] = Field(
+        default_factory=list,
+        description="last parts of a hyphenated modifier that a capital does not make a "
+        "name: 'based' in 'the Cupertino-based company', 'owned' in 'Kremlin-owned'",
+    )
     org_heads: list[str] = Field(
         default_factory=list,
         description="words that make a phrase an organisation: 'ministry', 'bộ', 'authorities'",

@@ -82,6 +82,9 @@ def test_same_surname_other_first_name_stays_apart():
         ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên", "vi", "Nguyễn Hồng Diên"),
         ("Saudi Aramco", "en", "Saudi Aramco"),
         ("Набиуллиной ТАСС", "ru", "Набиуллиной"),
+        ("TerraVolt", "en", "TerraVolt"),
+        ("the Toronto-based TerraVolt", "en", "TerraVolt"),
+        ("chipmaker Veltrix Semiconductor", "en", "Veltrix Semiconductor"),
     ],
     ids=[
         "vi-title-country",
@@ -113,6 +116,9 @@ def test_same_surname_other_first_name_stays_apart():
         "vi-capitalised-ministry-then-name",
         "en-modifier-in-a-name",
         "ru-agency-after-name",
+        "en-camelcase-name-kept-whole",
+        "en-based-compound-is-no-name",
+        "en-org-role-noun-before-its-name",
     ],
 )
 def test_core_name(surface, lang, core):

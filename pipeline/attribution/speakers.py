@@ -1105,7 +1105,10 @@ class SpeakerFinder:
         for role nouns, so the scan of the text is rare."""
         if word.casefold() in self.midcaps:
             return True
-        return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", self.text)) >= 2
+        # 'Blackberry' in a headline is 'BlackBerry' in the text: the letters in any case,
+        # capitalised
+        written = re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", self.text, re.IGNORECASE)
+        return sum(w[0].isupper() for w in written) >= 2
 
     def _untitled_names(self, before: int) -> list[Mention]:
         """Named phrases without a title before `before`, in the last few units (the
