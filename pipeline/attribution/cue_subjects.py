@@ -112,6 +112,19 @@ class CueSubjects:
         np.surface = "(dropped subject)"  # what resolved_from will say
         return np if self._resolvable(np) else None
 
+    def _source_clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        """es 'El Grupo X cerró el semestre con 175 millones, según ha informado': a
+        'según' clause with no subject of its own, after the main clause, reports what
+        the main clause's subject said."""
+        a = k - 1
+        if not self.lex.speech.null_subject or a < 2 or toks[a - 1].text != ",":
+            return None
+        if match_at(toks, a, self.lex.according) != 1:
+            return None
+        first = next((p for p, t in enumerate(toks) if t.word), a)
+        np = self._np_after(toks, first, a - 1)
+        return np if np is not None and not np.pron and (np.named or np.org) else None
+
     def _subjectless(self, toks: list[Tok], k: int) -> bool:
         """Nothing before the cue can be its subject: only adverbs, or a fronted phrase of
         lowercase words ('Entre as obras previstas citou ...') whose capitalised

@@ -45,15 +45,17 @@ class VerbCues:
         # after a cue that ends in 'that' (vi 'cho rằng') comes what was said, no speaker
         if right is None and toks[k + n - 1].low not in self.lex.complementizers:
             p = k + n  # past time words: 'a déclaré ce mercredi matin Amélie de Montchalin'
-            while p < len(toks) and (
-                toks[p].cls in (DATE, BETWEEN)
-                or (
+            while p < len(toks):
+                if toks[p].cls in (DATE, BETWEEN) or (
                     (toks[p].cls in (DET, DEMO) or toks[p].low in self.prepositions)
                     and p + 1 < len(toks)
                     and toks[p + 1].cls == DATE
-                )  # 'published on Friday by X'
-            ):
-                p += 1
+                ):  # 'published on Friday by X'
+                    p += 1
+                elif p > k + n and toks[p - 1].cls == DATE and _day_in_brackets(toks, p):
+                    p = _day_in_brackets(toks, p)  # 'nesta quinta-feira (27) pelo IBGE'
+                else:
+                    break
             # 'rilevati dall'Ismea'; de 'von' only after a participle: 'sprach von einem
             # Rekord' speaks of a record
             passive = (
@@ -110,6 +112,7 @@ class VerbCues:
                 or self._cue_pronoun(toks, k, n)
                 or self._anonymous_after(toks, k + n, not is_first_word(toks, k))
                 or self._anonymous_before(toks, k)
+                or self._source_clause_subject(toks, k)
                 or self._dropped_subject(toks, k)
             )
         if (
@@ -144,6 +147,11 @@ class VerbCues:
                 # 'A taxa chegou a 13,2%. Os dados foram divulgados pelo IBGE.': the
                 # paragraph's figures before it are the agent's
                 return self._add(speaker, cue_text, "indirect", *self.previous)
+            span = self._trim(unit.start, unit.end)
+            return span is not None and self._add(speaker, cue_text, "indirect", *span)
+        if k > 0 and match_at(toks, k - 1, self.lex.according) == 1:
+            # 'según ha comunicado la compañía en un hecho relevante, la cifra ...': a
+            # source clause, as 'según X': the sentence is the speaker's
             span = self._trim(unit.start, unit.end)
             return span is not None and self._add(speaker, cue_text, "indirect", *span)
         quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
@@ -252,7 +260,7 @@ class VerbCues:
             q += 1
         if q >= len(toks) or not match_at(toks, q, self.lex.source_nouns):
             return False
-        return not any(ch.isdigit() for t in toks for ch in t.text)
+        return not _has_figure(toks)
 
     def _as_clause(self, unit: Unit, speaker: Mention, opens: int) -> bool:
         """'... will stay near 2 percent and not reach 5 percent, as X claims': the phrase
@@ -448,3 +456,28 @@ def _clause_words(toks: list[Tok], p: int) -> int:
             break
         n += tok.word
     return n
+
+
+def _has_figure(toks: list[Tok]) -> bool:
+    """A digit outside brackets: a day in brackets ('nesta quinta-feira (27)') is none."""
+    depth = 0
+    for t in toks:
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and any(ch.isdigit() for ch in t.text):
+            return True
+    return False
+
+
+def _day_in_brackets(toks: list[Tok], p: int) -> int:
+    """Past a day in brackets at toks[p] ('(27)', '(27/10)'), or 0 if none."""
+    if toks[p].text != "(":
+        return 0
+    for q in range(p + 1, min(len(toks), p + 6)):
+        if toks[q].text == ")":
+            return q + 1 if q > p + 1 else 0
+        if not (any(ch.isdigit() for ch in toks[q].text) or toks[q].text in ".-/"):
+            return 0
+    return 0

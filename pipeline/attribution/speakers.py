@@ -1073,7 +1073,11 @@ class SpeakerFinder:
         for m in self.mentions[-WINDOW:]:
             if m.kind == "person":  # 'Chief Executive John Chen's': the possessive too
                 persons.update(_POSSESSIVE.sub("", w) for w in fold(m.surface).split())
-        bodies = [m for m in mentions if m.org or m.titles or fold(m.names[-1]) not in persons]
+        bodies = [
+            m
+            for m in mentions
+            if m.org or m.titles or (m.names and fold(m.names[-1]) not in persons)
+        ]
         return [m for m in bodies if not self._after_preposition(m.start)]
 
     def _after_preposition(self, start: int) -> bool:
