@@ -490,6 +490,11 @@ class SpeechData(_Section):
         "'группа «Аэрофлот»'): a short capitalised quote right before or after a word is a "
         "name, not a quotation (quoted speech opens its sentence or follows a colon)",
     )
+    coordinators: list[str] = Field(
+        default_factory=list,
+        description="words joining two verbs of one subject ('y', 'e'): a cue right after "
+        "one ('... en el Congreso y expuso que') shares the subject opening the sentence",
+    )
     null_subject: bool = Field(
         default=False,
         description="subject pronouns are dropped (es, it, pt): a sentence opening with a "

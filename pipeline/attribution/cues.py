@@ -113,6 +113,7 @@ class VerbCues:
                 or self._anonymous_after(toks, k + n, not is_first_word(toks, k))
                 or self._anonymous_before(toks, k)
                 or self._source_clause_subject(toks, k)
+                or self._coordinated_subject(toks, k)
                 or self._dropped_subject(toks, k)
             )
         if (

@@ -220,6 +220,7 @@ class Lexicon:
         self.statement_starts = set(self.cues) | set(self.according) | set(self.according_after)
         self.titles = set(sp.titles)
         self.compound_modifiers = set(sp.compound_modifiers)
+        self.coordinators = set(sp.coordinators)
         self.title_suffixes = tuple(sp.title_suffixes)
         self.org_suffixes = tuple(sp.org_suffixes)
         self.company_forms = set(sp.company_forms)

@@ -152,10 +152,27 @@ class SpeakerFinder:
             if toks[p].text == "," and p + 1 < stop:
                 named = self._parse(toks, p + 1, stop)
                 if named is not None and named.named:
+                    if toks[p - 1].cap and self._named_after_comma(toks, named.j, stop):
+                        # 'ministro de Economía, Comercio y Empresa, Carlos Cuerpo': the
+                        # body's name goes on as a list; the person comes after it
+                        continue
                     return _with_role(named, np)
             if toks[p].text in ".;!?" or toks[p].quoted:
                 break
         return np
+
+    def _named_after_comma(self, toks: list[Tok], p: int, stop: int) -> bool:
+        """A comma at toks[p] and a named phrase after it, itself closed by a comma or
+        the stop: 'Comercio y Empresa, Carlos Cuerpo, defendió'."""
+        if p + 1 >= stop or toks[p].text != ",":
+            return False
+        named = self._parse(toks, p + 1, stop)
+        return (
+            named is not None
+            and named.named
+            and not named.org
+            and (named.j >= stop or toks[named.j].text in ",")
+        )
 
     def owner(self, toks: list[Tok], np: Mention) -> Mention:
         """A named programme followed by the body that runs it ('o Projeto X (PX), do
