@@ -531,6 +531,11 @@ class SpeechData(_Section):
         "'группа «Аэрофлот»'): a short capitalised quote right before or after a word is a "
         "name, not a quotation (quoted speech opens its sentence or follows a colon)",
     )
+    coordinators: list[str] = Field(
+        default_factory=list,
+        description="words joining two verbs of one subject ('y', 'e'): a cue right after "
+        "one ('... en el Congreso y expuso que') shares the subject opening the sentence",
+    )
     null_subject: bool = Field(
         default=False,
         description="subject pronouns are dropped (es, it, pt): a sentence opening with a "
@@ -632,6 +637,11 @@ class SpeechData(_Section):
     modifiers: list[str] = Field(
         default_factory=list,
         description="lowercase words that may qualify a title: 'russian', 'former', 'mỹ'",
+    )
+    compound_modifiers: list[str] = Field(
+        default_factory=list,
+        description="last parts of a hyphenated modifier that a capital does not make a "
+        "name: 'based' in 'the Cupertino-based company', 'owned' in 'Kremlin-owned'",
     )
     org_heads: list[str] = Field(
         default_factory=list,
