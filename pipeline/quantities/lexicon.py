@@ -27,27 +27,33 @@ MASKS = re.compile(
 )
 
 
-def trie_pattern(words: list[str], fold: bool = True) -> str:
+def trie_pattern(words: list[str], fold: bool = True, space: str = re.escape(" ")) -> str:
     """One regular expression matching any of `words`, longest first, shaped as a trie
-    (`pipeline.wordtrie`); a space in a word is one space. `fold`: the words lower-cased,
-    for a pattern read with IGNORECASE. The grammar's tries are never turned back into
-    lists for case twins: they never were, and the check would add to every start-up."""
+    (`pipeline.wordtrie`); a space in a word is one space (or `space`). `fold`: the words
+    lower-cased, for a pattern read with IGNORECASE. The grammar's tries are never turned
+    back into lists for case twins: they never were, and the check would add to every
+    start-up."""
     forms = sorted({w.lower() if fold else w for w in words}, key=len, reverse=True)
     if not forms:
         return r"(?!x)x"
-    return alternation(forms, ignorecase=False, space=re.escape(" "))
+    return alternation(forms, ignorecase=False, space=space)
 
 
-def mixed_case(words: list[str]) -> str:
+# a unit of several words is hyphenated where it qualifies a noun: 'a 3,000-square-foot
+# home', 'a 20-cubic-metre tank'
+UNIT_SPACE = r"[ \-]"
+
+
+def mixed_case(words: list[str], space: str = re.escape(" ")) -> str:
     """Short abbreviations keep their case ("M" million, "m" metre, "G" is not "g");
     words ignore it."""
     strict = [w for w in words if len(w) <= 2 or (len(w) <= 4 and not w.islower())]
     loose = [w for w in words if w not in strict]
     parts = []
     if loose:
-        parts.append("(?i:" + trie_pattern(loose) + ")")
+        parts.append("(?i:" + trie_pattern(loose, space=space) + ")")
     if strict:
-        parts.append(trie_pattern(strict, fold=False))
+        parts.append(trie_pattern(strict, fold=False, space=space))
     return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
 
@@ -141,7 +147,11 @@ class Lexicon:
 
     def unit(self, written: str, before: bool = False) -> Unit | None:
         table = self.units_before if before else self.units_after
-        return table.get(written) or table.get(written.lower())
+        found = table.get(written) or table.get(written.lower())
+        if found is None and "-" in written:  # 'square-foot': the unit 'square foot'
+            spaced = written.replace("-", " ")
+            found = table.get(spaced) or table.get(spaced.lower())
+        return found
 
     def fraction_value(self, written: str) -> float | None:
         """The amount of a fraction word: a listed one ('quintos'), or a whole number
@@ -418,7 +428,7 @@ def _unit_patterns(data: LangData) -> dict:
     # letter alone no dash and digits: 'L202', 'm212', 'L-202' are codes
     after = (
         rf"(?:[\s\u00a0]{{0,2}}|-{links if units.links else ''})"
-        rf"(?P<u>{mixed_case(list(units.aliases))})(?![^\W\d_])"
+        rf"(?P<u>{mixed_case(list(units.aliases), space=UNIT_SPACE)})(?![^\W\d_])"
         r"(?!(?<=\w)\d|(?<=\b[A-Z])-\d)"
     )
     # a unit in brackets right after the number, as tables and specifications write it:
