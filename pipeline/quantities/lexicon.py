@@ -20,9 +20,10 @@ from schemas.lang import LangData, NumberData
 
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
-# dates, clock times and phone numbers, in any language
+# dates, clock times and phone numbers, in any language; a date repeats its separator
+# ('19.5.2020', '19/5/20'): '19.5-20%' is a range of decimals
 MASKS = re.compile(
-    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}"
     r"|\d{1,2}:\d{2}(?::\d{2})?|\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]\d{2,4}){2,5})(?!\d)"
 )
 

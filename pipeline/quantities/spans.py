@@ -49,7 +49,10 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     end = item.end
     if item.unit is not None and item.unit.dimension == "time" and _clock_or_date(text, item, lex):
         return None, end
+    year_like = _is_year(item) and not lex.range_start.find(text, item.start)
     second = _range_end(text, scan, item, lex)
+    if year_like and second is not None and not _is_year(second):
+        return None, end  # 'from 43,421 in 2019 to 90,110 in 2022': a year, then the level
     if second is None and not _over(text, item, lex) and item.weak:
         return None, _resume(text, match, lex)
     if item.unit is None:
