@@ -85,6 +85,7 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
             continue
         item, pos = find_number(text, scan, match, lex)
         if item is not None:
+            _absorb_overlapped(items, item)
             items.append(item)
         pos = max(pos, match.start() + 1)
     if multipliers:
@@ -92,6 +93,18 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
     infer_units(text, items)
     found = [_to_quantity(text, item, lex.data.code) for item in items]
     return [q for q in found if q is not None]
+
+
+def _absorb_overlapped(items: list[Found], item: Found) -> None:
+    """A number read back into the one before it ('a half a million': 'a half', then
+    'half a million'): the later, longer reading stands, from where the earlier began,
+    with its hedge ('about a half a million')."""
+    while items and items[-1].end > item.start and item.end > items[-1].end:
+        earlier = items.pop()
+        if earlier.start < item.start:
+            item.start = earlier.start
+            if item.bound == "eq":
+                item.bound = earlier.bound
 
 
 def _merged(items: list[Found], more: list[Found]) -> list[Found]:
