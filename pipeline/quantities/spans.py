@@ -53,6 +53,8 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     second = _range_end(text, scan, item, lex)
     if year_like and second is not None and not _is_year(second):
         return None, end  # 'from 43,421 in 2019 to 90,110 in 2022': a year, then the level
+    if second is not None and item.unit is None and _reference_range(text, item, second, lex):
+        return None, second.end  # 'ngày 10-11' (a day), 'zwischen 7 und 8 Uhr', 'pages 4-9'
     if second is None and not _over(text, item, lex) and item.weak:
         return None, _resume(text, match, lex)
     if item.unit is None:
@@ -219,6 +221,7 @@ def _read(
         item = Found(parsed[0], start, end, "num", raw, note=parsed[1])
         if slash_fraction(text, item, lex) is None and not _unit(text, item, lex):
             return None  # "4/11", "24/7": a date or a ratio unless a unit follows
+        _spoken_decimal(text, item, lex)
     else:
         item = _read_words(text, start, raw, lex)
         if item is None or (
@@ -274,6 +277,21 @@ def _decimals(text: str, item: Found, lex: Lexicon) -> None:
         return  # 'cinco con tres cuartos', 'once con uno y medio': wholes and fractions
     item.value += float("0." + digits[0])
     item.end = match.start() + digits[1]
+
+
+_DIGIT_RUN = re.compile(r"\d{1,6}(?![\d.,]\d|[^\W\d_])")
+
+
+def _spoken_decimal(text: str, item: Found, lex: Lexicon) -> None:
+    """'9 komma 7 miljoen': a decimal word between two runs of digits, as transcripts of
+    spoken news write a decimal."""
+    if not item.raw.isdigit() or item.end != item.start + len(item.raw):
+        return
+    join = lex.decimal_word.match(text, item.end)
+    digits = join and _DIGIT_RUN.match(text, join.end())
+    if digits:
+        item.value = float(f"{item.raw}.{digits.group(0)}")
+        item.end = digits.end()
 
 
 def _decimal_digits(run: str, lex: Lexicon) -> tuple[str, int] | None:
@@ -1131,6 +1149,12 @@ def _after_name(text: str, item: Found, lex: Lexicon) -> bool:
     return bool(before) and before[-1] not in _SENTENCE_END
 
 
+def _reference_range(text: str, item: Found, second: Found, lex: Lexicon) -> bool:
+    """Two bare numbers read as a range that a reference word stands before or a clock
+    word after: a date, pages or hours of the clock, no amount."""
+    return _after_cue(text, item, lex) or bool(lex.cue_after.match(text, second.end))
+
+
 def _after_cue(text: str, item: Found, lex: Lexicon) -> bool:
     """After a reference word ('page 3', 'năm 2024'); a grouped numeral after a word of
     time is no year or day ('từ đầu năm 7.723 ca': cases since the start of the year)."""
@@ -1138,7 +1162,11 @@ def _after_cue(text: str, item: Found, lex: Lexicon) -> bool:
     if cue is None:
         return False
     unit = lex.units_after.get(cue[0]) or lex.units_after.get(cue[0].lower())
-    return not (unit is not None and unit.dimension == "time" and _grouped(item))
+    if unit is None or unit.dimension != "time":
+        return True
+    # a scaled or decimal figure after a word of time is an amount of that year or day:
+    # 'vorig jaar 8,3 miljoen boetes', 'im vergangenen Jahr 3 Millionen'
+    return not (_grouped(item) or item.scale != 1.0 or not item.value.is_integer())
 
 
 def _grouped(item: Found) -> bool:
