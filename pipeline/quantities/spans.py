@@ -687,7 +687,7 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
             and not _year_mark(item, match)
             and _stand_in(text, item, match.group("u"), match.start("u"), lex)
         ):
-            unit = _in_context(text, item.start, match, lex) or unit
+            unit = _hotter_than_air(item, _in_context(text, item.start, match, lex)) or unit
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
                 _subunit(text, item, lex)
@@ -797,6 +797,18 @@ def _size_after(code: str) -> re.Pattern:
 
 
 _NEAR = (60, 40)  # characters looked at before the number and after its unit
+
+
+# the hottest air ever measured is 57 degrees Celsius: a bare degree of the weather above
+# it ('highs near 100 degrees', 'feels like 102-106°') is an American's Fahrenheit
+_HOTTEST_AIR_C = 57.0
+
+
+def _hotter_than_air(item: Found, unit: Unit | None) -> Unit | None:
+    """A temperature that the context read as Celsius, in Fahrenheit when no air is so hot."""
+    if unit is None or unit.canonical != "celsius" or item.value * item.scale <= _HOTTEST_AIR_C:
+        return unit
+    return resolve("fahrenheit")
 
 
 def _in_context(text: str, start: int, match: re.Match, lex: Lexicon) -> Unit | None:
@@ -1165,8 +1177,20 @@ def _after_cue(text: str, item: Found, lex: Lexicon) -> bool:
     if unit is None or unit.dimension != "time":
         return True
     # a scaled or decimal figure after a word of time is an amount of that year or day:
-    # 'vorig jaar 8,3 miljoen boetes', 'im vergangenen Jahr 3 Millionen'
-    return not (_grouped(item) or item.scale != 1.0 or not item.value.is_integer())
+    # 'vorig jaar 8,3 miljoen boetes', 'im vergangenen Jahr 3 Millionen'; so is a whole
+    # number larger than any day, week or month label ('im letzten Jahr 675 Firmen';
+    # years are read as years elsewhere)
+    return not (
+        _grouped(item)
+        or item.scale != 1.0
+        or not item.value.is_integer()
+        or item.value > _LARGEST_LABEL
+    )
+
+
+# a day of the month, a week of the year, a minute: the largest number a word of time
+# labels ('ngày 31', 'week 53')
+_LARGEST_LABEL = 60
 
 
 def _grouped(item: Found) -> bool:
