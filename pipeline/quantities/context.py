@@ -130,8 +130,10 @@ def _ahead(text: str, items: list[Found], index: int) -> Found | None:
 def _no_share(item: Found, after: Found) -> bool:
     """A scaled amount or one above a hundred is no share: '300 tỷ, tăng 15%' leaves the
     amount to the unit before it."""
-    return after.unit is not None and after.unit.canonical == "percent" and (
-        item.scale != 1.0 or item.value > _MAX_PERCENT
+    return (
+        after.unit is not None
+        and after.unit.canonical == "percent"
+        and (item.scale != 1.0 or item.value > _MAX_PERCENT)
     )
 
 
