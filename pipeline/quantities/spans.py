@@ -1178,14 +1178,23 @@ def _after_cue(text: str, item: Found, lex: Lexicon) -> bool:
         return True
     # a scaled or decimal figure after a word of time is an amount of that year or day:
     # 'vorig jaar 8,3 miljoen boetes', 'im vergangenen Jahr 3 Millionen'; so is a whole
-    # number larger than any day, week or month label ('im letzten Jahr 675 Firmen';
-    # years are read as years elsewhere)
-    return not (
-        _grouped(item)
-        or item.scale != 1.0
-        or not item.value.is_integer()
-        or item.value > _LARGEST_LABEL
-    )
+    # number larger than any day, week or month label that counts a noun ('im letzten
+    # Jahr 675 Firmen'; years are read as years elsewhere)
+    decimal = not item.value.is_integer() and "/" not in text[item.start : item.end]
+    counts = item.value > _LARGEST_LABEL and _counts_a_noun(text, item, lex)
+    return not (_grouped(item) or item.scale != 1.0 or decimal or counts)
+
+
+def _counts_a_noun(text: str, item: Found, lex: Lexicon) -> bool:
+    """Whether a noun that the number counts follows it: a classifier where the language
+    counts with them ('75 người'), else a word that is no stopword and no unit."""
+    if lex.data.counts.classifiers:
+        return lex.counted_noun.match(text, item.end) is not None
+    match = lex.noun.match(text, item.end)
+    if match is None or match.group("c"):
+        return match is not None
+    word = match.group("n")
+    return word.lower() not in lex.stopwords and lex.unit(word) is None
 
 
 # a day of the month, a week of the year, a minute: the largest number a word of time
