@@ -1030,9 +1030,37 @@ def _change_then_level(
     """'steeg met 15.000 tot 240.000': after a word for the amount of a change, a word
     that could join a range leads to the new level. Two ends close together are still
     a range ('met 20 tot 30 procent'); a level many times the change is not."""
-    if not join.group(0).strip().isalpha() or lex.change_by.find(text, item.start) is None:
+    if not join.group(0).strip().isalpha():
         return False
-    return low <= 0 or high > _CHANGE_GAP * low
+    if lex.change_by.find(text, item.start) is not None:
+        return low <= 0 or high > _CHANGE_GAP * low
+    # after a verb alone, both ends above zero: 'fall to -12 °C to -20 °C' is a range
+    return low > 0 and high > _CHANGE_GAP * low and _changed_in_clause(text, item, lex)
+
+
+_CLAUSE_REACH = 40  # characters before a figure searched for the verb of its change
+
+
+def _changed_in_clause(text: str, item: Found, lex: Lexicon) -> bool:
+    """A verb of change earlier in the figure's clause, the figure with its own unit
+    ('shares dropped 4%, or 21.4p to 553.5p'): it is how much, the one after 'to' the
+    new level."""
+    if item.unit is None or lex.range_start.find(text, item.start):
+        return False  # 'rose 2 to 3 percent', 'rose between 2% and 9%': a range
+    start = max(0, item.start - _CLAUSE_REACH)
+    last = None
+    for verb in _change_verb_words(lex.data.code).finditer(text, start, item.start):
+        last = verb
+    return last is not None and _CLAUSE_END_MARK.search(text, last.end(), item.start) is None
+
+
+_CLAUSE_END_MARK = re.compile(r"[.;:!?]")
+
+
+@cache
+def _change_verb_words(code: str) -> re.Pattern:
+    words = load_lang(code).hedges.change_verbs
+    return re.compile(rf"(?<![^\W\d_])(?i:{trie_pattern(words)}){NOT_LETTER_AFTER}")
 
 
 def _open_thousand(first: Found, second: Found, lex: Lexicon) -> None:
