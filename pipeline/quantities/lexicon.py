@@ -427,8 +427,14 @@ def _unit_patterns(data: LangData) -> dict:
     )
     # a unit written as letters or digits has no digit glued after it, and a capital
     # letter alone no dash and digits: 'L202', 'm212', 'L-202' are codes
+    # a qualifier between the number and its unit: '537 total yards'
+    qualified = (
+        rf"|[\s\u00a0]{{1,2}}(?i:{trie_pattern(units.qualifiers)})[\s\u00a0]{{1,2}}"
+        if units.qualifiers
+        else ""
+    )
     after = (
-        rf"(?:[\s\u00a0]{{0,2}}|-{links if units.links else ''})"
+        rf"(?:[\s\u00a0]{{0,2}}{qualified}|-{links if units.links else ''})"
         rf"(?P<u>{mixed_case(list(units.aliases), space=UNIT_SPACE)})(?![^\W\d_])"
         r"(?!(?<=\w)\d|(?<=\b[A-Z])-\d)"
     )

@@ -81,8 +81,29 @@ def _age(text: str, item: Found, lex: Lexicon) -> None:
     counted = lex.noun.match(text, item.end)
     if listed and counted and _plural(counted.group("n"), lex):
         listed = None  # 'aged 12 or 13 and 40 boys': the list ended, a count begins
-    if listed or _age_before(lex.data.code).find(text, item.start) is not None:
+    if (
+        listed
+        or _age_before(lex.data.code).find(text, item.start) is not None
+        or (lex.data.units.age_apposed and _apposed(text, item, lex))
+    ):
         item.unit, item.kind = resolve("year"), "age"
+
+
+_AFTER_NAME = re.compile(r"(?<![^\W\d_])[^\W\d_]*[A-Z][^\W\d_]*,[ \u00a0]$")
+_OLDEST = 120
+
+
+def _apposed(text: str, item: Found, lex: Lexicon) -> bool:
+    """'The Serb, 28, won', 'Jane Doe, 41, of Leeds': a whole number of a lifetime between
+    commas right after a capitalised name (no month: 'in March, 12, ...')."""
+    return (
+        item.form == "num"
+        and item.raw.isdigit()
+        and 0 < item.value <= _OLDEST
+        and text[item.end : item.end + 1] == ","
+        and (name := _AFTER_NAME.search(text, max(0, item.start - 40), item.start)) is not None
+        and name.group(0).rstrip(", \u00a0") not in lex.data.not_quantity.months
+    )
 
 
 @cache
@@ -349,10 +370,21 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     if before == "^":
         return True  # an exponent: the 2 of 'J/m^2'
     if not joined and before in "-+\u2010\u2011" and first > 1 and text[first - 2].isalnum():
+        if _hyphenated_link(text, first, lex):
+            return False  # '20-of-29 passes': a share of attempts, no code
         return not _tally(text, first, end)  # 'F-16', 'J1149.5+6663'
     if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
+
+
+_LINK_BEFORE = re.compile(r"(?<![^\W\d_])\d{1,4}-([^\W\d_]{1,4})-$")
+
+
+def _hyphenated_link(text: str, start: int, lex: Lexicon) -> bool:
+    """A number, a link word and this one, hyphenated: '20-of-29', '7-of-10'."""
+    found = _LINK_BEFORE.search(text, max(0, start - 10), start)
+    return found is not None and found.group(1).lower() in lex.unit_links
 
 
 _LAST_DAY, _LAST_MONTH = 31, 12
