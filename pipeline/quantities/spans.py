@@ -531,7 +531,8 @@ def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
     return not (word[-1:].isdigit() or lex.unit(word) or lex.unit(word, before=True))
 
 
-_CLAUSE_REST = re.compile(r"[^.;!?]{0,80}")
+# the rest of a clause: up to its end, a decimal point no end ('was 185.4p on Monday')
+_CLAUSE_REST = re.compile(r"(?:[^.;!?]|(?<=\d)\.(?=\d)){0,80}")
 _TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]")
 
 
