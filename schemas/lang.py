@@ -386,6 +386,12 @@ class NotQuantityData(_Section):
     ordinal_suffixes: list[str] = Field(
         default_factory=list, description="endings glued to digits that make an ordinal: 'th', 'º'"
     )
+    ordinal_dot_after: list[str] = Field(
+        default_factory=list,
+        description="words after which a number with a point and a space is an ordinal, where "
+        "the language writes ordinals so (de 'der 1. Fußball-Bundesliga', 'am 13. Juli'); "
+        "elsewhere the point may end a sentence",
+    )
 
 
 class CountData(_Section):

@@ -1194,7 +1194,23 @@ def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
         or (item.value.is_integer() and _next_to_month(text, item, lex))
         or _footnote(text, item)
         or _after_name(text, item, lex)
+        or _ordinal_dot(text, item, lex)
     )
+
+
+def _ordinal_dot(text: str, item: Found, lex: Lexicon) -> bool:
+    """de 'der 1. Fußball-Bundesliga', 'zum 3. Mal': after an article, digits with a point
+    and a space are an ordinal."""
+    if text[item.end : item.end + 2] not in (". ", ".\u00a0") or not item.raw.isdigit():
+        return False
+    before = _ordinal_dot_words(lex.data.code)
+    return before is not None and before.find(text, item.start) is not None
+
+
+@cache
+def _ordinal_dot_words(code: str) -> Before | None:
+    words = load_lang(code).not_quantity.ordinal_dot_after
+    return Before(words, gap=r"[\s\u00a0]{1,2}") if words else None
 
 
 _SHORT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
