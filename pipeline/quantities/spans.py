@@ -453,6 +453,9 @@ def _stand_in(text: str, item: Found, written: str, at: int, lex: Lexicon) -> bo
 
 
 _SPACED_MINUS = re.compile(r"(?:^|[(\[:;=\n])[ \u00a0]?([-\u2212])[ \u00a0]$")
+# an en dash typed for a minus, glued to the number after a word: 'een effect van –0,3'
+# ('5 –10' after a figure is a range)
+_DASH_MINUS = re.compile(r"[^\W\d_][ \u00a0]\u2013$")
 
 
 def _spaced_minus(text: str, item: Found) -> None:
@@ -464,6 +467,8 @@ def _spaced_minus(text: str, item: Found) -> None:
     match = _SPACED_MINUS.search(text, lo, item.start)
     if match is not None:  # '^' matches at the text's start only, not at `lo`
         item.value, item.start = -item.value, match.start(1)
+    elif _DASH_MINUS.search(text, max(0, item.start - 3), item.start):
+        item.value, item.start = -item.value, item.start - 1  # 'effect van –0,3 procentpunt'
 
 
 def _digit_follows(text: str, end: int) -> bool:
@@ -712,6 +717,9 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
         match = match if unit and unit.dimension == "currency" else None
     if match is not None and _next_amount_sign(text, match, lex):
         match = None  # '€1.3bn-€1.5bn', '$10-$12': the sign of the second end
+    clock = lex.cue_after.match(text, item.end)
+    if match is not None and clock is not None and clock.end() > match.end():
+        match = None  # '10 p.m.': a time of day, not 10 pence
     if match is not None:
         unit = lex.unit(match.group("u"))
         if (
