@@ -548,9 +548,19 @@ def _priced(text: str, item: Found, lex: Lexicon) -> bool:
     rest = _CLAUSE_REST.match(text, item.end).group(0)
     for token in _TOKEN.findall(rest):
         unit = lex.unit(token) or lex.unit(token, before=True)
-        if unit is not None and unit.dimension == "currency":
+        if unit is not None and unit.dimension == "currency" and not _reads_as(token, item, lex):
             return True
     return False
+
+
+def _reads_as(word: str, item: Found, lex: Lexicon) -> bool:
+    """`word` has another reading in the item's own measure: nl 'een metrische ton is
+    2.204,62 pond' converts a weight into pounds, no price."""
+    measure = item.unit.dimension if item.unit is not None else None
+    return any(
+        word.lower() in written and unit.dimension == measure
+        for written, _, unit in _context_readings(lex.data.code)
+    )
 
 
 def _lone_scale(item: Found, lex: Lexicon) -> bool:
