@@ -69,7 +69,11 @@ _ZONE = re.compile(
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?!\w)\)?"
     r"|(?<![\w+-])[+-](?:0\d|1[0-4]):?[0-5]\d(?!\d)"  # RFC 2822's '+0000', '-05:00'
 )
-_PARTS = re.compile(r"\s[|•·]\s")
+# A middle dot also parts a print page's head without spaces ('ZEITUNG MITTWOCH, 28. AUGUST
+# 2019·NR. 199·SEITE 23'): between two words it is no decimal mark, unlike a dot.
+_PARTS = re.compile(r"\s[|•·]\s|(?<=\w)·(?=\w)")
+# A web address on a date line: a print page's head names its site ('... DE 2020 www.x.com').
+_WEB = re.compile(r"(?<!\S)(?:https?://|www\.)\S+", re.IGNORECASE)
 # Where a line that is no date line as a whole may still hold one: 'Publié le 05/12/2025
 # à 14h32, modifié le 06/12/2025', 'Madrid - 05 dic 2025 - 14:32'.
 _CLAUSES = re.compile(r"[,;]\s+|\s[-–—]\s")
@@ -184,7 +188,7 @@ def date_line_core(line: str, lang: str) -> str | None:
     if not 6 <= len(line) <= MAX_DATE_LINE or not any(ch.isdigit() for ch in line):
         return None
     words = _words(lang)
-    rest = _LABEL.sub("", line, count=1)
+    rest = _LABEL.sub("", _WEB.sub(" ", line).strip(), count=1)
     rest = words.label.sub("", rest, count=1)
     rest = _WORD_BEFORE_ISO.sub("", rest, count=1)
     rest = words.byline.sub("", rest, count=1)
@@ -195,6 +199,8 @@ def date_line_core(line: str, lang: str) -> str | None:
     rest = " ".join(rest.split()).strip(_SEPARATORS)
     if not rest or not any(ch.isdigit() for ch in rest):
         return None
+    if rest.isupper():  # a head in capitals ('28. AUGUST 2019'): a month is capitalised in de, en
+        rest = rest.title()
     if _is_whole_date(rest, lang):
         return rest
     # a short word before the day ('Fri 5 Dec 2025') is tried as a weekday only now: a
