@@ -139,10 +139,15 @@ def declared_date(value: str) -> Dated | None:
 def head_date(text: str, lang: str) -> tuple[Dated | None, str | None]:
     """The first date line among the article's first lines, and a note if a line that
     looks like one holds no real date ('31/02/2025'). A line of a later update
-    ('Updated: ...') gives way to a publication line below it."""
+    ('Updated: ...') gives way to a publication line below it, and a date without a
+    label to one under a publication label, on its line or alone on the line before
+    ('Datum uitspraak / 27 maart 2025 / Publicatiedatum / 26 maart 2025')."""
     note = None
+    first: Dated | None = None
     updated: Dated | None = None
+    after_label = False
     for line in text[:HEAD_CHARS].split("\n")[:HEAD_LINES]:
+        labelled, after_label = after_label, _is_label_alone(line, lang)
         # 'By Ann Lee | March 3, 2024 | 5 min read': each part may be the date line
         for part in _PARTS.split(line) if _PARTS.search(line) else (line,):
             core, is_update = _line_core(part, lang)
@@ -151,11 +156,22 @@ def head_date(text: str, lang: str) -> tuple[Dated | None, str | None]:
             found = read_date(core, lang)
             if found is None:
                 note = note or f"date line {line.strip()[:60]!r} holds no real date: ignored"
-            elif not is_update:
+            elif is_update:
+                updated = updated or found
+            elif labelled or _words(lang).label.match(part.strip()):
                 return found, None
             else:
-                updated = updated or found
-    return updated, None if updated else note
+                first = first or found
+    found = first or updated
+    return found, None if found else note
+
+
+def _is_label_alone(line: str, lang: str) -> bool:
+    """The line is a publication label and nothing else ('Publicatiedatum', 'Published:')."""
+    words = _words(lang)
+    line = line.strip()
+    label = words.label.match(line)
+    return bool(label) and not line[label.end() :].strip(" :") and not _is_update(line, lang)
 
 
 def _line_core(line: str, lang: str) -> tuple[str | None, bool]:
