@@ -192,12 +192,16 @@ def resolve_day(text: str, lang: str, base: dt.date, today: dt.date) -> dt.date 
 @lru_cache(maxsize=256)
 def reference_date(text: str, lang: str, today: dt.date) -> dt.date | None:
     """The article's first fully dated expression: an ISO date, a day with month and
-    year, or a weekday with day and month (which fixes the year)."""
+    year, or a weekday with day and month (which fixes the year). A day that opens or
+    closes the period of the data ('từ ngày 29/01/2024 đến ngày 02/02/2024', 'since
+    March 3, 2025') is no day the article was written."""
     try:
         matcher = _matcher(lang)
     except LanguageDataError:
         return None
     for found in matcher.find_days(text):
+        if matcher.is_period(text, found):
+            continue
         if found.year or found.weekday is not None:
             resolved = _resolve(found, None, today)
             if resolved is not None:

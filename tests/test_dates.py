@@ -47,6 +47,21 @@ def test_weekday_fixes_the_most_recent_fitting_year():
     assert reference_date(text, "de", dt.date(2030, 1, 1)) == dt.date(2025, 2, 24)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("vi", "Bản tin từ ngày 3/3/2025 đến ngày 7/3/2025. Ngày 10/3/2025, giá xăng tăng.",
+         dt.date(2025, 3, 10)),
+        ("en", "Sales since March 3, 2025 rose. On March 12, 2025 the firm said so.",
+         dt.date(2025, 3, 12)),
+        ("vi", "Bản tin từ ngày 3/3/2025 đến ngày 7/3/2025.", None),
+    ],
+    ids=["vi-range", "en-since", "vi-range-only"],
+)  # fmt: skip
+def test_a_period_day_is_no_reference_date(lang, text, expected):
+    assert reference_date(text, lang, TODAY) == expected
+
+
 def test_weekday_never_after_today():
     assert reference_date("On Monday, February 24, he spoke.", "en", dt.date(2025, 2, 23)) == (
         dt.date(2020, 2, 24)
