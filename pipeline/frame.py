@@ -43,6 +43,7 @@ MAX_DATE_LINE = 90  # characters: longer lines are prose that mentions a date
 LEAD_CHARS = 1200  # the lead's news is dated in the first paragraphs
 EVENT_DAYS = 7  # a lead's news is this recent; an older day is background
 WIRE_DATE_CHARS = 30
+MAX_BYLINE_NAME = 4  # words of a name in a byline before a date ('Por Agência Brasil')
 MAX_STATEMENT = 3000  # characters of a statement searched for its time cue
 
 # A leading ISO date after one word ('date 2025-02-26 The Kremlin ...'), on a line of any length.
@@ -176,21 +177,43 @@ def _is_label_alone(line: str, lang: str) -> bool:
 
 def _line_core(line: str, lang: str) -> tuple[str | None, bool]:
     """The date of a date line, or of the first clause of a short line that holds one
-    ('Publié le 05/12/2025 à 14h32, modifié le 06/12/2025'), a publication clause
-    before an update's; and whether it is an update's."""
+    ('Publié le 05/12/2025 à 14h32, modifié le 06/12/2025', '03.12.2025 12:05 Обновлено
+    03.12.2025 14:00': an update's label opens a clause), a publication clause before
+    an update's; and whether it is an update's. A byline may open the line ('Por
+    Agência Brasil 05/12/2025 - 14:30')."""
     core = date_line_core(line, lang)
     if core is not None:
         return core, _is_update(line, lang)
-    if len(line.strip()) > MAX_DATE_LINE or not _CLAUSES.search(line):
+    if len(line.strip()) > MAX_DATE_LINE:
         return None, False
+    words = _words(lang)
+    clauses = [part for c in _CLAUSES.split(line) for part in words.update_inside.split(c)]
     found: tuple[str | None, bool] = (None, False)
-    for clause in _CLAUSES.split(line):
+    for clause in clauses if len(clauses) > 1 else ():
         core = date_line_core(clause, lang)
         if core is not None:
             if not _is_update(clause, lang):
                 return core, False
             found = found if found[0] else (core, True)
+    if found[0] is None and words.byline_first.match(line.strip()):
+        return _after_byline(line.strip(), lang)
     return found
+
+
+def _after_byline(line: str, lang: str) -> tuple[str | None, bool]:
+    """The date line after a byline that opens it: the byline word and one to
+    MAX_BYLINE_NAME capitalised words of a name, the fewest that leave a date line
+    ('By Jane Roe December 4, 2025' keeps its month)."""
+    tokens = line.split()
+    for taken in range(2, min(len(tokens), MAX_BYLINE_NAME + 1) + 1):
+        if not tokens[taken - 1][:1].isupper():
+            return None, False
+        rest = " ".join(tokens[taken:])
+        if rest:
+            core, is_update = _line_core(rest, lang)
+            if core is not None:
+                return core, is_update
+    return None, False
 
 
 def _is_update(line: str, lang: str) -> bool:
@@ -462,6 +485,8 @@ class _Words(NamedTuple):
     weekday: re.Pattern[str]
     clock: re.Pattern[str]
     year_marks: re.Pattern[str]
+    update_inside: re.Pattern[str]
+    byline_first: re.Pattern[str]
 
 
 @cache
@@ -486,6 +511,9 @@ def _words(lang: str) -> _Words:
         re.compile(rf"(?<!\w)(?:{alt(weekdays)})(?!\w)", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alt(data.clock_words)})(?!\w)", re.IGNORECASE),
         re.compile(rf"(?<=\d)\s*(?:{alt(data.year_marks)})(?!\w)", re.IGNORECASE),
+        # an update's label within a line, where its clause opens: split before it
+        re.compile(rf"(?<=\S)\s+(?=(?:{alt(data.updated_labels)})(?!\w))", re.IGNORECASE),
+        re.compile(rf"(?:{alt(data.byline_words)})\s+(?=\w)", re.IGNORECASE),
     )
 
 
