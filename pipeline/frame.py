@@ -187,7 +187,14 @@ def _line_core(line: str, lang: str) -> tuple[str | None, bool]:
     if len(line.strip()) > MAX_DATE_LINE:
         return None, False
     words = _words(lang)
-    clauses = [part for c in _CLAUSES.split(line) for part in words.update_inside.split(c)]
+    # each update's clause whole ('December 4, 2025 5:32 PM GMT Updated 3 hours ago'),
+    # then its parts between commas and dashes
+    segments = words.update_inside.split(line)
+    clauses = [
+        clause
+        for segment in segments
+        for clause in ([segment] if len(segments) > 1 else []) + _CLAUSES.split(segment)
+    ]
     found: tuple[str | None, bool] = (None, False)
     for clause in clauses if len(clauses) > 1 else ():
         core = date_line_core(clause, lang)
