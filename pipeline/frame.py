@@ -110,14 +110,17 @@ def publication_date(
         note = f"declared publication date {declared[:40]!r} is not a usable date: ignored"
     leading = _LEADING_ISO.match(text)
     found = declared_date(leading[1]) if leading else None
-    line_note = None
+    line_note, labelled = None, leading is not None
     if found is None:
-        found, line_note = head_date(text, lang)
-    if found is None:
+        found, line_note, labelled = _head_date(text, lang)
+    if found is None or not labelled:
+        # A dateline with its year ('Duisburg, 27. Oktober 2023.') is the day the story
+        # was written: it dates an article without a date line, and one whose unlabelled
+        # head date is weeks later (a site's date of today above the headline, an update).
         wire = wire_dateline(text, lang)
-        if wire is not None and wire.year and wire.month:
-            day = _safe(wire.year, wire.month, wire.day)
-            found = Dated(day, "day") if day else None
+        day = _safe(wire.year, wire.month, wire.day) if wire and wire.year and wire.month else None
+        if day and (found is None or (found.date - day).days > EVENT_DAYS):
+            found = Dated(day, "day")
     if found is not None and not MIN_DATE <= found.date <= MAX_DATE:
         return None, f"publication date {found.date} outside {MIN_DATE}..{MAX_DATE}: ignored"
     return found, note or (line_note if found is None else None)
@@ -138,11 +141,17 @@ def declared_date(value: str) -> Dated | None:
 
 
 def head_date(text: str, lang: str) -> tuple[Dated | None, str | None]:
+    """`_head_date` without saying whether a label gave the date."""
+    return _head_date(text, lang)[:2]
+
+
+def _head_date(text: str, lang: str) -> tuple[Dated | None, str | None, bool]:
     """The first date line among the article's first lines, and a note if a line that
     looks like one holds no real date ('31/02/2025'). A line of a later update
     ('Updated: ...') gives way to a publication line below it, and a date without a
     label to one under a publication label, on its line or alone on the line before
-    ('Datum uitspraak / 27 maart 2025 / Publicatiedatum / 26 maart 2025')."""
+    ('Datum uitspraak / 27 maart 2025 / Publicatiedatum / 26 maart 2025'). Also whether
+    a publication label gave it."""
     note = None
     first: Dated | None = None
     updated: Dated | None = None
@@ -160,11 +169,11 @@ def head_date(text: str, lang: str) -> tuple[Dated | None, str | None]:
             elif is_update:
                 updated = updated or found
             elif labelled or _words(lang).label.match(part.strip()):
-                return found, None
+                return found, None, True
             else:
                 first = first or found
     found = first or updated
-    return found, None if found else note
+    return found, None if found else note, False
 
 
 def _is_label_alone(line: str, lang: str) -> bool:
