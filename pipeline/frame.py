@@ -4,8 +4,9 @@ The publication date comes from a sidecar or front matter value, else from a dat
 in the article's head ('Publicado: marzo 3, 2024, 9:05 am', 'Thứ Hai, 24/02/2025
 10:15', '10:37 - 03/09/14 por Agência Brasil'), one under a publication label first,
 else from a wire dateline that opens a paragraph with a year (which also wins over an
-unlabelled head date weeks later: a site's date of today). A wire dateline ('WASHINGTON, March 3 (Reuters) -', 'Москва. 25
-декабря. INTERFAX.RU -', 'MADRID, 10 (EUROPA PRESS)') also gives the day the story's
+unlabelled head date weeks later: a site's date of today). A wire dateline
+('WASHINGTON, March 3 (Reuters) -', 'Москва. 25 декабря. INTERFAX.RU -', 'MADRID, 10
+(EUROPA PRESS)') also gives the day the story's
 'yesterday' counts from, and the lead's first day-level time cue the day of its news.
 
 Candidate lines are found by their shape (a short line that is a date plus at most a
