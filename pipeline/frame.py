@@ -6,8 +6,8 @@ in the article's head ('Publicado: marzo 3, 2024, 9:05 am', 'Thứ Hai, 24/02/20
 else from a wire dateline that opens a paragraph with a year (which also wins over an
 unlabelled head date weeks later: a site's date of today). A wire dateline
 ('WASHINGTON, March 3 (Reuters) -', 'Москва. 25 декабря. INTERFAX.RU -', 'MADRID, 10
-(EUROPA PRESS)') also gives the day the story's
-'yesterday' counts from, and the lead's first day-level time cue the day of its news.
+(EUROPA PRESS)') also gives the day the story's 'yesterday' counts from, and the lead's
+first day-level time cue the day of its news.
 
 Candidate lines are found by their shape (a short line that is a date plus at most a
 label, a time, a weekday and a byline); the date in them is read by dateparser, which
