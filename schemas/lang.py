@@ -728,6 +728,12 @@ class SpeechData(_Section):
         "before it to the speaker named after them: it 'Così' in '\"...\". Così su Facebook "
         "il senatore X.'",
     )
+    places: list[str] = Field(
+        default_factory=list,
+        description="place names that read as a person's name (vi 'Bà Rịa': the honorific "
+        "'bà' then a capital; 'Bắc Ninh' two capitalised syllables): a phrase naming one is "
+        "no speaker, in a headline label ('Bắc Ninh: ...') or before a verb",
+    )
     prepositions: list[str] = Field(
         default_factory=list,
         description="words after which a phrase is an object, not the speaker: 'with' in "

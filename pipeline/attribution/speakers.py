@@ -933,6 +933,8 @@ class SpeakerFinder:
             # 'bronnen in Den Haag', 'sources close to the Kremlin': the name places the
             # source, it does not name it
             return Speaker(np, "anonymous", np.surface, np.start, np.end)
+        if np.named and self.is_place(np):
+            return None  # 'Bà Rịa - Vũng Tàu bổ sung ...': a province, not a woman
         if np.named and not self._role_at_sentence_start(np):
             full = self._full_name(np) or self._given_name_of(np)
             if full is not None:
@@ -970,6 +972,14 @@ class SpeakerFinder:
             return Speaker(np, "org", self.text[start:end], start, end)
         kind = "org" if np.org else "person"
         return Speaker(np, kind, np.surface, np.start, np.end)
+
+    def is_place(self, np: Mention) -> bool:
+        """The phrase opens with a place name of the language's list, its honorific-like
+        first word included ('Bà Rịa', 'Bắc Ninh')."""
+        if not self.lex.places:
+            return False
+        words = fold(self.text[np.start : np.end]).split()
+        return any(" ".join(words[:n]) in self.lex.places for n in range(1, min(4, len(words)) + 1))
 
     def _adjectives_after_article(self, toks: list[Tok], j: int, stop: int, mods: list) -> int:
         """Where every noun is capitalised, one or two lowercase words between an
