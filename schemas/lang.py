@@ -728,6 +728,11 @@ class SpeechData(_Section):
         "before it to the speaker named after them: it 'Così' in '\"...\". Così su Facebook "
         "il senatore X.'",
     )
+    localities: list[str] = Field(
+        default_factory=list,
+        description="lowercase words after a body's name that say where it sits, before "
+        "the cue: vi 'tỉnh' in 'Cục Thống kê tỉnh cho biết' (the province's office)",
+    )
     places: list[str] = Field(
         default_factory=list,
         description="place names that read as a person's name (vi 'Bà Rịa': the honorific "

@@ -350,6 +350,11 @@ class SpeakerFinder:
             p -= 1
         if p > 0 and toks[p].cls == DATE and not toks[p].quoted:
             p = self._before_time(toks, p)  # 'GE on Thursday said', 'the ministry on Monday said'
+        q = p
+        while q > 0 and toks[q].low in self.lex.localities and not toks[q].cap:
+            q -= 1
+        if q < p and toks[q].word and not toks[q].quoted:
+            p = q  # 'Cục Thống kê tỉnh cho biết': the body; where it sits is no name
         if p < 0:
             return None
         if toks[p].low in self.lex.relatives and p > 1 and toks[p - 1].text == ",":
@@ -582,8 +587,13 @@ class SpeakerFinder:
         if toks[head].cls not in (ORG, TITLE):
             return False
         after = q + 1
-        while after < len(toks) and toks[after].cls == BETWEEN and not toks[after].quoted:
-            after += 1  # 'Vụ Kế hoạch cũng cho rằng': an adverb before the cue
+        localities = self.lex.localities
+        while after < len(toks) and not toks[after].quoted:
+            # 'Vụ Kế hoạch cũng cho rằng': an adverb before the cue; 'Cục Thống kê tỉnh
+            # cho biết': where the body sits
+            if toks[after].cls != BETWEEN and toks[after].low not in localities:
+                break
+            after += 1
         nxt = toks[after] if after < len(toks) else None
         if nxt is not None and nxt.word and not nxt.cap:
             # 'Bộ Tài chính cho biết' (but 'nói' in 'Hùng nói đề xuất' is the cue itself)
