@@ -728,6 +728,12 @@ class SpeechData(_Section):
         "before it to the speaker named after them: it 'Così' in '\"...\". Così su Facebook "
         "il senatore X.'",
     )
+    family_names: list[str] = Field(
+        default_factory=list,
+        description="family names that open a person's full name where names run on "
+        "after a body's (vi 'Nguyễn', 'Vũ'): a name of four syllables from one of them is "
+        "kept whole ('Vũ Thị Thu Thủy'), else the last three are the person's",
+    )
     localities: list[str] = Field(
         default_factory=list,
         description="lowercase words after a body's name that say where it sits, before "

@@ -199,6 +199,7 @@ class Lexicon:
         self.relatives = set(sp.relatives)
         self.pronouns = set(sp.pronouns)
         self.places = frozenset(fold(place) for place in sp.places)
+        self.family_names = frozenset(name.casefold() for name in sp.family_names)
         self.localities = frozenset(w for phrase in sp.localities for w in phrase.split())
         self.org_pronouns = set(sp.org_pronouns)
         self.not_names = set(sp.not_names)
