@@ -31,6 +31,7 @@ from pipeline.attribution.lexicon import (
     ORG,
     POSS,
     TITLE,
+    Tok,
     fold,
     lexicon,
     match_at,
@@ -113,7 +114,7 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
         lex = lexicon(lang)
     except LanguageDataError:
         return surface.strip(), "unknown"
-    toks = lex.joined(tokenize(surface, 0, len(surface)))
+    toks = lex.joined(_reglued(tokenize(surface, 0, len(surface))))
     lex.classify(toks)
     toks = _drop_affiliation(_drop_brackets(toks), lex)
     english = translated_org([t.low for t in toks if t.cls not in (DET, DEMO)], lang)
@@ -122,13 +123,19 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
     heads = [i for i, t in enumerate(toks) if t.cls in (TITLE, ORG) and not _in_name(toks, i, lex)]
     if not heads:  # without a role a capitalised modifier is the name's: 'Saudi Aramco'
         for k, t in enumerate(toks[:-1]):
-            if t.cls == MOD and t.cap and toks[k + 1].cls == NAME:
-                t.cls = NAME
+            compound = "-" in t.low and t.low.rsplit("-", 1)[1] in lex.compound_modifiers
+            if t.cls == MOD and t.cap and toks[k + 1].cls == NAME and not compound:
+                t.cls = NAME  # but 'the Toronto-based TerraVolt' stays a modifier
     titled = any(toks[i].cls == TITLE for i in heads)
     # a titled phrase ending in a name is a person's, whatever its role's body: 'Kremlin
     # spokesman Dmitry Peskov', 'Chef der Deutschen Bank Christian Sewing'
     names = _person_name(_after_role(toks, heads[-1] + 1, lex) if heads else toks, lex)
     if heads and toks[heads[-1]].cls == ORG and not (titled and names):
+        roles = lex.speech.role_nouns.get("org", [])
+        role = max((i for i in heads if not toks[i].cap and toks[i].low in roles), default=None)
+        after = toks[role + 1 :] if role is not None else []
+        if after and all(t.cls == NAME or t.low in lex.company_forms for t in after):
+            return _as_written(after, surface), "org"  # 'IT giant Apple': the role's name
         while toks and toks[0].cls in (DET, DEMO):
             toks = toks[1:]
         acronyms = [t.text for t in toks if t.cls == NAME and t.text.isupper() and len(t.text) > 1]
@@ -171,6 +178,25 @@ def _is_first_name(word: str, lang: str) -> bool:
             if word.endswith(ending) and len(stem) >= 2 and stem + end in given:
                 return True
     return False
+
+
+def _reglued(toks: list[Tok]) -> list[Tok]:
+    """The tokenizer splits a capital inside a word ('PutinDer' is two glued sentences);
+    inside one speaker phrase such a word is one name, as written: 'BlackBerry'."""
+    out: list[Tok] = []
+    for tok in toks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == tok.start
+            and last.text.isalpha()
+            and tok.text.isalpha()
+        ):
+            text = last.text + tok.text
+            out[-1] = Tok(text, text.casefold(), last.start, tok.end, True, last.cap)
+        else:
+            out.append(tok)
+    return out
 
 
 def _nominative(names: list[str], lang: str) -> list[str]:

@@ -329,6 +329,16 @@ class UnitData(_Section):
         default_factory=list,
         description="words before a bare number that make it an age in years: 'aged' in 'aged 34'",
     )
+    age_apposed: bool = Field(
+        default=False,
+        description="a bare whole number between commas right after a capitalised name is its "
+        "age ('The Serb, 28, won'), as English news writes ages",
+    )
+    qualifiers: list[str] = Field(
+        default_factory=list,
+        description="words that may stand between a number and its unit: 'total' in '537 total "
+        "yards', 'standard' in '2.8 billion standard cubic metres'",
+    )
     in_context: list[ContextReading] = Field(
         default_factory=list,
         description="readings of unit words that depend on words near the number; the first "
@@ -416,6 +426,12 @@ class NotQuantityData(_Section):
     )
     ordinal_suffixes: list[str] = Field(
         default_factory=list, description="endings glued to digits that make an ordinal: 'th', 'º'"
+    )
+    ordinal_dot_after: list[str] = Field(
+        default_factory=list,
+        description="words after which a number with a point and a space is an ordinal, where "
+        "the language writes ordinals so (de 'der 1. Fußball-Bundesliga', 'am 13. Juli'); "
+        "elsewhere the point may end a sentence",
     )
 
 
@@ -531,6 +547,11 @@ class SpeechData(_Section):
         "'группа «Аэрофлот»'): a short capitalised quote right before or after a word is a "
         "name, not a quotation (quoted speech opens its sentence or follows a colon)",
     )
+    coordinators: list[str] = Field(
+        default_factory=list,
+        description="words joining two verbs of one subject ('y', 'e'): a cue right after "
+        "one ('... en el Congreso y expuso que') shares the subject opening the sentence",
+    )
     null_subject: bool = Field(
         default=False,
         description="subject pronouns are dropped (es, it, pt): a sentence opening with a "
@@ -632,6 +653,11 @@ class SpeechData(_Section):
     modifiers: list[str] = Field(
         default_factory=list,
         description="lowercase words that may qualify a title: 'russian', 'former', 'mỹ'",
+    )
+    compound_modifiers: list[str] = Field(
+        default_factory=list,
+        description="last parts of a hyphenated modifier that a capital does not make a "
+        "name: 'based' in 'the Cupertino-based company', 'owned' in 'Kremlin-owned'",
     )
     org_heads: list[str] = Field(
         default_factory=list,

@@ -85,6 +85,9 @@ def test_same_surname_other_first_name_stays_apart():
         ("Saudi Aramco", "en", "Saudi Aramco"),
         ("Набиуллиной ТАСС", "ru", "Набиуллиной"),
         ("minister Hoekstra van Financiën", "nl", "Hoekstra"),
+        ("TerraVolt", "en", "TerraVolt"),
+        ("the Toronto-based TerraVolt", "en", "TerraVolt"),
+        ("chipmaker Veltrix Semiconductor", "en", "Veltrix Semiconductor"),
     ],
     ids=[
         "vi-title-country",
@@ -119,6 +122,9 @@ def test_same_surname_other_first_name_stays_apart():
         "en-modifier-in-a-name",
         "ru-agency-after-name",
         "nl-surname-then-portfolio",
+        "en-camelcase-name-kept-whole",
+        "en-based-compound-is-no-name",
+        "en-org-role-noun-before-its-name",
     ],
 )
 def test_core_name(surface, lang, core):

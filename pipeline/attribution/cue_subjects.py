@@ -112,6 +112,35 @@ class CueSubjects:
         np.surface = "(dropped subject)"  # what resolved_from will say
         return np if self._resolvable(np) else None
 
+    def _source_clause_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        """es 'El Grupo X cerró el semestre con 175 millones, según ha informado': a
+        'según' clause with no subject of its own, after the main clause, reports what
+        the main clause's subject said."""
+        a = k - 1
+        if not self.lex.speech.null_subject or a < 2 or toks[a - 1].text != ",":
+            return None
+        if match_at(toks, a, self.lex.according) != 1:
+            return None
+        first = next((p for p, t in enumerate(toks) if t.word), a)
+        np = self._np_after(toks, first, a - 1)
+        return np if np is not None and not np.pron and (np.named or np.org) else None
+
+    def _coordinated_subject(self, toks: list[Tok], k: int) -> Mention | None:
+        """es 'El ministro afeó a los populares su tardanza y expuso que ...': a cue right
+        after 'y' with no subject of its own shares the subject of the verb before it,
+        the phrase opening the sentence."""
+        if k < 3 or toks[k - 1].low not in self.lex.coordinators or toks[k - 1].quoted:
+            return None
+        first = next((p for p, t in enumerate(toks) if t.word), k)
+        np = self._np_after(toks, first, k - 1)
+        if np is None or np.pron or np.j >= k - 1 or not (np.named or np.titles or np.org):
+            return None
+        # the subject's own verb follows it: 'El ministro afeó', not a list 'X y Y dijeron'
+        nxt = toks[np.j] if np.j < len(toks) else None
+        if nxt is None or not nxt.word or nxt.cls != OTHER:
+            return None
+        return np
+
     def _subjectless(self, toks: list[Tok], k: int) -> bool:
         """Nothing before the cue can be its subject: only adverbs, or a fronted phrase of
         lowercase words ('Entre as obras previstas citou ...') whose capitalised

@@ -46,15 +46,17 @@ class VerbCues:
         # after a cue that ends in 'that' (vi 'cho rằng') comes what was said, no speaker
         if right is None and toks[k + n - 1].low not in self.lex.complementizers:
             p = k + n  # past time words: 'a déclaré ce mercredi matin Amélie de Montchalin'
-            while p < len(toks) and (
-                toks[p].cls in (DATE, BETWEEN)
-                or (
+            while p < len(toks):
+                if toks[p].cls in (DATE, BETWEEN) or (
                     (toks[p].cls in (DET, DEMO) or toks[p].low in self.prepositions)
                     and p + 1 < len(toks)
                     and toks[p + 1].cls == DATE
-                )  # 'published on Friday by X'
-            ):
-                p += 1
+                ):  # 'published on Friday by X'
+                    p += 1
+                elif p > k + n and toks[p - 1].cls == DATE and _day_in_brackets(toks, p):
+                    p = _day_in_brackets(toks, p)  # 'nesta quinta-feira (27) pelo IBGE'
+                else:
+                    break
             # 'rilevati dall'Ismea'; de 'von' only after a participle: 'sprach von einem
             # Rekord' speaks of a record
             passive = (
@@ -96,10 +98,13 @@ class VerbCues:
             # 'ACI figures show': ACI's, no one else's; 'The results show' is no one's,
             # unless a body was just given as their source ('the data showed' after
             # 'ministry data showed', 'according to X')
-            speaker = (
+            source = (
                 self.source_subject(toks, k) or source_body or self._source_named_before(toks, k)
             )
-            if speaker is None:
+            if source is not None:
+                speaker = source
+            elif phrase not in self.lex.speech_verbs or self._source_noun_before(toks, k):
+                # 'the company revealed' stays the company's; 'the data revealed' is no one's
                 return False
         if (
             speaker is not None
@@ -118,6 +123,8 @@ class VerbCues:
                 or self._cue_pronoun(toks, k, n)
                 or self._anonymous_after(toks, k + n, not is_first_word(toks, k))
                 or self._anonymous_before(toks, k)
+                or self._source_clause_subject(toks, k)
+                or self._coordinated_subject(toks, k)
                 or self._dropped_subject(toks, k)
             )
         if (
@@ -152,6 +159,11 @@ class VerbCues:
                 # 'A taxa chegou a 13,2%. Os dados foram divulgados pelo IBGE.': the
                 # paragraph's figures before it are the agent's
                 return self._add(speaker, cue_text, "indirect", *self.previous)
+            span = self._trim(unit.start, unit.end)
+            return span is not None and self._add(speaker, cue_text, "indirect", *span)
+        if k > 0 and match_at(toks, k - 1, self.lex.according) == 1:
+            # 'según ha comunicado la compañía en un hecho relevante, la cifra ...': a
+            # source clause, as 'según X': the sentence is the speaker's
             span = self._trim(unit.start, unit.end)
             return span is not None and self._add(speaker, cue_text, "indirect", *span)
         quote = self._adjacent_quote(unit, k, speaker, cue_end, used_quotes)
@@ -210,6 +222,16 @@ class VerbCues:
             for t in between
         )
 
+    def _source_noun_before(self, toks: list[Tok], k: int) -> bool:
+        """A source noun right before the cue ('the figures also revealed')."""
+        p = k - 1
+        while p >= 0 and toks[p].cls == BETWEEN:
+            p -= 1
+        nouns = self.lex.source_nouns
+        return p >= 0 and any(
+            match_at(toks, q, nouns) == p + 1 - q for q in range(max(0, p - 2), p + 1)
+        )
+
     def _source_named_before(self, toks: list[Tok], k: int) -> Mention | None:
         """'the data showed', 'the figures show': a definite source noun right before
         the cue stands for the data of the body that spoke last, in this paragraph or
@@ -234,9 +256,9 @@ class VerbCues:
         for unit, sp in reversed(self.speakers[-RECENT_SOURCES:]):
             if here - self.paragraph[unit] > 1:
                 break
-            # a body, or an acronym of unknown kind ('according to the ONS')
+            # a body, or an acronym of any kind (no person is written in capitals)
             m = sp.mention
-            if sp.kind == "org" or (sp.kind == "unknown" and any(n.isupper() for n in m.names)):
+            if sp.kind == "org" or any(n.isupper() and len(n) > 1 for n in m.names):
                 # the body, standing where its data are named in this unit
                 return Mention(q, p + 1, m.start, m.end, m.surface, m.names, m.titles, m.mods, True)
         return None
@@ -250,7 +272,7 @@ class VerbCues:
             q += 1
         if q >= len(toks) or not match_at(toks, q, self.lex.source_nouns):
             return False
-        return not any(ch.isdigit() for t in toks for ch in t.text)
+        return not _has_figure(toks)
 
     def _as_clause(self, unit: Unit, speaker: Mention, opens: int) -> bool:
         """'... will stay near 2 percent and not reach 5 percent, as X claims': the phrase
@@ -459,3 +481,28 @@ def _clause_words(toks: list[Tok], p: int) -> int:
             break
         n += tok.word
     return n
+
+
+def _has_figure(toks: list[Tok]) -> bool:
+    """A digit outside brackets: a day in brackets ('nesta quinta-feira (27)') is none."""
+    depth = 0
+    for t in toks:
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and any(ch.isdigit() for ch in t.text):
+            return True
+    return False
+
+
+def _day_in_brackets(toks: list[Tok], p: int) -> int:
+    """Past a day in brackets at toks[p] ('(27)', '(27/10)'), or 0 if none."""
+    if toks[p].text != "(":
+        return 0
+    for q in range(p + 1, min(len(toks), p + 6)):
+        if toks[q].text == ")":
+            return q + 1 if q > p + 1 else 0
+        if not (any(ch.isdigit() for ch in toks[q].text) or toks[q].text in ".-/"):
+            return 0
+    return 0

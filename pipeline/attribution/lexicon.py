@@ -176,6 +176,8 @@ class Lexicon:
         )
         self.passive_cues = {w for ws in _phrases(sp.passive_cues).values() for w in ws}
         self.source_verbs = {w for ws in _phrases(sp.source_verbs).values() for w in ws}
+        # 'revealed' is a speech verb too: a subject that is no source still says it
+        self.speech_verbs = {w for ws in _phrases(sp.verbs).values() for w in ws}
         # 'l'estimation' is one token: the noun with each elided determiner too
         elided = [d + w for d in sp.determiners if d.endswith("'") for w in sp.source_nouns]
         self.source_nouns = _phrases(sp.source_nouns + elided)
@@ -249,6 +251,8 @@ class Lexicon:
         # first words of any cue or 'according to' phrase: other words start no statement
         self.statement_starts = set(self.cues) | set(self.according) | set(self.according_after)
         self.titles = set(sp.titles)
+        self.compound_modifiers = set(sp.compound_modifiers)
+        self.coordinators = set(sp.coordinators)
         self.title_suffixes = tuple(sp.title_suffixes)
         self.org_suffixes = tuple(sp.org_suffixes)
         self.company_forms = set(sp.company_forms)
@@ -364,6 +368,29 @@ class Lexicon:
             pos += len(chunk)
         return toks, marks
 
+    def _unglued(self, toks: list[Tok]) -> list[Tok]:
+        """tokenize() splits a capital inside a word, for two sentences glued together
+        ('PutinDer'); a second part that starts no phrase of the language nor a
+        statement is a name's own capital: 'BlackBerry', 'ExxonMobil' stay one word."""
+        if len(toks) < 2:
+            return toks
+        out = [toks[0]]
+        for tok in toks[1:]:
+            last = out[-1]
+            if (
+                last.end == tok.start
+                and tok.cap
+                and last.text.isalpha()
+                and tok.text.isalpha()
+                and tok.low not in self.class_phrases
+                and tok.low not in self.statement_starts
+            ):
+                text = last.text + tok.text
+                out[-1] = Tok(text, text.casefold(), last.start, tok.end, True, last.cap)
+            else:
+                out.append(tok)
+        return out
+
     def _chunk(self, chunk: str) -> tuple | list[tuple]:
         """What a chunk of text without white space gives: (low, word, cap, class, the
         `Marks` lists it joins) for one token, or a list of those with each token's text
@@ -371,7 +398,7 @@ class Lexicon:
         if len(self._chunks) >= MAX_CHUNKS:
             self._chunks.clear()  # bounds memory on a corpus of many words
         info: list[tuple] = []
-        for tok in self.joined(tokenize(chunk, 0, len(chunk))):
+        for tok in self.joined(self._unglued(tokenize(chunk, 0, len(chunk)))):
             cls = self._single(tok) if tok.word else OTHER
             joins = []
             if tok.word:
@@ -452,6 +479,8 @@ class Lexicon:
             return ORG  # 'Initech Corp.', 'Acme plc': a company
         if "-" in low and low.rsplit("-", 1)[1] in self.titles:
             return TITLE  # US-Präsident
+        if "-" in low and low.rsplit("-", 1)[1] in self.compound_modifiers:
+            return MOD  # 'the Cupertino-based company': a modifier, no name
         if self.title_suffixes and tok.cap and self._title_suffix(low):
             return TITLE  # Entwicklungsminister
         if tok.cap and low not in self.not_names and not low.isdigit():

@@ -33,6 +33,7 @@ from pipeline.attribution.lexicon import (
     fold,
     match_at,
 )
+from pipeline.attribution.units import is_first_word
 from schemas.records import Statement
 
 MAX_NP = 16  # tokens in one speaker phrase (vi roles run long)
@@ -165,10 +166,27 @@ class SpeakerFinder:
             if toks[p].text == "," and p + 1 < stop:
                 named = self._parse(toks, p + 1, stop)
                 if named is not None and named.named:
+                    if toks[p - 1].cap and self._named_after_comma(toks, named.j, stop):
+                        # 'ministro de Economía, Comercio y Empresa, Carlos Cuerpo': the
+                        # body's name goes on as a list; the person comes after it
+                        continue
                     return _with_role(named, np)
             if toks[p].text in ".;!?" or toks[p].quoted:
                 break
         return np
+
+    def _named_after_comma(self, toks: list[Tok], p: int, stop: int) -> bool:
+        """A comma at toks[p] and a named phrase after it, itself closed by a comma or
+        the stop: 'Comercio y Empresa, Carlos Cuerpo, defendió'."""
+        if p + 1 >= stop or toks[p].text != ",":
+            return False
+        named = self._parse(toks, p + 1, stop)
+        return (
+            named is not None
+            and named.named
+            and not named.org
+            and (named.j >= stop or toks[named.j].text in ",")
+        )
 
     def owner(self, toks: list[Tok], np: Mention) -> Mention:
         """A named programme followed by the body that runs it ('o Projeto X (PX), do
@@ -240,6 +258,13 @@ class SpeakerFinder:
         if not n:
             return None
         q += n
+        # one who published the data outranks any link, which may be inside the data's
+        # own name ('la Encuesta de Población Activa publicada por el INE')
+        agent = self._publisher(toks, q)
+        if agent is not None:
+            return agent
+        if self._names_word(toks, q - n):
+            return None  # 'Statistics Korea', 'la Encuesta de Población Activa': a name
         capitalised_nouns = self.lex.speech.nouns_capitalised
         # the noun's own words (adjectives, a period in brackets) up to the link: the
         # body is the first phrase after a link, or right after the noun (ru genitive)
@@ -259,6 +284,28 @@ class SpeakerFinder:
                 return r
         return None
 
+    def _publisher(self, toks: list[Tok], q: int) -> int | None:
+        """Where the agent of a publishing participle starts in the source phrase from
+        toks[q] on: 'data released on Friday by X', 'los datos publicados hoy por X'."""
+        for r in range(q, min(len(toks), q + SOURCE_GAP)):
+            tok = toks[r]
+            if tok.quoted or tok.text in ",;:.!?" or tok.low in self.lex.complementizers:
+                return None
+            if (tok.low,) not in self.lex.passive_cues:  # a set of word tuples
+                continue
+            # up to three lowercase words or a date between: 'published on Friday by'
+            for a in range(r + 1, min(len(toks), r + 5)):
+                if toks[a].low in self.lex.agents:
+                    return a + 1
+                if not toks[a].word or (toks[a].cap and toks[a].cls != DATE):
+                    break
+        return None
+
+    def _names_word(self, toks: list[Tok], p: int) -> bool:
+        """toks[p] is capitalised where a noun is not: inside a sentence, in a language
+        that writes nouns lowercase ('Statistics Korea', 'Encuesta de Población Activa')."""
+        return toks[p].cap and not self.lex.speech.nouns_capitalised and not is_first_word(toks, p)
+
     def source_subject(self, toks: list[Tok], k: int) -> Mention | None:
         """The body whose source noun is the subject of the cue at toks[k]: 'ACI figures
         show', 'data from the customs department show', 'Số liệu của Tổng cục Thống kê
@@ -272,9 +319,13 @@ class SpeakerFinder:
         for q in range(max(0, p - 2), p + 1):
             # a capitalised one is a name's word: 'Tổng cục Thống kê' (statistics office)
             if q > 0 and not toks[q].cap and match_at(toks, q, self.lex.source_nouns) == p + 1 - q:
-                start = self._np_start(toks, q - 1)
+                # 'ONS labour market statistics': lowercase words of the noun before it
+                end = q
+                while end > 1 and q - end < 3 and _lowercase_modifier(toks[end - 1]):
+                    end -= 1
+                start = self._np_start(toks, end - 1)
                 if start is not None:
-                    np = self._parse(toks, start, q, exact=True)
+                    np = self._parse(toks, start, end, exact=True)
                     if np is not None and (np.named or np.org):
                         return np
         # '[the] data from the customs department', 'số liệu của Bộ Y tế': the noun opens
@@ -1229,7 +1280,11 @@ class SpeakerFinder:
         for m in self.mentions[-WINDOW:]:
             if m.kind == "person":  # 'Chief Executive John Chen's': the possessive too
                 persons.update(_POSSESSIVE.sub("", w) for w in fold(m.surface).split())
-        bodies = [m for m in mentions if m.org or m.titles or fold(m.names[-1]) not in persons]
+        bodies = [
+            m
+            for m in mentions
+            if m.org or m.titles or (m.names and fold(m.names[-1]) not in persons)
+        ]
         return [m for m in bodies if not self._after_preposition(m.start)]
 
     def _after_preposition(self, start: int) -> bool:
@@ -1263,7 +1318,10 @@ class SpeakerFinder:
             return True
         if len(word) >= 2 and word.isupper() and word.isalpha():
             return True  # an acronym is a name wherever it stands ('KLM heeft ...', 'МЧС')
-        return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", self.text)) >= 2
+        # 'Blackberry' in a headline is 'BlackBerry' in the text: the letters in any case,
+        # capitalised
+        written = re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", self.text, re.IGNORECASE)
+        return sum(w[0].isupper() for w in written) >= 2
 
     def _untitled_names(self, before: int) -> list[Mention]:
         """Named phrases without a title before `before`, in the last few units (the
@@ -1365,3 +1423,8 @@ def _case_forms(a: str, b: str) -> bool:
     an ending of up to two letters ('костин', 'костина', 'костиным')."""
     short, long = sorted((a, b), key=len)
     return long.startswith(short) and len(long) - len(short) <= 2 and len(short) >= 4
+
+
+def _lowercase_modifier(tok: Tok) -> bool:
+    """A lowercase word that may describe a source noun after it ('labour market')."""
+    return tok.word and not tok.cap and tok.cls in (OTHER, MOD)

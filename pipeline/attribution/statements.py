@@ -154,12 +154,16 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         sentences ('Revenue') is written lowercase too."""
         if self.lex.speech.nouns_capitalised or not word[:1].isupper() or len(word) < 4:
             return False
-        if not any(self.text[u.start : u.end].lstrip().startswith(word) for u in self.units[:2]):
+        folded = word.casefold()
+        openings = (self.text[u.start : u.end].lstrip().casefold() for u in self.units[:2])
+        if not any(opening.startswith(folded) for opening in openings):
             return False
         pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
         # a lowercase word on the same stem is the common noun inflected ('уровне')
         stem = word[: max(4, len(word) - 3)].lower()
-        return len(re.findall(pattern, self.text)) >= 2 and not re.search(
+        # 'Blackberry' in the headline is 'BlackBerry' in the lead: the letters, any case
+        written = re.findall(pattern, self.text, re.IGNORECASE)
+        return sum(w[0].isupper() for w in written) >= 2 and not re.search(
             rf"(?<!\w){re.escape(stem)}", self.text
         )
 

@@ -52,13 +52,31 @@ def catalogue_aliases(lang: str) -> dict[str, str]:
     for name, unit in sorted(units.names.items()):
         if unit.entity.name in _SKIPPED_ENTITIES:
             continue
-        target = _resolvable(name, unit.dimensions)
+        target = _resolvable(name, unit.dimensions) or _by_symbol(unit.symbols, unit.entity.name)
         if target is None:
             continue
         for form in _forms(unit.surfaces, unit.symbols):
             if form.lower() not in taken and form not in found:
                 found[form] = target
     return dict(sorted(found.items()))
+
+
+# pint reads a symbol of these through an SI prefix it was not meant to have ('amin' as
+# an attominute, 'Mbp' as mega-something): a symbol of theirs names no unit here
+_PREFIX_PRONE = frozenset({"length", "time", "speed", "angle", "data storage"})
+
+
+def _by_symbol(symbols: list[str], entity: str) -> str | None:
+    """A unit whose name pint lacks, through one of its symbols that pint knows and
+    reads as a unit of the same kind ('millimeter of mercury': 'mmHg', a pressure)."""
+    if entity in _PREFIX_PRONE:
+        return None
+    for symbol in symbols:
+        if len(symbol) >= _MIN_SYMBOL and symbol.isascii() and symbol.isalnum():
+            unit = resolve(symbol)
+            if unit is not None and unit.dimension == entity:
+                return symbol
+    return None
 
 
 def _resolvable(name: str, dimensions: list[dict]) -> str | None:

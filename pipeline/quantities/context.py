@@ -87,6 +87,7 @@ def _antecedent(
         and after.start - item.end <= _NEXT_GAP
         and not _ends_between(_SENTENCE_END, text, item.end, after.start)
         and not _converts(text, item.end, after.start)
+        and not _no_share(item, after)
     ):
         return after, "sentence"  # 'van 95,1 naar 94,8 procent'
     ahead = _ahead(text, items, index) if _scaled(item) else None
@@ -131,6 +132,16 @@ def _ahead(text: str, items: list[Found], index: int) -> Found | None:
         if not _bare(after):
             return None  # a count or a measure of another kind comes first
     return None
+
+
+def _no_share(item: Found, after: Found) -> bool:
+    """A scaled amount or one above a hundred is no share: '300 tỷ, tăng 15%' leaves the
+    amount to the unit before it."""
+    return (
+        after.unit is not None
+        and after.unit.canonical == "percent"
+        and (item.scale != 1.0 or item.value > _MAX_PERCENT)
+    )
 
 
 def _converts(text: str, end: int, start: int) -> bool:

@@ -17,13 +17,14 @@ import logging
 import math
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TextIO
 
 from pipeline.errors import LanguageDataError
 from pipeline.quantities.context import infer_units
 from pipeline.quantities.found import Found
 from pipeline.quantities.kinds import kind_of
-from pipeline.quantities.lexicon import MASKS, Lexicon, lexicon
+from pipeline.quantities.lexicon import MASKS, Lexicon, lexicon, trie_pattern
 from pipeline.quantities.multipliers import find_multipliers
 from pipeline.quantities.scores import find_score
 from pipeline.quantities.spans import find_number
@@ -85,13 +86,72 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
             continue
         item, pos = find_number(text, scan, match, lex)
         if item is not None:
+            _absorb_overlapped(items, item)
             items.append(item)
         pos = max(pos, match.start() + 1)
+    items = _without_rate_bases(text, items, lex)
     if multipliers:
         items = _merged(items, multipliers)
     infer_units(text, items, lex.data.code)
     found = [_to_quantity(text, item, lex.data.code) for item in items]
     return [q for q in found if q is not None]
+
+
+def _absorb_overlapped(items: list[Found], item: Found) -> None:
+    """A number read back into the one before it ('a half a million': 'a half', then
+    'half a million'): the later, longer reading stands, from where the earlier began,
+    with its hedge ('about a half a million')."""
+    while items and items[-1].end > item.start and item.end > items[-1].end:
+        earlier = items.pop()
+        if earlier.start < item.start:
+            item.start = earlier.start
+            if item.bound == "eq":
+                item.bound = earlier.bound
+
+
+_BASE_REACH = 40  # characters between a figure and the 'per' of its base
+
+
+def _without_rate_bases(text: str, items: list[Found], lex: Lexicon) -> list[Found]:
+    """'8 infections per 100,000 people', '4.1 deaths per 1,000 births': a round power of
+    ten after a per word, right after a figure of its clause, is what the figure is per,
+    no quantity of its own."""
+    per = _per_base(lex.data.code)
+    if per is None or len(items) < 2:
+        return items
+    kept = [items[0]]
+    for item in items[1:]:
+        before = kept[-1]
+        if not (
+            (item.unit is None or item.unit.dimension == "count")
+            and item.value_max is None
+            and _round_base(item.value)
+            and item.start - before.end <= _BASE_REACH
+            and per.search(text, max(before.end, item.start - 12), item.start) is not None
+            and not re.search(r"[.;!?]", text[before.end : item.start])
+        ):
+            kept.append(item)
+    return kept
+
+
+def _round_base(value: float) -> bool:
+    """100, 1,000, 100,000, a million: the bases rates are given per."""
+    if value < 100 or not value.is_integer():
+        return False
+    exponent = math.log10(value)
+    return abs(exponent - round(exponent)) < 1e-9
+
+
+@cache
+def _per_base(code: str) -> re.Pattern | None:
+    """The language's per words that are words (not an article: 'a' in '$5 a gallon'),
+    right before a number."""
+    data = lexicon(code).data
+    skip = {w.lower() for w in [*data.numbers.articles, *data.numbers.weak_words]}
+    words = [w for w in data.units.per_words if w.isalpha() and w.lower() not in skip]
+    if not words:
+        return None
+    return re.compile(rf"(?<![^\W\d_])(?i:{trie_pattern(words)})[\s\u00a0]{{1,2}}$")
 
 
 def _merged(items: list[Found], more: list[Found]) -> list[Found]:

@@ -20,34 +20,41 @@ from schemas.lang import LangData, NumberData
 
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
-# dates, clock times and phone numbers, in any language
+# dates, clock times and phone numbers, in any language; a date repeats its separator
+# ('19.5.2020', '19/5/20'): '19.5-20%' is a range of decimals
 MASKS = re.compile(
-    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}"
     r"|\d{1,2}:\d{2}(?::\d{2})?|\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]\d{2,4}){2,5})(?!\d)"
 )
 
 
-def trie_pattern(words: list[str], fold: bool = True) -> str:
+def trie_pattern(words: list[str], fold: bool = True, space: str = re.escape(" ")) -> str:
     """One regular expression matching any of `words`, longest first, shaped as a trie
-    (`pipeline.wordtrie`); a space in a word is one space. `fold`: the words lower-cased,
-    for a pattern read with IGNORECASE. The grammar's tries are never turned back into
-    lists for case twins: they never were, and the check would add to every start-up."""
+    (`pipeline.wordtrie`); a space in a word is one space (or `space`). `fold`: the words
+    lower-cased, for a pattern read with IGNORECASE. The grammar's tries are never turned
+    back into lists for case twins: they never were, and the check would add to every
+    start-up."""
     forms = sorted({w.lower() if fold else w for w in words}, key=len, reverse=True)
     if not forms:
         return r"(?!x)x"
-    return alternation(forms, ignorecase=False, space=re.escape(" "))
+    return alternation(forms, ignorecase=False, space=space)
 
 
-def mixed_case(words: list[str]) -> str:
+# a unit of several words is hyphenated where it qualifies a noun: 'a 3,000-square-foot
+# home', 'a 20-cubic-metre tank'
+UNIT_SPACE = r"[ \-]"
+
+
+def mixed_case(words: list[str], space: str = re.escape(" ")) -> str:
     """Short abbreviations keep their case ("M" million, "m" metre, "G" is not "g");
     words ignore it."""
     strict = [w for w in words if len(w) <= 2 or (len(w) <= 4 and not w.islower())]
     loose = [w for w in words if w not in strict]
     parts = []
     if loose:
-        parts.append("(?i:" + trie_pattern(loose) + ")")
+        parts.append("(?i:" + trie_pattern(loose, space=space) + ")")
     if strict:
-        parts.append(trie_pattern(strict, fold=False))
+        parts.append(trie_pattern(strict, fold=False, space=space))
     return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
 
@@ -141,7 +148,11 @@ class Lexicon:
 
     def unit(self, written: str, before: bool = False) -> Unit | None:
         table = self.units_before if before else self.units_after
-        return table.get(written) or table.get(written.lower())
+        found = table.get(written) or table.get(written.lower())
+        if found is None and "-" in written:  # 'square-foot': the unit 'square foot'
+            spaced = written.replace("-", " ")
+            found = table.get(spaced) or table.get(spaced.lower())
+        return found
 
     def fraction_value(self, written: str) -> float | None:
         """The amount of a fraction word: a listed one ('quintos'), or a whole number
@@ -456,10 +467,16 @@ def _unit_patterns(data: LangData) -> dict:
     )
     # a unit written as letters or digits has no digit glued after it, and a capital
     # letter alone no dash and digits: 'L202', 'm212', 'L-202' are codes; a letter alone
-    # before an apostrophe and a word is an elided article: fr "35,0 l'an", it "5 l'anno"
+    # before an apostrophe and a word is an elided article: fr "35,0 l'an", it "5 l'anno";
+    # a qualifier may stand between the number and its unit: '537 total yards'
+    qualified = (
+        rf"|[\s\u00a0]{{1,2}}(?i:{trie_pattern(units.qualifiers)})[\s\u00a0]{{1,2}}"
+        if units.qualifiers
+        else ""
+    )
     after = (
-        rf"(?:[\s\u00a0]{{0,2}}|-{links if units.links else ''})"
-        rf"(?P<u>{mixed_case(list(aliases))})(?![^\W\d_])"
+        rf"(?:[\s\u00a0]{{0,2}}{qualified}|-{links if units.links else ''})"
+        rf"(?P<u>{mixed_case(list(aliases), space=UNIT_SPACE)})(?![^\W\d_])"
         r"(?!(?<=\w)\d|(?<=\b[A-Z])-\d)"
         r"(?!(?<=[\s\u00a0\d][^\W\d_])['\u2019][^\W\d_])"
     )

@@ -15,8 +15,16 @@ from pipeline.quantities.found import Found
 from pipeline.quantities.lexicon import NOT_LETTER_AFTER, Lexicon, lexicon, trie_pattern
 from pipeline.quantities.units import COUNT
 
-_REACH = 40  # characters before a score searched for a cue word ('won the final 3-1')
+# characters before a score searched for a cue word ('defeated Venus Williams in the
+# Wimbledon final 7-5')
+_REACH = 60
 _CLAUSE_END = re.compile(r"[.!?;]")
+# a score just before this one, a tie-break's points in brackets after it: the sets of a
+# match ('won 7-6 (7-1), 6-4', 'beat him 4-6 7-5 6-3') are a score each, with one cue
+_SET_BEFORE = re.compile(
+    r"(?<!\d)\d{1,3}[ \u00a0]?[-\u2013:][ \u00a0]?\d{1,3}"
+    r"(?:[ \u00a0]?\(\d{1,2}(?:[-\u2013:]\d{1,2})?\))?,?[ \u00a0]$"
+)
 
 
 def find_score(text: str, scan: str, start: int, lex: Lexicon) -> list[Found]:
@@ -35,7 +43,11 @@ def find_score(text: str, scan: str, start: int, lex: Lexicon) -> list[Found]:
     cue = before.search(scan, max(0, start - _REACH), start)
     if cue is not None and _CLAUSE_END.search(text, cue.end(), start):
         cue = None  # 'They won. Prices rose 3-4': the cue is another clause's
-    if cue is None and after.match(scan, match.end()) is None:
+    if (
+        cue is None
+        and after.match(scan, match.end()) is None
+        and not _after_a_set(text, scan, start, lex)
+    ):
         return []
     note = f"score {match.group(0)}"
     return [
@@ -51,6 +63,13 @@ def find_score(text: str, scan: str, start: int, lex: Lexicon) -> list[Found]:
         )
         for g in ("a", "b")
     ]
+
+
+def _after_a_set(text: str, scan: str, start: int, lex: Lexicon) -> bool:
+    """Whether a score stands just before `start`: the previous set of the same match."""
+    window = max(0, start - 24)
+    previous = _SET_BEFORE.search(text, window, start)
+    return previous is not None and bool(find_score(text, scan, previous.start(), lex))
 
 
 def _unit_after(text: str, end: int, lex: Lexicon) -> bool:

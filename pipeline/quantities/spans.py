@@ -49,7 +49,12 @@ def find_number(text: str, scan: str, match: re.Match, lex: Lexicon) -> tuple[Fo
     end = item.end
     if item.unit is not None and item.unit.dimension == "time" and _clock_or_date(text, item, lex):
         return None, end
+    year_like = _is_year(item) and not lex.range_start.find(text, item.start)
     second = _range_end(text, scan, item, lex)
+    if year_like and second is not None and not _is_year(second):
+        return None, end  # 'from 43,421 in 2019 to 90,110 in 2022': a year, then the level
+    if second is not None and item.unit is None and _reference_range(text, item, second, lex):
+        return None, second.end  # 'ngày 10-11' (a day), 'zwischen 7 und 8 Uhr', 'pages 4-9'
     if second is None and not _over(text, item, lex) and item.weak:
         return None, _resume(text, match, lex)
     if item.unit is None:
@@ -76,8 +81,29 @@ def _age(text: str, item: Found, lex: Lexicon) -> None:
     counted = lex.noun.match(text, item.end)
     if listed and counted and _plural(counted.group("n"), lex):
         listed = None  # 'aged 12 or 13 and 40 boys': the list ended, a count begins
-    if listed or _age_before(lex.data.code).find(text, item.start) is not None:
+    if (
+        listed
+        or _age_before(lex.data.code).find(text, item.start) is not None
+        or (lex.data.units.age_apposed and _apposed(text, item, lex))
+    ):
         item.unit, item.kind = resolve("year"), "age"
+
+
+_AFTER_NAME = re.compile(r"(?<![^\W\d_])[^\W\d_]*[A-Z][^\W\d_]*,[ \u00a0]$")
+_OLDEST = 120
+
+
+def _apposed(text: str, item: Found, lex: Lexicon) -> bool:
+    """'The Serb, 28, won', 'Jane Doe, 41, of Leeds': a whole number of a lifetime between
+    commas right after a capitalised name (no month: 'in March, 12, ...')."""
+    return (
+        item.form == "num"
+        and item.raw.isdigit()
+        and 0 < item.value <= _OLDEST
+        and text[item.end : item.end + 1] == ","
+        and (name := _AFTER_NAME.search(text, max(0, item.start - 40), item.start)) is not None
+        and name.group(0).rstrip(", \u00a0") not in lex.data.not_quantity.months
+    )
 
 
 @cache
@@ -216,6 +242,7 @@ def _read(
         item = Found(parsed[0], start, end, "num", raw, note=parsed[1])
         if slash_fraction(text, item, lex) is None and not _unit(text, item, lex):
             return None  # "4/11", "24/7": a date or a ratio unless a unit follows
+        _spoken_decimal(text, item, lex)
     else:
         item = _read_words(text, start, raw, lex)
         if item is None or (
@@ -273,6 +300,21 @@ def _decimals(text: str, item: Found, lex: Lexicon) -> None:
     item.end = match.start() + digits[1]
 
 
+_DIGIT_RUN = re.compile(r"\d{1,6}(?![\d.,]\d|[^\W\d_])")
+
+
+def _spoken_decimal(text: str, item: Found, lex: Lexicon) -> None:
+    """'9 komma 7 miljoen': a decimal word between two runs of digits, as transcripts of
+    spoken news write a decimal."""
+    if not item.raw.isdigit() or item.end != item.start + len(item.raw):
+        return
+    join = lex.decimal_word.match(text, item.end)
+    digits = join and _DIGIT_RUN.match(text, join.end())
+    if digits:
+        item.value = float(f"{item.raw}.{digits.group(0)}")
+        item.end = digits.end()
+
+
 def _decimal_digits(run: str, lex: Lexicon) -> tuple[str, int] | None:
     """The digits a run of number words spells after a decimal word, and where they end."""
     pieces = [m for m in lex.pieces.finditer(run.lower()) if m.group(0) in lex.words]
@@ -328,10 +370,21 @@ def _glued_code(text: str, start: int, end: int, lex: Lexicon, joined: bool = Fa
     if before == "^":
         return True  # an exponent: the 2 of 'J/m^2'
     if not joined and before in "-+\u2010\u2011\u2212" and first > 1 and text[first - 2].isalnum():
+        if _hyphenated_link(text, first, lex):
+            return False  # '20-of-29 passes': a share of attempts, no code
         return not _tally(text, first, end)  # 'F-16', 'J1149.5+6663'
     if SLASH.match(text, end):
         return False  # a fraction or a date: decided once the unit is known
     return bool(_CODE_AFTER.match(text, end) or lex.ordinal.match(text, end))
+
+
+_LINK_BEFORE = re.compile(r"(?<![^\W\d_])\d{1,4}-([^\W\d_]{1,4})-$")
+
+
+def _hyphenated_link(text: str, start: int, lex: Lexicon) -> bool:
+    """A number, a link word and this one, hyphenated: '20-of-29', '7-of-10'."""
+    found = _LINK_BEFORE.search(text, max(0, start - 10), start)
+    return found is not None and found.group(1).lower() in lex.unit_links
 
 
 _LAST_DAY, _LAST_MONTH = 31, 12
@@ -400,6 +453,9 @@ def _stand_in(text: str, item: Found, written: str, at: int, lex: Lexicon) -> bo
 
 
 _SPACED_MINUS = re.compile(r"(?:^|[(\[:;=\n])[ \u00a0]?([-\u2212])[ \u00a0]$")
+# an en dash typed for a minus, glued to the number after a word: 'een effect van –0,3'
+# ('5 –10' after a figure is a range)
+_DASH_MINUS = re.compile(r"[^\W\d_][ \u00a0]\u2013$")
 
 
 def _spaced_minus(text: str, item: Found) -> None:
@@ -411,6 +467,8 @@ def _spaced_minus(text: str, item: Found) -> None:
     match = _SPACED_MINUS.search(text, lo, item.start)
     if match is not None:  # '^' matches at the text's start only, not at `lo`
         item.value, item.start = -item.value, match.start(1)
+    elif _DASH_MINUS.search(text, max(0, item.start - 3), item.start):
+        item.value, item.start = -item.value, item.start - 1  # 'effect van –0,3 procentpunt'
 
 
 def _digit_follows(text: str, end: int) -> bool:
@@ -479,7 +537,8 @@ def _one_measure(text: str, item: Found, lex: Lexicon) -> bool:
     return not (word[-1:].isdigit() or lex.unit(word) or lex.unit(word, before=True))
 
 
-_CLAUSE_REST = re.compile(r"[^.;!?]{0,80}")
+# the rest of a clause: up to its end, a decimal point no end ('was 185.4p on Monday')
+_CLAUSE_REST = re.compile(r"(?:[^.;!?]|(?<=\d)\.(?=\d)){0,80}")
 _TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]")
 
 
@@ -489,9 +548,19 @@ def _priced(text: str, item: Found, lex: Lexicon) -> bool:
     rest = _CLAUSE_REST.match(text, item.end).group(0)
     for token in _TOKEN.findall(rest):
         unit = lex.unit(token) or lex.unit(token, before=True)
-        if unit is not None and unit.dimension == "currency":
+        if unit is not None and unit.dimension == "currency" and not _reads_as(token, item, lex):
             return True
     return False
+
+
+def _reads_as(word: str, item: Found, lex: Lexicon) -> bool:
+    """`word` has another reading in the item's own measure: nl 'een metrische ton is
+    2.204,62 pond' converts a weight into pounds, no price."""
+    measure = item.unit.dimension if item.unit is not None else None
+    return any(
+        word.lower() in written and unit.dimension == measure
+        for written, _, unit in _context_readings(lex.data.code)
+    )
 
 
 def _lone_scale(item: Found, lex: Lexicon) -> bool:
@@ -659,6 +728,9 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
         match = match if unit and unit.dimension == "currency" else None
     if match is not None and _next_amount_sign(text, match, lex):
         match = None  # '€1.3bn-€1.5bn', '$10-$12': the sign of the second end
+    clock = lex.cue_after.match(text, item.end)
+    if match is not None and clock is not None and clock.end() > match.end():
+        match = None  # '10 p.m.': a time of day, not 10 pence
     if match is not None:
         unit = lex.unit(match.group("u"))
         if (
@@ -667,7 +739,7 @@ def _unit(text: str, item: Found, lex: Lexicon) -> bool:
             and not _year_mark(item, match)
             and _stand_in(text, item, match.group("u"), match.start("u"), lex)
         ):
-            unit = _in_context(text, item.start, match, lex) or unit
+            unit = _hotter_than_air(item, _in_context(text, item.start, match, lex)) or unit
             item.unit, item.unit_surface, item.end = unit, match.group("u"), match.end()
             if unit.dimension == "currency":
                 _subunit(text, item, lex)
@@ -777,6 +849,18 @@ def _size_after(code: str) -> re.Pattern:
 
 
 _NEAR = (60, 40)  # characters looked at before the number and after its unit
+
+
+# the hottest air ever measured is 57 degrees Celsius: a bare degree of the weather above
+# it ('highs near 100 degrees', 'feels like 102-106°') is an American's Fahrenheit
+_HOTTEST_AIR_C = 57.0
+
+
+def _hotter_than_air(item: Found, unit: Unit | None) -> Unit | None:
+    """A temperature that the context read as Celsius, in Fahrenheit when no air is so hot."""
+    if unit is None or unit.canonical != "celsius" or item.value * item.scale <= _HOTTEST_AIR_C:
+        return unit
+    return resolve("fahrenheit")
 
 
 def _in_context(text: str, start: int, match: re.Match, lex: Lexicon) -> Unit | None:
@@ -1027,9 +1111,37 @@ def _change_then_level(
     """'steeg met 15.000 tot 240.000': after a word for the amount of a change, a word
     that could join a range leads to the new level. Two ends close together are still
     a range ('met 20 tot 30 procent'); a level many times the change is not."""
-    if not join.group(0).strip().isalpha() or lex.change_by.find(text, item.start) is None:
+    if not join.group(0).strip().isalpha():
         return False
-    return low <= 0 or high > _CHANGE_GAP * low
+    if lex.change_by.find(text, item.start) is not None:
+        return low <= 0 or high > _CHANGE_GAP * low
+    # after a verb alone, both ends above zero: 'fall to -12 °C to -20 °C' is a range
+    return low > 0 and high > _CHANGE_GAP * low and _changed_in_clause(text, item, lex)
+
+
+_CLAUSE_REACH = 40  # characters before a figure searched for the verb of its change
+
+
+def _changed_in_clause(text: str, item: Found, lex: Lexicon) -> bool:
+    """A verb of change earlier in the figure's clause, the figure with its own unit
+    ('shares dropped 4%, or 21.4p to 553.5p'): it is how much, the one after 'to' the
+    new level."""
+    if item.unit is None or lex.range_start.find(text, item.start):
+        return False  # 'rose 2 to 3 percent', 'rose between 2% and 9%': a range
+    start = max(0, item.start - _CLAUSE_REACH)
+    last = None
+    for verb in _change_verb_words(lex.data.code).finditer(text, start, item.start):
+        last = verb
+    return last is not None and _CLAUSE_END_MARK.search(text, last.end(), item.start) is None
+
+
+_CLAUSE_END_MARK = re.compile(r"[.;:!?]")
+
+
+@cache
+def _change_verb_words(code: str) -> re.Pattern:
+    words = load_lang(code).hedges.change_verbs
+    return re.compile(rf"(?<![^\W\d_])(?i:{trie_pattern(words)}){NOT_LETTER_AFTER}")
 
 
 def _open_thousand(first: Found, second: Found, lex: Lexicon) -> None:
@@ -1130,7 +1242,23 @@ def _not_quantity(text: str, item: Found, lex: Lexicon) -> bool:
         or (item.value.is_integer() and _next_to_month(text, item, lex))
         or _footnote(text, item)
         or _after_name(text, item, lex)
+        or _ordinal_dot(text, item, lex)
     )
+
+
+def _ordinal_dot(text: str, item: Found, lex: Lexicon) -> bool:
+    """de 'der 1. Fußball-Bundesliga', 'zum 3. Mal': after an article, digits with a point
+    and a space are an ordinal."""
+    if text[item.end : item.end + 2] not in (". ", ".\u00a0") or not item.raw.isdigit():
+        return False
+    before = _ordinal_dot_words(lex.data.code)
+    return before is not None and before.find(text, item.start) is not None
+
+
+@cache
+def _ordinal_dot_words(code: str) -> Before | None:
+    words = load_lang(code).not_quantity.ordinal_dot_after
+    return Before(words, gap=r"[\s\u00a0]{1,2}") if words else None
 
 
 _SHORT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
@@ -1158,6 +1286,12 @@ def _after_name(text: str, item: Found, lex: Lexicon) -> bool:
     return bool(before) and before[-1] not in _SENTENCE_END
 
 
+def _reference_range(text: str, item: Found, second: Found, lex: Lexicon) -> bool:
+    """Two bare numbers read as a range that a reference word stands before or a clock
+    word after: a date, pages or hours of the clock, no amount."""
+    return _after_cue(text, item, lex) or bool(lex.cue_after.match(text, second.end))
+
+
 def _after_cue(text: str, item: Found, lex: Lexicon) -> bool:
     """After a reference word ('page 3', 'năm 2024'); a grouped numeral after a word of
     time is no year or day ('từ đầu năm 7.723 ca': cases since the start of the year)."""
@@ -1165,7 +1299,32 @@ def _after_cue(text: str, item: Found, lex: Lexicon) -> bool:
     if cue is None:
         return False
     unit = lex.units_after.get(cue[0]) or lex.units_after.get(cue[0].lower())
-    return not (unit is not None and unit.dimension == "time" and _grouped(item))
+    if unit is None or unit.dimension != "time":
+        return True
+    # a scaled or decimal figure after a word of time is an amount of that year or day:
+    # 'vorig jaar 8,3 miljoen boetes', 'im vergangenen Jahr 3 Millionen'; so is a whole
+    # number larger than any day, week or month label that counts a noun ('im letzten
+    # Jahr 675 Firmen'; years are read as years elsewhere)
+    decimal = not item.value.is_integer() and "/" not in text[item.start : item.end]
+    counts = item.value > _LARGEST_LABEL and _counts_a_noun(text, item, lex)
+    return not (_grouped(item) or item.scale != 1.0 or decimal or counts)
+
+
+def _counts_a_noun(text: str, item: Found, lex: Lexicon) -> bool:
+    """Whether a noun that the number counts follows it: a classifier where the language
+    counts with them ('75 người'), else a word that is no stopword and no unit."""
+    if lex.data.counts.classifiers:
+        return lex.counted_noun.match(text, item.end) is not None
+    match = lex.noun.match(text, item.end)
+    if match is None or match.group("c"):
+        return match is not None
+    word = match.group("n")
+    return word.lower() not in lex.stopwords and lex.unit(word) is None
+
+
+# a day of the month, a week of the year, a minute: the largest number a word of time
+# labels ('ngày 31', 'week 53')
+_LARGEST_LABEL = 60
 
 
 def _grouped(item: Found) -> bool:
