@@ -403,6 +403,8 @@ def _person_name(toks: list, lex) -> list[str]:
     if len(words) > MAX_NAME_WORDS:
         # a vi name is three syllables ('Bộ Công Thương Nguyễn Hồng Diên'), others two
         keep = names.index(words[-3] if lex.syllables else words[-2])
+        if lex.syllables and words[-4].casefold() in lex.family_names:
+            keep = names.index(words[-4])  # 'Vũ Thị Thu Thủy': four syllables, one name
         names = names[keep:]
     return names
 

@@ -754,6 +754,23 @@ class SpeechData(_Section):
         "before it to the speaker named after them: it 'Così' in '\"...\". Così su Facebook "
         "il senatore X.'",
     )
+    family_names: list[str] = Field(
+        default_factory=list,
+        description="family names that open a person's full name where names run on "
+        "after a body's (vi 'Nguyễn', 'Vũ'): a name of four syllables from one of them is "
+        "kept whole ('Vũ Thị Thu Thủy'), else the last three are the person's",
+    )
+    localities: list[str] = Field(
+        default_factory=list,
+        description="lowercase words after a body's name that say where it sits, before "
+        "the cue: vi 'tỉnh' in 'Cục Thống kê tỉnh cho biết' (the province's office)",
+    )
+    places: list[str] = Field(
+        default_factory=list,
+        description="place names that read as a person's name (vi 'Bà Rịa': the honorific "
+        "'bà' then a capital; 'Bắc Ninh' two capitalised syllables): a phrase naming one is "
+        "no speaker, in a headline label ('Bắc Ninh: ...') or before a verb",
+    )
     prepositions: list[str] = Field(
         default_factory=list,
         description="words after which a phrase is an object, not the speaker: 'with' in "

@@ -63,6 +63,17 @@ def phrase_table(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
 class Continuations:
     """A unit with no cue of its own that goes on with the speaker before it."""
 
+    def _headline(self, k: int) -> bool:
+        """Unit k is a headline or label: a paragraph of its own whose sentence has no
+        final point ('Mali: la facture dépasse 100 millions'). Who a headline is about is
+        not who the quote under it is by."""
+        start, end = self.units[k].start, self.units[k].end
+        last = self.text[start:end].rstrip()[-1:]
+        alone = (k == 0 or self.paragraph[k - 1] != self.paragraph[k]) and (
+            k + 1 >= len(self.units) or self.paragraph[k + 1] != self.paragraph[k]
+        )
+        return alone and last not in ".!?…\"'»”“"
+
     def _continuation(self, unit: Unit) -> None:
         """A unit with no cue of its own that goes on reporting the previous speaker: a
         bare quote, or reported-speech markers (subjunctive, 'estimates')."""
@@ -81,6 +92,7 @@ class Continuations:
             and unit.quotes
             and quoted >= 0.6 * (unit.end - unit.start)
             and not any(t.word for t in unit.toks if t.end <= unit.quotes[0].start)
+            and not self._headline(opening[0])
             else None
         )
         if opener is not None:

@@ -41,6 +41,7 @@ class VerbCues:
         # word is never part of it (vi 'dự báo': 'báo' alone is a newspaper)
         right = self._np_after(toks, k + 1, k + n - 1) if n > 2 else None
         passive = False
+        source_body = None  # the body of a source noun after a source verb
         phrase = tuple(t.low for t in toks[k : k + n])
         # after a cue that ends in 'that' (vi 'cho rằng') comes what was said, no speaker
         if right is None and toks[k + n - 1].low not in self.lex.complementizers:
@@ -70,6 +71,11 @@ class VerbCues:
                 right = self._np_after(toks, right.j, len(toks), apposition=True)
             if right is None and not passive:
                 right = self._quoted_title(toks, p)  # 'пишут «Ведомости»', 'die „Bild“'
+            if not passive and phrase in self.lex.source_verbs:
+                # '..., ergab eine Umfrage des Ifo-Instituts': the source noun's body
+                body = self.past_source(toks, p)
+                if body is not None:
+                    source_body = self._np_after(toks, body, len(toks))
 
             if right is not None and self._possessed_object(toks, right):
                 right = None  # 'verteidigte seine Pläne': the verb's object
@@ -92,7 +98,9 @@ class VerbCues:
             # 'ACI figures show': ACI's, no one else's; 'The results show' is no one's,
             # unless a body was just given as their source ('the data showed' after
             # 'ministry data showed', 'according to X')
-            source = self.source_subject(toks, k) or self._source_named_before(toks, k)
+            source = (
+                self.source_subject(toks, k) or source_body or self._source_named_before(toks, k)
+            )
             if source is not None:
                 speaker = source
             elif phrase not in self.lex.speech_verbs or self._source_noun_before(toks, k):

@@ -200,6 +200,9 @@ class Lexicon:
         self.impersonal_cues = {w for ws in _phrases(sp.impersonal_cues).values() for w in ws}
         self.relatives = set(sp.relatives)
         self.pronouns = set(sp.pronouns)
+        self.places = frozenset(fold(place) for place in sp.places)
+        self.family_names = frozenset(name.casefold() for name in sp.family_names)
+        self.localities = frozenset(w for phrase in sp.localities for w in phrase.split())
         self.org_pronouns = set(sp.org_pronouns)
         self.not_names = set(sp.not_names)
         if sp.nouns_capitalised:  # de 'Umfrage', 'Angaben' are nouns, not names

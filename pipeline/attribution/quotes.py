@@ -158,7 +158,9 @@ class QuoteCues:
         for np, kind, (start, end) in self.colons:
             person = np.titles or len(np.names) > 1 or fold(np.names[-1]) in self.person_names
             known = person or np.org or fold(np.names[-1]) in speaking
-            if not known or any(s.start <= start < s.end for s in self.statements):
+            if not known or self.is_place(np):
+                continue  # 'Bắc Ninh: thu ngân sách ...': a headline about a place
+            if any(s.start <= start < s.end for s in self.statements):
                 continue
             who = "org" if np.org else "person" if person else speaking[fold(np.names[-1])]
             speaker = Speaker(np, who, np.surface, np.start, np.end)

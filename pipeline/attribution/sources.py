@@ -133,7 +133,12 @@ class SourceCues:
         if p >= len(toks) or toks[p].low not in self.prepositions:
             return None
         body = self.past_source(toks, p + 1)
-        return self._np_after(toks, body, len(toks)) if body is not None else None
+        if body is not None:
+            return self._np_after(toks, body, len(toks))
+        # 'hieß es aus dem Finanzministerium': a body right after the preposition; a
+        # place or a time there ('hieß es in Berlin') is where or when, no one's
+        np = self._np_after(toks, p + 1, len(toks))
+        return np if np is not None and np.org else None
 
     def _already_said(self, at: int, np: Mention) -> bool:
         """An 'according to' statement of this unit already reports `at` and names the same

@@ -401,6 +401,11 @@ class SpeakerFinder:
             p -= 1
         if p > 0 and toks[p].cls == DATE and not toks[p].quoted:
             p = self._before_time(toks, p)  # 'GE on Thursday said', 'the ministry on Monday said'
+        q = p
+        while q > 0 and toks[q].low in self.lex.localities and not toks[q].cap:
+            q -= 1
+        if q < p and toks[q].word and not toks[q].quoted:
+            p = q  # 'Cục Thống kê tỉnh cho biết': the body; where it sits is no name
         if p < 0:
             return None
         if toks[p].low in self.lex.relatives and p > 1 and toks[p - 1].text == ",":
@@ -633,8 +638,13 @@ class SpeakerFinder:
         if toks[head].cls not in (ORG, TITLE):
             return False
         after = q + 1
-        while after < len(toks) and toks[after].cls == BETWEEN and not toks[after].quoted:
-            after += 1  # 'Vụ Kế hoạch cũng cho rằng': an adverb before the cue
+        localities = self.lex.localities
+        while after < len(toks) and not toks[after].quoted:
+            # 'Vụ Kế hoạch cũng cho rằng': an adverb before the cue; 'Cục Thống kê tỉnh
+            # cho biết': where the body sits
+            if toks[after].cls != BETWEEN and toks[after].low not in localities:
+                break
+            after += 1
         nxt = toks[after] if after < len(toks) else None
         if nxt is not None and nxt.word and not nxt.cap:
             # 'Bộ Tài chính cho biết' (but 'nói' in 'Hùng nói đề xuất' is the cue itself)
@@ -984,6 +994,8 @@ class SpeakerFinder:
             # 'bronnen in Den Haag', 'sources close to the Kremlin': the name places the
             # source, it does not name it
             return Speaker(np, "anonymous", np.surface, np.start, np.end)
+        if np.named and self.is_place(np):
+            return None  # 'Bà Rịa - Vũng Tàu bổ sung ...': a province, not a woman
         if np.named and not self._role_at_sentence_start(np):
             full = self._full_name(np) or self._given_name_of(np)
             if full is not None:
@@ -1021,6 +1033,14 @@ class SpeakerFinder:
             return Speaker(np, "org", self.text[start:end], start, end)
         kind = "org" if np.org else "person"
         return Speaker(np, kind, np.surface, np.start, np.end)
+
+    def is_place(self, np: Mention) -> bool:
+        """The phrase opens with a place name of the language's list, its honorific-like
+        first word included ('Bà Rịa', 'Bắc Ninh')."""
+        if not self.lex.places:
+            return False
+        words = fold(self.text[np.start : np.end]).split()
+        return any(" ".join(words[:n]) in self.lex.places for n in range(1, min(4, len(words)) + 1))
 
     def _adjectives_after_article(self, toks: list[Tok], j: int, stop: int, mods: list) -> int:
         """Where every noun is capitalised, one or two lowercase words between an
