@@ -816,9 +816,9 @@ class SpeechData(_Section):
     )
     possessive_endings: list[str] = Field(
         default_factory=list,
-        description="endings that make a noun its owner's ('\'s'): 'the central bank\'s "
-        "report' reads 'the central bank\'s' as the body's phrase, as a capitalised name's "
-        "'the Bank of England\'s' is",
+        description="endings that make a noun its owner's (''s'): 'the central bank's "
+        "report' reads 'the central bank's' as the body's phrase, as a capitalised name's "
+        "'the Bank of England's' is",
     )
     definite_articles: list[str] = Field(
         default_factory=list,
