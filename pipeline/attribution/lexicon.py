@@ -174,7 +174,8 @@ class Lexicon:
         self.cues = _phrases(
             sp.verbs + sp.source_verbs + sp.passive_cues + _inverted(sp.verbs, sp.inversions)
         )
-        self.passive_cues = {w for ws in _phrases(sp.passive_cues).values() for w in ws}
+        self.passive = _phrases(sp.passive_cues)  # by first word, for `match_at`
+        self.passive_cues = {w for ws in self.passive.values() for w in ws}
         self.source_verbs = {w for ws in _phrases(sp.source_verbs).values() for w in ws}
         # 'revealed' is a speech verb too: a subject that is no source still says it
         self.speech_verbs = {w for ws in _phrases(sp.verbs).values() for w in ws}

@@ -289,12 +289,15 @@ class SpeakerFinder:
         toks[q] on: 'data released on Friday by X', 'los datos publicados hoy por X'."""
         for r in range(q, min(len(toks), q + SOURCE_GAP)):
             tok = toks[r]
+            if tok.text == "," and r + 1 < len(toks) and match_at(toks, r + 1, self.lex.passive):
+                continue  # a participle set off by a comma: 'la Encuesta ..., publicada por'
             if tok.quoted or tok.text in ",;:.!?" or tok.low in self.lex.complementizers:
                 return None
-            if (tok.low,) not in self.lex.passive_cues:  # a set of word tuples
+            n = match_at(toks, r, self.lex.passive) if tok.word else 0
+            if not n:
                 continue
             # up to three lowercase words or a date between: 'published on Friday by'
-            for a in range(r + 1, min(len(toks), r + 5)):
+            for a in range(r + n, min(len(toks), r + n + 4)):
                 if toks[a].low in self.lex.agents:
                     return a + 1
                 if not toks[a].word or (toks[a].cap and toks[a].cls != DATE):
