@@ -255,8 +255,8 @@ class SpeakerFinder:
                 break
         else:
             return None
-        if not n:
-            return None
+        if not n or _opens_head(toks, q, n):
+            return None  # 'the statistics office': the noun opens a body's own head word
         q += n
         # one who published the data outranks any link, which may be inside the data's
         # own name ('la Encuesta de Población Activa publicada por el INE')
@@ -1406,6 +1406,14 @@ def _case_forms(a: str, b: str) -> bool:
     an ending of up to two letters ('костин', 'костина', 'костиным')."""
     short, long = sorted((a, b), key=len)
     return long.startswith(short) and len(long) - len(short) <= 2 and len(short) >= 4
+
+
+def _opens_head(toks: list[Tok], q: int, n: int) -> bool:
+    """The source noun toks[q:q+n] is the first word of a longer head or title phrase
+    ('statistics office'), a body's name rather than its data."""
+    return (
+        toks[q].cls in (ORG, TITLE) and q + n < len(toks) and toks[q + n].cls == toks[q].cls
+    )
 
 
 def _lowercase_modifier(tok: Tok) -> bool:
