@@ -1411,9 +1411,7 @@ def _case_forms(a: str, b: str) -> bool:
 def _opens_head(toks: list[Tok], q: int, n: int) -> bool:
     """The source noun toks[q:q+n] is the first word of a longer head or title phrase
     ('statistics office'), a body's name rather than its data."""
-    return (
-        toks[q].cls in (ORG, TITLE) and q + n < len(toks) and toks[q + n].cls == toks[q].cls
-    )
+    return toks[q].cls in (ORG, TITLE) and q + n < len(toks) and toks[q + n].cls == toks[q].cls
 
 
 def _lowercase_modifier(tok: Tok) -> bool:
