@@ -141,7 +141,7 @@ def core_name(surface: str, lang: str) -> tuple[str, str]:
         acronyms = [t.text for t in toks if t.cls == NAME and t.text.isupper() and len(t.text) > 1]
         if len(acronyms) == 1 and sum(t.cls == NAME for t in toks) == 1:
             return acronyms[0], "org"  # 'Đài RT' -> 'RT'
-        return _as_written(toks, surface), "org"
+        return _unowned(_as_written(toks, surface), lex.speech.possessive_endings), "org"
     if not names:  # 'Prime Minister Keir Starmer's spokesman': the name of whose role it is
         # (a name after the last role is its body's: 'ministra do Meio Ambiente')
         names = [t.text for t in toks[: heads[-1] if heads else None] if t.cls in (NAME, POSS)]
@@ -407,6 +407,16 @@ def _person_name(toks: list, lex) -> list[str]:
             keep = names.index(words[-4])  # 'Vũ Thị Thu Thủy': four syllables, one name
         names = names[keep:]
     return names
+
+
+def _unowned(name: str, endings: list[str]) -> str:
+    """The body's name without the possessive ending its phrase stopped at: 'the central
+    bank's (report)' names the central bank."""
+    for ending in endings:
+        for form in {ending, ending.replace("'", "’")}:
+            if name.endswith(form) and len(name) > len(form):
+                return name[: -len(form)]
+    return name
 
 
 def _as_written(toks: list, surface: str) -> str:

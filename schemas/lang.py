@@ -831,6 +831,12 @@ class SpeechData(_Section):
         "after a cue with no title or body in it is the verb's object, not its speaker "
         "('verteidigte seine Pläne'; 'sagte seine Sprecherin' has a title)",
     )
+    possessive_endings: list[str] = Field(
+        default_factory=list,
+        description="endings that make a noun its owner's (''s'): 'the central bank's "
+        "report' reads 'the central bank's' as the body's phrase, as a capitalised name's "
+        "'the Bank of England's' is",
+    )
     definite_articles: list[str] = Field(
         default_factory=list,
         description="articles and demonstratives that make a phrase point back ('the', "

@@ -88,6 +88,7 @@ def test_same_surname_other_first_name_stays_apart():
         ("TerraVolt", "en", "TerraVolt"),
         ("the Toronto-based TerraVolt", "en", "TerraVolt"),
         ("chipmaker Veltrix Semiconductor", "en", "Veltrix Semiconductor"),
+        ("the harbour authority's", "en", "harbour authority"),
     ],
     ids=[
         "vi-title-country",
@@ -125,6 +126,7 @@ def test_same_surname_other_first_name_stays_apart():
         "en-camelcase-name-kept-whole",
         "en-based-compound-is-no-name",
         "en-org-role-noun-before-its-name",
+        "en-lowercase-body-before-its-report",
     ],
 )
 def test_core_name(surface, lang, core):

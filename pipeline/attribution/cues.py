@@ -53,8 +53,8 @@ class VerbCues:
                     and toks[p + 1].cls == DATE
                 ):  # 'published on Friday by X'
                     p += 1
-                elif p > k + n and toks[p - 1].cls == DATE and _day_in_brackets(toks, p):
-                    p = _day_in_brackets(toks, p)  # 'nesta quinta-feira (27) pelo IBGE'
+                elif p > k + n and toks[p - 1].cls in (DATE, BETWEEN) and _day_in_brackets(toks, p):
+                    p = _day_in_brackets(toks, p)  # 'nesta quinta-feira (27)', 'hoje (9) pelo'
                 else:
                     break
             # 'rilevati dall'Ismea'; de 'von' only after a participle: 'sprach von einem
@@ -484,14 +484,15 @@ def _clause_words(toks: list[Tok], p: int) -> int:
 
 
 def _has_figure(toks: list[Tok]) -> bool:
-    """A digit outside brackets: a day in brackets ('nesta quinta-feira (27)') is none."""
+    """A digit outside brackets and quote marks: a day in brackets ('nesta quinta-feira
+    (27)') is none, nor a year in a quoted title ('na publicação “Censo 2022”')."""
     depth = 0
     for t in toks:
         if t.text in ("(", "["):
             depth += 1
         elif t.text in (")", "]"):
             depth = max(0, depth - 1)
-        elif depth == 0 and any(ch.isdigit() for ch in t.text):
+        elif depth == 0 and not t.quoted and any(ch.isdigit() for ch in t.text):
             return True
     return False
 

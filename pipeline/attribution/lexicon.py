@@ -174,7 +174,8 @@ class Lexicon:
         self.cues = _phrases(
             sp.verbs + sp.source_verbs + sp.passive_cues + _inverted(sp.verbs, sp.inversions)
         )
-        self.passive_cues = {w for ws in _phrases(sp.passive_cues).values() for w in ws}
+        self.passive = _phrases(sp.passive_cues)  # by first word, for `match_at`
+        self.passive_cues = {w for ws in self.passive.values() for w in ws}
         self.source_verbs = {w for ws in _phrases(sp.source_verbs).values() for w in ws}
         # 'revealed' is a speech verb too: a subject that is no source still says it
         self.speech_verbs = {w for ws in _phrases(sp.verbs).values() for w in ws}
@@ -219,15 +220,13 @@ class Lexicon:
         # before it, not the sentence going on
         self.relative_openers = set(sp.relatives) | {w for w in dd.clause_openers if " " not in w}
         roles = sp.role_nouns
+        titles = _union(sp.titles, roles.get("person", []))
+        heads = _union(sp.org_heads, *map(sp.role_nouns.get, ("org", "outlet"), ([], [])))
         self.classes: list[tuple[str, dict]] = [
-            # role nouns ('the executive', 'the company') are parsed as titles and heads
-            (TITLE, _phrases(_union(sp.titles, roles.get("person", [])))),
-            (
-                ORG,
-                _phrases(
-                    _union(sp.org_heads, *map(sp.role_nouns.get, ("org", "outlet"), ([], [])))
-                ),
-            ),
+            # role nouns ('the executive', 'the company') are parsed as titles and heads,
+            # their owner's form too: a lowercase 'bank's' is no name to read as one
+            (TITLE, _phrases(titles + _owned(titles, sp.possessive_endings))),
+            (ORG, _phrases(heads + _owned(heads, sp.possessive_endings))),
             (DATE, _phrases(date_words)),
             (DET, _phrases(sp.determiners)),
             (DEMO, _phrases(sp.demonstratives)),
@@ -493,6 +492,12 @@ class Lexicon:
 def _inverted(verbs: list[str], suffixes: list[str]) -> list[str]:
     """fr 'ajoute-t-elle', 'dit-il': every one-word cue with each inverted pronoun."""
     return [verb + suffix for verb in verbs if " " not in verb for suffix in suffixes]
+
+
+def _owned(phrases: list[str], endings: list[str]) -> list[str]:
+    """en 'central bank's': each phrase with each possessive ending on its last word
+    (tokens keep a straight apostrophe, `_add_parts`)."""
+    return [p + e.replace("’", "'") for e in endings for p in phrases if not p.endswith(e)]
 
 
 def _union(first: list[str], *more: list[str]) -> list[str]:

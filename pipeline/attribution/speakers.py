@@ -255,8 +255,8 @@ class SpeakerFinder:
                 break
         else:
             return None
-        if not n:
-            return None
+        if not n or _opens_head(toks, q, n):
+            return None  # 'the statistics office': the noun opens a body's own head word
         q += n
         # one who published the data outranks any link, which may be inside the data's
         # own name ('la Encuesta de Población Activa publicada por el INE')
@@ -289,12 +289,15 @@ class SpeakerFinder:
         toks[q] on: 'data released on Friday by X', 'los datos publicados hoy por X'."""
         for r in range(q, min(len(toks), q + SOURCE_GAP)):
             tok = toks[r]
+            if tok.text == "," and r + 1 < len(toks) and match_at(toks, r + 1, self.lex.passive):
+                continue  # a participle set off by a comma: 'la Encuesta ..., publicada por'
             if tok.quoted or tok.text in ",;:.!?" or tok.low in self.lex.complementizers:
                 return None
-            if (tok.low,) not in self.lex.passive_cues:  # a set of word tuples
+            n = match_at(toks, r, self.lex.passive) if tok.word else 0
+            if not n:
                 continue
             # up to three lowercase words or a date between: 'published on Friday by'
-            for a in range(r + 1, min(len(toks), r + 5)):
+            for a in range(r + n, min(len(toks), r + n + 4)):
                 if toks[a].low in self.lex.agents:
                     return a + 1
                 if not toks[a].word or (toks[a].cap and toks[a].cls != DATE):
@@ -1423,6 +1426,12 @@ def _case_forms(a: str, b: str) -> bool:
     an ending of up to two letters ('костин', 'костина', 'костиным')."""
     short, long = sorted((a, b), key=len)
     return long.startswith(short) and len(long) - len(short) <= 2 and len(short) >= 4
+
+
+def _opens_head(toks: list[Tok], q: int, n: int) -> bool:
+    """The source noun toks[q:q+n] is the first word of a longer head or title phrase
+    ('statistics office'), a body's name rather than its data."""
+    return toks[q].cls in (ORG, TITLE) and q + n < len(toks) and toks[q + n].cls == toks[q].cls
 
 
 def _lowercase_modifier(tok: Tok) -> bool:
