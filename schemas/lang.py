@@ -735,6 +735,11 @@ class SpeechData(_Section):
         description="name particles that stand only after another particle: de 'der', 'den' "
         "('von der Leyen'); after a bare name they are articles ('sagte Müller den Zeitungen')",
     )
+    title_particles: list[str] = Field(
+        default_factory=list,
+        description="name particles that may open a surname right after a title: en 'de' "
+        "('PM de Wit'); empty where a title's body follows it ('ministro de Hacienda')",
+    )
     name_joins: list[str] = Field(
         default_factory=list,
         description="words joining the last part of a listed name: 'and' in 'Department for "

@@ -211,6 +211,7 @@ class Lexicon:
         self.particles = set(sp.name_particles)
         self.name_joins = set(sp.name_joins)
         self.inner_particles = set(sp.inner_particles)
+        self.title_particles = set(sp.title_particles)
         self.org_terms = _phrases(list(sp.org_terms))
         date_words = [w for forms in dd.weekdays + dd.months for w in forms] + dd.mid
         # a bare weekday may stand between a subject and its cue ('Apple Inc. Thursday

@@ -682,8 +682,10 @@ class SpeakerFinder:
         if tok.cap:
             if j == 0 or toks[j - 1].cls not in (NAME, TITLE) or toks[j - 1].quoted:
                 return False
-        elif not names:
-            return False
+        elif not names and not (
+            j > 0 and toks[j - 1].cls == TITLE and tok.low in self.lex.title_particles
+        ):
+            return False  # 'PM de Wit' only where a title's body never follows 'de'
         elif tok.low in self.lex.inner_particles and toks[j - 1].low not in self.lex.particles:
             return False  # de 'der' only in 'von der Leyen': 'sagte Müller den Zeitungen'
         nxt = j + 1
