@@ -807,6 +807,12 @@ class SpeechData(_Section):
         "'the executive', org 'the company', outlet 'the newspaper'; resolved to the nearest "
         "named one of that kind, never kept as the speaker",
     )
+    role_body_words: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="a body's role noun that stands only for a body whose name holds one of "
+        "these words: 'organisation' for 'Airports Council International', never for a "
+        "company or a party; a role noun not listed takes any body",
+    )
     sources_after: list[str] = Field(
         default_factory=list,
         description="phrases opening a sentence that name the source of the sentences "

@@ -10,6 +10,7 @@ window so that long articles stay linear.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.attribution.coreference import antecedent, role_nouns
@@ -1258,21 +1259,35 @@ class SpeakerFinder:
             sp for unit, sp in self.speakers[-WINDOW:] if self.unit_index - unit <= RECENT_UNITS
         ]
         want = "person" if kind == "person" else "org"
+        fits = self._fits_role(np)
         for sp in reversed(recent):  # a speaker of the kind, whatever its phrase was
-            if sp.kind == want and sp.start < np.start:
+            if sp.kind == want and sp.start < np.start and fits(sp.mention):
                 return Speaker(sp.mention, kind, sp.surface, sp.start, sp.end, np.surface)
         spoke = [sp.mention for sp in recent]
         mentions = self.mentions[-WINDOW:]
         if kind != "person":
             spoke, mentions = self._body_candidates(spoke), self._body_candidates(mentions)
+        spoke, mentions = [m for m in spoke if fits(m)], [m for m in mentions if fits(m)]
         m = antecedent(kind, np.start, spoke) or antecedent(kind, np.start, mentions)
         if m is None and kind != "person":
             # a body named before without a title or a cue: 'Northwind opened a depot.
             # The company said ...'
-            m = antecedent(kind, np.start, self._body_candidates(self._untitled_names(np.start)))
+            untitled = [m for m in self._untitled_names(np.start) if fits(m)]
+            m = antecedent(kind, np.start, self._body_candidates(untitled))
         if m is None:
             return None
         return Speaker(m, kind, m.surface, m.start, m.end, np.surface)
+
+    def _fits_role(self, np: Mention) -> Callable[[Mention], bool]:
+        """Whether a mention may be what the role noun `np` stands for: a role noun of
+        `role_body_words` ('the Geneva-based organisation') only for a body whose name holds
+        one of its words, never a company or a party named before it."""
+        words = fold(np.surface).split()
+        allowed = self.lex.speech.role_body_words.get(words[-1]) if words else None
+        if not allowed:
+            return lambda m: True
+        body_words = {fold(w) for w in allowed}
+        return lambda m: bool(body_words & set(fold(m.surface).split()))
 
     def _body_candidates(self, mentions: list[Mention]) -> list[Mention]:
         """The mentions a body's role noun ('the company', 'la empresa') may stand for:

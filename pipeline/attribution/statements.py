@@ -114,6 +114,7 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         self.unit_first = 0  # index of the current unit's first statement
         self.colons: list[tuple[Mention, str, tuple[int, int]]] = []
         self.announced: tuple[Mention, str, int] | None = None  # 'X said:' ending a unit
+        self.unnamed_body_said = False  # a cue in this unit whose body role named no one
 
     # ------------------------------------------------------------ driver
 
@@ -137,8 +138,9 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
             # openers are found when asked for (rarely), as the article stood now
             self.unit_opening = (unit.toks, len(self.person_names))
             before = len(self.statements)
+            self.unnamed_body_said = False
             self._unit(unit)
-            if len(self.statements) == before:
+            if len(self.statements) == before and not self.unnamed_body_said:
                 self._continuation(unit)
             silent = len(self.statements) == before
             self.said[k] = not silent
@@ -352,6 +354,10 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
         one, True without a second statement when this unit has one for start..end."""
         speaker = self._resolve(np)
         if speaker is None:
+            if self.roles.kind_of(np.surface) in ("org", "outlet"):
+                # 'said the Geneva-based organisation' with no body of its kind named
+                # before: someone unnamed said it, the previous speaker did not go on
+                self.unnamed_body_said = True
             return False
         for s in self.statements[self.unit_first :]:
             if s.start == start and s.end == end:
