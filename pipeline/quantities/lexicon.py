@@ -362,9 +362,11 @@ def _word_hint(
     scale word, which is found. One alternation for all of them: the search tries it at
     every position, and one trie there is twice as fast as two."""
     if not numbers.compounds:
+        units = _implied_away(units, hints)
         return re.compile(rf"\b{trie_pattern(sorted(set(hints + units)))}\b")
     # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
     fractions = [w for w, v in numbers.fractions.items() if v != 1]
+    units = _implied_away(units, [])
     return re.compile(
         rf"\b(?:{trie_pattern(starts + fractions)}|{trie_pattern(weak)}"
         rf"(?:{trie_pattern(numbers.connectors)})?{trie_pattern(starts)}"
@@ -505,6 +507,29 @@ def _unit_patterns(data: LangData) -> dict:
         "unit_before": Before(list(units.before), fold=False),
         "units_before": _with_folded(units.before),
     }
+
+
+def _implied_away(words: list[str], beside: list[str]) -> list[str]:
+    """`words` without those that start or end with another of them, a space between
+    ('square kilometre', 'kilómetros cúbicos' beside 'kilometre', 'kilómetros'): a hint
+    only says whether a text has one, and where the longer stands the shorter stands as
+    a whole word too. Only a shorter word edged by letters counts, and nothing goes
+    where the trie would write its words (with those `beside` them) as a plain list
+    (`pipeline.wordtrie`), whose ends are read otherwise."""
+    if any(w != w.strip() or "  " in w or "\\" in w for w in words + beside):
+        return words
+    if any(ch.isspace() and ch != " " for w in words + beside for ch in w):
+        return words
+    listed = set(words)
+
+    def implied(word: str) -> bool:
+        head, _, tail = word.partition(" ")
+        rest, _, last = word.rpartition(" ")
+        return bool(tail) and (
+            (head.isalpha() and head in listed) or (last.isalpha() and last in listed)
+        )
+
+    return [w for w in words if not implied(w)]
 
 
 def _unit_words(aliases: dict[str, str]) -> list[str]:
