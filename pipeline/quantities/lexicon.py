@@ -524,7 +524,7 @@ def _implied_away(words: list[str], beside: list[str]) -> list[str]:
 
     def implied(word: str) -> bool:
         head, _, tail = word.partition(" ")
-        rest, _, last = word.rpartition(" ")
+        last = word.rpartition(" ")[2]
         return bool(tail) and (
             (head.isalpha() and head in listed) or (last.isalpha() and last in listed)
         )
