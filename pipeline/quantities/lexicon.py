@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from pipeline.lang import load_lang
 from pipeline.quantities.numbers import SUPERSCRIPT, VULGAR, words_value
@@ -119,7 +119,8 @@ class Lexicon:
     negative: Before  # "minus", "negative" before a number
     decimal_word: re.Pattern  # "point" in "two point five"
     unit_after: re.Pattern
-    unit_bracketed: re.Pattern  # '20 (kg)': a unit alone in brackets after the number
+    # '20 (kg)': a unit alone in brackets after the number; the source of `unit_bracketed`
+    unit_bracketed_source: str
     subunit_join: re.Pattern  # between an amount and its cents: "and", "y", "con"
     subunit_words: frozenset[str]  # the words of subunit_join, lowercased
     units_after: dict[str, Unit | None]  # resolved when the lexicon is built
@@ -145,6 +146,14 @@ class Lexicon:
     counted_noun: re.Pattern  # a counted noun right after a number: a classifier or 'người'
     amount_nouns: frozenset[str]  # 'ingresos': a scaled number before it is a sum, no count
     unit_links: frozenset[str]  # "de" in "millones de euros": between a scale and its unit
+
+    @cached_property
+    def unit_bracketed(self) -> re.Pattern:
+        """Compiled on first use: the pattern holds every unit name, and compiling it cost
+        a tenth of a second per run for a form few articles write."""
+        # cached_property writes the instance's __dict__ itself, which a frozen dataclass
+        # without __slots__ allows
+        return re.compile(self.unit_bracketed_source)
 
     def unit(self, written: str, before: bool = False) -> Unit | None:
         table = self.units_before if before else self.units_after
@@ -353,9 +362,11 @@ def _word_hint(
     scale word, which is found. One alternation for all of them: the search tries it at
     every position, and one trie there is twice as fast as two."""
     if not numbers.compounds:
+        units = _implied_away(units, hints)
         return re.compile(rf"\b{trie_pattern(sorted(set(hints + units)))}\b")
     # in compounds a weak word starts a number too ("eenentwintig", "einundzwanzig")
     fractions = [w for w, v in numbers.fractions.items() if v != 1]
+    units = _implied_away(units, [])
     return re.compile(
         rf"\b(?:{trie_pattern(starts + fractions)}|{trie_pattern(weak)}"
         rf"(?:{trie_pattern(numbers.connectors)})?{trie_pattern(starts)}"
@@ -486,7 +497,7 @@ def _unit_patterns(data: LangData) -> dict:
     bracketed = rf"[\s\u00a0]{{0,2}}(?P<o>[(\[{{<])(?P<u>{mixed_case(longer)})(?P<c>[)\]}}>])"
     return {
         "unit_after": re.compile(after),
-        "unit_bracketed": re.compile(bracketed),
+        "unit_bracketed_source": bracketed,
         "subunit_join": re.compile(
             rf"[\s\u00a0]{{1,2}}(?:(?P<j>(?i:{trie_pattern(units.subunit_joins)}))"
             rf"[\s\u00a0]{{1,2}})?"
@@ -496,6 +507,29 @@ def _unit_patterns(data: LangData) -> dict:
         "unit_before": Before(list(units.before), fold=False),
         "units_before": _with_folded(units.before),
     }
+
+
+def _implied_away(words: list[str], beside: list[str]) -> list[str]:
+    """`words` without those that start or end with another of them, a space between
+    ('square kilometre', 'kilómetros cúbicos' beside 'kilometre', 'kilómetros'): a hint
+    only says whether a text has one, and where the longer stands the shorter stands as
+    a whole word too. Only a shorter word edged by letters counts, and nothing goes
+    where the trie would write its words (with those `beside` them) as a plain list
+    (`pipeline.wordtrie`), whose ends are read otherwise."""
+    if any(w != w.strip() or "  " in w or "\\" in w for w in words + beside):
+        return words
+    if any(ch.isspace() and ch != " " for w in words + beside for ch in w):
+        return words
+    listed = set(words)
+
+    def implied(word: str) -> bool:
+        head, _, tail = word.partition(" ")
+        last = word.rpartition(" ")[2]
+        return bool(tail) and (
+            (head.isalpha() and head in listed) or (last.isalpha() and last in listed)
+        )
+
+    return [w for w in words if not implied(w)]
 
 
 def _unit_words(aliases: dict[str, str]) -> list[str]:

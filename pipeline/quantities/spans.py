@@ -807,8 +807,14 @@ def _next_amount_sign(text: str, match: re.Match, lex: Lexicon) -> bool:
     )
 
 
+# how `Lexicon.unit_bracketed` starts: a few spaces, then an opening bracket
+_BRACKET_OPENS = re.compile(r"[\s\u00a0]{0,2}[(\[{<]")
+
+
 def _bracketed_unit(text: str, end: int, lex: Lexicon) -> re.Match | None:
     """'20 (kg)', '20 [kg]': a unit alone between a pair of brackets after the number."""
+    if _BRACKET_OPENS.match(text, end) is None:  # spares compiling the unit pattern
+        return None
     match = lex.unit_bracketed.match(text, end)
     if match is None or match.group("o") + match.group("c") not in _BRACKET_PAIRS:
         return None
