@@ -120,12 +120,7 @@ def sentence_date(
         return ClaimDate(None, None, None)
     today = today or dt.date.today()
     base = frame.base
-    # most sentences hold no listed time word: one search rules out the patterns that
-    # need one (`any_cue`)
-    if matcher.any_cue.search(sentence) is not None:
-        dates = matcher.find(sentence)
-    else:
-        dates = matcher.find(sentence, matcher.uncued) if matcher.uncued else []
+    dates = matcher.find(sentence)
     period_of = matcher.period(sentence, dates, base) if period else None
     for found in sorted(dates, key=lambda f: (f.kind in _MONTH_KINDS, f.start)):
         if found.kind in _MONTH_KINDS and not found.qualified:
@@ -155,10 +150,11 @@ def date_of_claim(
     return frame.fallback._replace(period=own.period)
 
 
-def opens_clause(text: str, lang: str) -> bool:
-    """`text` opens a second clause after a comma ('..., where', '..., na qual')."""
+def has_second_clause(text: str, lang: str) -> bool:
+    """`text` opens a second clause after a comma ('..., where', '..., na qual'): a time
+    cue may then lie in another clause than a figure."""
     try:
-        return _matcher(lang).has_clause(text)
+        return _matcher(lang).clause_re.search(text) is not None
     except LanguageDataError:
         return False
 
@@ -483,9 +479,13 @@ class _Matcher:
         return list(found)  # the caller's own list
 
     def _find(self, text: str, patterns: list | None) -> list[Found]:
+        if patterns is None:
+            # most texts hold no listed time word: one search rules out every pattern
+            # that needs one (`any_cue`)
+            patterns = self.patterns if self.any_cue.search(text) else self.uncued
         taken: list[Found] = []
         opened: dict[re.Pattern, bool] = {}  # gate -> whether the text has its word
-        for kind, pattern, gate in patterns or self.patterns:
+        for kind, pattern, gate in patterns:
             if gate is not None:
                 if gate not in opened:
                     opened[gate] = gate.search(text) is not None
@@ -614,10 +614,6 @@ class _Matcher:
         closes the period of the data."""
         before = sentence[max(0, found.start - 25) : found.start]
         return bool(self.day_period_before.search(before))
-
-    def has_clause(self, sentence: str) -> bool:
-        """The sentence opens a second clause (a cue may then lie in another clause)."""
-        return self.clause_re.search(sentence) is not None
 
     def across_clause(self, sentence: str, found: Found, at: int) -> bool:
         """A clause opens between the time cue and the figure at `at`."""

@@ -28,7 +28,7 @@ from pipeline.dates import (
     date_of_claim,
     day_month,
     find_dates,
-    opens_clause,
+    has_second_clause,
     reference_date,
     resolve_day,
     sentence_date,
@@ -114,7 +114,7 @@ def publication_date(
     found = declared_date(leading[1]) if leading else None
     line_note, labelled = None, leading is not None
     if found is None:
-        found, line_note, labelled = _head_date(text, lang)
+        found, line_note, labelled = head_date(text, lang)
     if found is None or not labelled:
         # A dateline with its year ('Duisburg, 27. Oktober 2023.') is the day the story
         # was written: it dates an article without a date line, and one whose unlabelled
@@ -142,12 +142,7 @@ def declared_date(value: str) -> Dated | None:
     return Dated(date, "day" if m[3] else "month" if m[2] else "year")
 
 
-def head_date(text: str, lang: str) -> tuple[Dated | None, str | None]:
-    """`_head_date` without saying whether a label gave the date."""
-    return _head_date(text, lang)[:2]
-
-
-def _head_date(text: str, lang: str) -> tuple[Dated | None, str | None, bool]:
+def head_date(text: str, lang: str) -> tuple[Dated | None, str | None, bool]:
     """The first date line among the article's first lines, and a note if a line that
     looks like one holds no real date ('31/02/2025'). A line of a later update
     ('Updated: ...') gives way to a publication line below it, and a date without a
@@ -417,9 +412,13 @@ class ArticleDates:
         """The sentence's date for a figure at `at`, leaving out cues in other clauses."""
         start = max(sent_start, self.frame.dateline_end)
         sentence = self.text[start:sent_end]
-        if at < start or not opens_clause(sentence, self.lang):
+        if at < start or not has_second_clause(sentence, self.lang):
             return own
-        return sentence_date(sentence, self.frame, self.lang, self.today, at=at - start)
+        # the period does not depend on `at`: `own` has it already
+        found = sentence_date(
+            sentence, self.frame, self.lang, self.today, period=False, at=at - start
+        )
+        return found._replace(period=own.period)
 
     def _statement(self, statement: Statement, sent_start: int, sent_end: int) -> ClaimDate | None:
         """The date a time cue in the statement gives ('X said on Monday that ...'), from
