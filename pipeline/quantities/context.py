@@ -13,12 +13,9 @@ context; `number_note` says where the unit came from.
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import NamedTuple
 
-from pipeline.lang import load_lang
 from pipeline.quantities.found import Found
-from pipeline.quantities.lexicon import Before
+from pipeline.quantities.lexicon import Lexicon
 
 # dimensions a bare number may share; a count, a time or a ratio of another kind may not
 SHARED_DIMENSIONS = frozenset(
@@ -36,11 +33,10 @@ _MAX_PERCENT = 100.0
 _WORDS_FLOOR = 1000.0  # number words from a thousand up hold a scale word
 
 
-def infer_units(text: str, items: list[Found], lang: str | None = None) -> None:
+def infer_units(text: str, items: list[Found], lex: Lexicon) -> None:
     """Give each bare number in `items` (in text order) the unit its context sets; the
-    language's words of comparison and change (`lang`) tell a whole number that shares a
+    language's words of comparison and change (`lex`) tell a whole number that shares a
     scaled amount's measure from a count."""
-    cues = _cues(lang) if lang else None
     headline_end = text.find("\n")
     for index, item in enumerate(items):
         if not _bare(item) or _CUT_NUMERAL.match(text, item.end):
@@ -50,7 +46,7 @@ def infer_units(text: str, items: list[Found], lang: str | None = None) -> None:
             continue
         if source.unit.canonical == "percent" and item.value > _MAX_PERCENT:
             continue
-        if level == "sentence" and not _shares_scale(text, item, source, cues):
+        if level == "sentence" and not _shares_scale(text, item, source, lex):
             continue
         item.unit = source.unit
         item.note = _note(item.note, f"unit {source.unit.canonical} inferred from the {level}")
@@ -161,7 +157,7 @@ def _shares(item: Found) -> bool:
     return item.unit is not None and item.unit.dimension in SHARED_DIMENSIONS
 
 
-def _shares_scale(text: str, item: Found, source: Found, cues: _Cues | None) -> bool:
+def _shares_scale(text: str, item: Found, source: Found, lex: Lexicon) -> bool:
     """Whether a bare number takes the unit of one in its sentence: a number written
     with a scale ('520 millones'), or in words with a scale word, after an amount of its
     size ('un millón 268 mil barriles ... casi un millón 300 mil'; not 'a million are
@@ -172,10 +168,10 @@ def _shares_scale(text: str, item: Found, source: Found, cues: _Cues | None) -> 
     if item.form == "words":
         size = item.value / source.value if source.value else 0.0
         return source.end <= item.start and 1 / _SCALE_SPAN <= size <= _SCALE_SPAN
-    return _same_writing(text, item, source, cues)
+    return _same_writing(text, item, source, lex)
 
 
-def _same_writing(text: str, item: Found, source: Found, cues: _Cues | None = None) -> bool:
+def _same_writing(text: str, item: Found, source: Found, lex: Lexicon) -> bool:
     """Whether an unscaled bare number is written like a figure of its sentence's unit:
     '520 millones ... y un beneficio de 36' (36 millones: the scale is shared when the
     two are of a size), '31,8 euro (30,3 al Nord)' (a decimal, as prices are). A bare
@@ -189,7 +185,7 @@ def _same_writing(text: str, item: Found, source: Found, cues: _Cues | None = No
         written = source.value / source.scale
         if item.form != "num" or not written:
             return False
-        if _whole(item) and not _same_measure(text, item, source, cues):
+        if _whole(item) and not _same_measure(text, item, source, lex):
             return False  # 'rose to 3 million tonnes as deaths fell to 95': a count
         if not 1 / _SCALE_SPAN <= item.value / written <= _SCALE_SPAN:
             return False
@@ -219,19 +215,7 @@ _WORD_REACH = 24  # characters looked at for the word before a number
 _PERIOD_AFTER = re.compile(r"[\s\u00a0]{1,2}([^\W\d_]+)[\s\u00a0]{1,2}\d")
 
 
-class _Cues(NamedTuple):
-    change_verbs: Before  # 'fell', 'stieg': a number after them is a level of its own
-    comparisons: Before  # 'up from', 'frente a los', 'contre': compared with the amount
-
-
-@cache
-def _cues(lang: str) -> _Cues:
-    hedges = load_lang(lang).hedges
-    gap = r"[\s\u00a0]{1,2}"
-    return _Cues(Before(hedges.change_verbs, gap=gap), Before(hedges.comparisons, gap=gap))
-
-
-def _same_measure(text: str, item: Found, source: Found, cues: _Cues | None) -> bool:
+def _same_measure(text: str, item: Found, source: Found, lex: Lexicon) -> bool:
     """Whether a whole bare number is said to be of the measure of the scaled amount
     before it: it repeats the amount's construction, the same word leading both
     ('ingresos de 520 millones y un beneficio de 36', 'revenue of 5 million and a profit
@@ -243,13 +227,12 @@ def _same_measure(text: str, item: Found, source: Found, cues: _Cues | None) -> 
     own = _WORD_BEFORE.search(text, max(0, item.start - _WORD_REACH), item.start)
     if own is None:
         return False
-    if cues is not None:
-        compared = cues.comparisons.find(text, item.start)
-        lead_word = compared[1] if compared else own.start(1)
-        if cues.change_verbs.find(text, lead_word) is not None:
-            return False  # 'deaths fell to 95', 'deaths fell from 120'
-        if compared is not None:
-            return True
+    compared = lex.comparisons.find(text, item.start)
+    lead_word = compared[1] if compared else own.start(1)
+    if lex.change_verbs.find(text, lead_word) is not None:
+        return False  # 'deaths fell to 95', 'deaths fell from 120'
+    if compared is not None:
+        return True
     lead = _WORD_BEFORE.search(text, max(0, source.start - _WORD_REACH), source.start)
     if lead is not None and own.group(1).lower() == lead.group(1).lower():
         return True

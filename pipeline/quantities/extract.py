@@ -92,7 +92,7 @@ def _scan(text: str, lex: Lexicon) -> list[Quantity]:
     items = _without_rate_bases(text, items, lex)
     if multipliers:
         items = _merged(items, multipliers)
-    infer_units(text, items, lex.data.code)
+    infer_units(text, items, lex)
     found = [_to_quantity(text, item, lex.data.code) for item in items]
     return [q for q in found if q is not None]
 

@@ -133,6 +133,8 @@ class Lexicon:
     range_dash: re.Pattern
     change_start: frozenset[str]  # range openers after which two whole ends are a change
     change_by: Before  # 'met' in 'steeg met 15.000 tot 240.000': a change, then a level
+    change_verbs: Before  # 'fell', 'stieg': a number after them is a level of its own
+    comparisons: Before  # 'up from', 'frente a los', 'contre': compared with an amount
     between_joins: frozenset[str]  # 'and': a range's join after 'between', not after 'from'
     cue_before: Before
     clock_before: Before  # 'at' in 'at 2200 hours': hours of the clock, no duration
@@ -565,6 +567,8 @@ def _hedge_patterns(data: LangData) -> dict:
         "range_dash": _joins(hedges.range_dash),
         "change_start": frozenset(w.lower() for w in hedges.change_start),
         "change_by": Before(hedges.change_by),
+        "change_verbs": Before(hedges.change_verbs, gap=r"[\s\u00a0]{1,2}"),
+        "comparisons": Before(hedges.comparisons, gap=r"[\s\u00a0]{1,2}"),
         "between_joins": frozenset(w.lower() for w in hedges.between_joins),
     }
 

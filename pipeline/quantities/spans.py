@@ -1103,12 +1103,7 @@ def _change_verb(text: str, start: int, lex: Lexicon) -> bool:
     level before and one after, two figures."""
     adverb = _ADVERB_BEFORE.search(text, max(0, start - 20), start)
     at = adverb.start() if adverb else start
-    return _change_verbs(lex.data.code).find(text, at) is not None
-
-
-@cache
-def _change_verbs(code: str) -> Before:
-    return Before(load_lang(code).hedges.change_verbs, gap=r"[\s\u00a0]{1,2}")
+    return lex.change_verbs.find(text, at) is not None
 
 
 def _change_then_level(
