@@ -864,10 +864,14 @@ class SpeakerFinder:
                 and toks[j + 1].word
             ):
                 pass  # '..., Food and Rural Affairs': the name's last part follows
-            elif len(names) >= 2 and tok.low in particles and self._affiliation_end(toks, j, stop):
+            elif (
+                len(names) >= 2
+                and tok.low in particles
+                and (end := self._affiliation_end(toks, j, stop))
+            ):
                 # the person's body closes the phrase, no name of hers: 'Chefvolkswirtin
                 # Anna Kurz von der Hansebank'
-                j = self._affiliation_end(toks, j, stop)
+                j = end
                 break
             elif (
                 (cls == CONN or (cls == DET and tok.low in self.lex.genitive_articles))

@@ -172,18 +172,6 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
     def _recent_statements(self) -> list[Statement]:
         return self.statements[-RECENT_STATEMENTS:]
 
-    def _headline_name(self, u: int, word: str) -> bool:
-        """A word opening the article's headline ('Takkt mit Umsatzsprung', 'Porr
-        verdoppelte Verluste') that the article never writes after a determiner, where
-        every noun is capitalised: the body the headline is about, though named once and
-        capitalised as its sentence opens. A noun repeats with its article ('Umsatz
-        steigt' above 'Der Umsatz stieg')."""
-        if u != 0 or not self.lex.speech.nouns_capitalised or not self._headline(u):
-            # where nouns are lowercase an opening capital is no sign of a name, and a
-            # word there that no article precedes is as often an adverb ('Binnenkort')
-            return False
-        return not self._after_determiner(word)
-
     def _after_determiner(self, word: str) -> bool:
         """The article writes `word` after a determiner somewhere ('der Umsatz')."""
         determiners = self.lex.speech.determiners
@@ -217,19 +205,23 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
                 if not body and (not m.named or m.titles):
                     continue
                 p = m.j
-                headline = len(m.names) == 1 and self._headline_name(u, m.names[0])
-                if headline and not m.titles and fold(m.names[0]) not in self.person_names:
-                    found.append(m)
-                    continue
+                # a word opening the headline ('Takkt mit Umsatzsprung', 'Porr verdoppelte
+                # Verluste') where every noun is capitalised: the body the headline is
+                # about, though named once, unless the article writes it after a
+                # determiner ('Umsatz bricht ein' above 'Der Umsatz fiel': a noun). Where
+                # nouns are lowercase an opening capital is no sign of a name, and a word
+                # no article precedes is as often an adverb ('Binnenkort').
                 if (
                     u == 0
                     and len(m.names) == 1
-                    and not body
                     and self.lex.speech.nouns_capitalised
                     and self._headline(u)
-                    and self._after_determiner(m.names[0])
                 ):
-                    continue  # 'Umsatz bricht ein' above 'Der Umsatz fiel': a noun
+                    if self._after_determiner(m.names[0]):
+                        continue
+                    if not m.titles and fold(m.names[0]) not in self.person_names:
+                        found.append(m)
+                        continue
                 if self._common_opening(toks, m) and not self._name_by_use(m.names[0]):
                     continue  # 'Уровень безработицы составил': a noun opening the sentence
                 if self._in_pp(toks, m.i):
@@ -242,7 +234,6 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
                     continue  # 'New York, Jan 23:': a dateline's short month and day
                 if (
                     len(m.names) == 1
-                    and not body
                     and not any(
                         t.word for t in toks[_after_dateline(toks, m.i) : m.i] if t.cls != DET
                     )
@@ -251,7 +242,6 @@ class _Finder(Anaphora, Continuations, VerbCues, CueSubjects, SourceCues, QuoteC
                     continue  # 'Уровень безработицы ...': capitalised as the sentence opens
                 if (
                     len(m.names) == 1
-                    and not body
                     and not m.org
                     and toks[m.i].cls == DET
                     and self.lex.speech.nouns_capitalised
