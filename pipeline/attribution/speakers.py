@@ -1270,14 +1270,16 @@ class SpeakerFinder:
         spoke = [sp.mention for sp in recent]
         mentions = self.mentions[-WINDOW:]
         if kind != "person":
-            spoke, mentions = self._body_candidates(spoke), self._body_candidates(mentions)
+            persons = self._person_words()
+            spoke = self._body_candidates(spoke, persons)
+            mentions = self._body_candidates(mentions, persons)
         spoke, mentions = [m for m in spoke if fits(m)], [m for m in mentions if fits(m)]
         m = antecedent(kind, np.start, spoke) or antecedent(kind, np.start, mentions)
         if m is None and kind != "person":
             # a body named before without a title or a cue: 'Northwind opened a depot.
             # The company said ...'
             untitled = [m for m in self._untitled_names(np.start) if fits(m)]
-            m = antecedent(kind, np.start, self._body_candidates(untitled))
+            m = antecedent(kind, np.start, self._body_candidates(untitled, persons))
         if m is None:
             return None
         return Speaker(m, kind, m.surface, m.start, m.end, np.surface)
@@ -1293,17 +1295,22 @@ class SpeakerFinder:
         body_words = {fold(w) for w in allowed}
         return lambda m: bool(body_words & set(fold(m.surface).split()))
 
-    def _body_candidates(self, mentions: list[Mention]) -> list[Mention]:
-        """The mentions a body's role noun ('the company', 'la empresa') may stand for:
-        not a lone surname the article gave a person ('Chen said' after 'Chief Executive
-        John Chen'), and not a body named as a preposition's object ('informó a la CNMV',
-        'told the regulator')."""
-        if not mentions:
-            return mentions
+    def _person_words(self) -> set[str]:
+        """The names the article gave persons, and each word of a recent person's
+        mention ('Chief Executive John Chen's': the possessive too)."""
         persons = set(self.person_names)
         for m in self.mentions[-WINDOW:]:
-            if m.kind == "person":  # 'Chief Executive John Chen's': the possessive too
+            if m.kind == "person":
                 persons.update(_POSSESSIVE.sub("", w) for w in fold(m.surface).split())
+        return persons
+
+    def _body_candidates(self, mentions: list[Mention], persons: set[str]) -> list[Mention]:
+        """The mentions a body's role noun ('the company', 'la empresa') may stand for:
+        not a lone surname of `persons` ('Chen said' after 'Chief Executive John Chen'),
+        and not a body named as a preposition's object ('informó a la CNMV', 'told the
+        regulator')."""
+        if not mentions:
+            return mentions
         bodies = [
             m
             for m in mentions
